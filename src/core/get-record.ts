@@ -1,0 +1,46 @@
+import { DomainError } from "../domain/errors.ts";
+import { spreadFigures } from "../domain/figures.ts";
+import { kindByType } from "../domain/kinds/index.ts";
+import { findRecord, listRecords } from "../store/record.repository.ts";
+import type { Viewer } from "../store/scope.ts";
+import { presentRecord } from "./present.ts";
+import { requireProcess } from "./require-process.ts";
+import type { Services } from "./services.ts";
+
+/**
+ * One record the viewer may see. An incident comes with its figures derived from the claims about
+ * it (each claim's count side by side), so they are never stored twice.
+ */
+export async function getRecord(
+  services: Services,
+  slug: string,
+  type: string,
+  id: string,
+  viewer: Viewer,
+): Promise<Record<string, unknown>> {
+  await requireProcess(services, slug);
+  const kind = kindByType(type);
+  const stored = await findRecord(services.store.db, slug, id, viewer);
+  if (!kind || !stored || stored.type !== kind.type) {
+    throw new DomainError("not_found", `No ${type} "${id}" in ${slug}`);
+  }
+  const record = presentRecord(stored);
+  if (kind.type !== "incident") return record;
+  const claims = await listRecords(services.store.db, slug, viewer, {
+    type: "claim",
+    refersTo: id,
+    limit: 1000,
+  });
+  return {
+    ...record,
+    figures: spreadFigures(
+      claims.map((claim) => ({
+        claim_id: claim.id,
+        claimant: (claim.body.claimant as string | undefined) ?? null,
+        source_ids: (claim.body.source_ids as string[] | undefined) ?? [],
+        figures: (claim.body.figures as never) ?? {},
+      })),
+    ),
+    claim_ids: claims.map((claim) => claim.id),
+  };
+}

@@ -1,0 +1,180 @@
+import { DomainError } from "../domain/errors.ts";
+import { parseEntry } from "../ledger/entry.ts";
+import {
+  consistencyProof,
+  inclusionProof,
+  subtreeHasherFromLeaves,
+  toHex,
+} from "../ledger/merkle.ts";
+import {
+  entriesForRecord,
+  latestHead,
+  leafHashes,
+  listEntries,
+  listSigningKeys,
+  type StoredEntry,
+  type StoredHead,
+} from "../store/ledger.repository.ts";
+import { findRecord } from "../store/record.repository.ts";
+import type { Viewer } from "../store/scope.ts";
+import { requireProcess } from "./require-process.ts";
+import type { Services } from "./services.ts";
+
+export type SignedTreeHead = {
+  process: string;
+  tree_size: number;
+  root_hash: string;
+  timestamp: string;
+  key_id: string;
+  signature: string;
+};
+
+function presentHead(slug: string, head: StoredHead): SignedTreeHead {
+  return {
+    process: slug,
+    tree_size: head.tree_size,
+    root_hash: toHex(head.root_hash),
+    timestamp: new Date(head.signed_at).toISOString(),
+    key_id: head.key_id,
+    signature: Buffer.from(head.signature).toString("base64"),
+  };
+}
+
+function presentEntry(entry: StoredEntry): Record<string, unknown> {
+  return {
+    seq: entry.seq,
+    at: new Date(entry.at).toISOString(),
+    principal: entry.principal,
+    action: entry.action,
+    record_type: entry.record_type,
+    record_id: entry.record_id,
+    leaf_hash: toHex(entry.leaf_hash),
+    content: parseEntry(entry.content),
+  };
+}
+
+/** The latest signed tree head of a process's ledger, or a head of size 0 before the first write. */
+export async function getLedgerHead(
+  services: Services,
+  slug: string,
+): Promise<SignedTreeHead | { process: string; tree_size: 0 }> {
+  await requireProcess(services, slug);
+  const head = await latestHead(services.store.db, slug);
+  return head ? presentHead(slug, head) : { process: slug, tree_size: 0 };
+}
+
+/**
+ * A page of ledger entries. Entries about records the viewer may not see keep their place and
+ * leaf hash but not their content, so proofs still work (issue 5 sharpens this per record).
+ */
+export async function listLedgerEntries(
+  services: Services,
+  slug: string,
+  from: number,
+  limit: number,
+): Promise<{ entries: Record<string, unknown>[]; next: number | null }> {
+  await requireProcess(services, slug);
+  const entries = await listEntries(services.store.db, slug, from, limit + 1);
+  const page = entries.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    entries: page.map(presentEntry),
+    next: entries.length > limit && last ? last.seq + 1 : null,
+  };
+}
+
+/** Every ledger entry about one record, oldest first: its whole history. */
+export async function getRecordHistory(
+  services: Services,
+  slug: string,
+  id: string,
+  viewer: Viewer,
+): Promise<Record<string, unknown>[]> {
+  await requireProcess(services, slug);
+  const entries = await entriesForRecord(services.store.db, slug, id);
+  const isVisible = (await findRecord(services.store.db, slug, id, viewer)) !== undefined;
+  if (
+    entries.length === 0 ||
+    (!isVisible && viewer.role !== "admin" && viewer.role !== "mediator")
+  ) {
+    throw new DomainError("not_found", `No record "${id}" in ${slug}`);
+  }
+  return entries.map(presentEntry);
+}
+
+async function treeSizeOrLatest(
+  services: Services,
+  slug: string,
+  size: number | undefined,
+): Promise<number> {
+  const head = await latestHead(services.store.db, slug);
+  const latest = head?.tree_size ?? 0;
+  if (size === undefined) return latest;
+  if (size > latest) {
+    throw new DomainError("bad_request", `The ledger has ${latest} entries, not ${size}`, {
+      issues: [{ path: "tree_size", message: `at most ${latest}`, value: size }],
+    });
+  }
+  return size;
+}
+
+/** RFC 9162 inclusion proof of entry `index` in the tree of `treeSize` entries (default: latest). */
+export async function getInclusionProof(
+  services: Services,
+  slug: string,
+  index: number,
+  treeSize?: number,
+): Promise<Record<string, unknown>> {
+  await requireProcess(services, slug);
+  const size = await treeSizeOrLatest(services, slug, treeSize);
+  if (index >= size) {
+    throw new DomainError("bad_request", `Entry ${index} is not in a tree of ${size} entries`, {
+      issues: [{ path: "index", message: `less than ${size}`, value: index }],
+    });
+  }
+  const leaves = await leafHashes(services.store.db, slug, size);
+  const hasher = subtreeHasherFromLeaves(leaves);
+  return {
+    tree_size: size,
+    leaf_index: index,
+    leaf_hash: toHex(leaves[index] as Uint8Array),
+    root_hash: toHex(hasher(0, size)),
+    audit_path: inclusionProof(size, index, hasher).map(toHex),
+  };
+}
+
+/** RFC 9162 consistency proof that the tree of `second` entries extends the tree of `first`. */
+export async function getConsistencyProof(
+  services: Services,
+  slug: string,
+  first: number,
+  second?: number,
+): Promise<Record<string, unknown>> {
+  await requireProcess(services, slug);
+  const size = await treeSizeOrLatest(services, slug, second);
+  if (first < 1 || first > size) {
+    throw new DomainError("bad_request", `first must be between 1 and ${size}`, {
+      issues: [{ path: "first", message: `between 1 and ${size}`, value: first }],
+    });
+  }
+  const leaves = await leafHashes(services.store.db, slug, size);
+  const hasher = subtreeHasherFromLeaves(leaves);
+  return {
+    first,
+    second: size,
+    first_root_hash: toHex(hasher(0, first)),
+    second_root_hash: toHex(hasher(0, size)),
+    consistency_path: consistencyProof(first, size, hasher).map(toHex),
+  };
+}
+
+/** The server's public keys, to check signed tree heads with. */
+export async function getSigningKeys(services: Services): Promise<Array<Record<string, unknown>>> {
+  const keys = await listSigningKeys(services.store.db);
+  return keys.map((key) => ({
+    key_id: key.key_id,
+    algorithm: "Ed25519",
+    public_key: key.public_key,
+    created_at: new Date(key.created_at).toISOString(),
+  }));
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { DomainError, fieldIssues } from "../domain/errors.ts";
+import { dateBounds, precisionOf } from "../domain/fuzzy-date.ts";
+import { kindByType } from "../domain/kinds/index.ts";
+import { parseBoundingBox } from "../domain/place.ts";
+import { RecordIdSchema } from "../domain/record.ts";
+import { listRecords as listStored } from "../store/record.repository.ts";
+import type { Viewer } from "../store/scope.ts";
+import { presentRecord } from "./present.ts";
+import { requireProcess } from "./require-process.ts";
+import type { Services } from "./services.ts";
+
+export const MAX_PAGE = 500;
+
+const DateParam = z
+  .string()
+  .refine(
+    (v) => precisionOf(v) !== null && precisionOf(v) !== "time",
+    "YYYY, YYYY-MM or YYYY-MM-DD",
+  );
+
+/** The list filters every kind accepts, as query parameters. */
+export const ListQuerySchema = z
+  .object({
+    from: DateParam.optional().describe(
+      "records whose date overlaps from this day, month or year on",
+    ),
+    to: DateParam.optional().describe("...up to and including this day, month or year"),
+    bbox: z
+      .string()
+      .refine((v) => parseBoundingBox(v) !== null, "west,south,east,north in degrees")
+      .optional(),
+    kind: z.string().max(60).optional(),
+    actor: RecordIdSchema.optional().describe("records that refer to this actor in any field"),
+    verification: z.string().max(60).optional().describe("verification or status"),
+    q: z.string().max(200).optional().describe("full-text search"),
+    refers_to: RecordIdSchema.optional().describe("records that refer to this record"),
+    order: z.enum(["asc", "desc"]).default("asc"),
+    cursor: z.string().max(400).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
+  })
+  .strict();
+export type ListQuery = z.input<typeof ListQuerySchema>;
+
+export type Page = { items: Record<string, unknown>[]; next_cursor: string | null };
+
+function encodeCursor(position: { sort_key: string; id: string }): string {
+  return Buffer.from(JSON.stringify([position.sort_key, position.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { sort_key: string; id: string } {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "string")) {
+      return { sort_key: String(value[0]), id: String(value[1]) };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new DomainError("bad_request", "The cursor is not one this server gave out", {
+    issues: [{ path: "cursor", message: "not a cursor from a previous page", value: cursor }],
+  });
+}
+
+/** A page of records of one kind, filtered, in a stable order, with a cursor for the next page. */
+export async function listRecords(
+  services: Services,
+  slug: string,
+  type: string,
+  query: unknown,
+  viewer: Viewer,
+): Promise<Page> {
+  const kind = kindByType(type);
+  if (!kind) throw new DomainError("not_found", `No kind of record is called "${type}"`);
+  const parsed = ListQuerySchema.safeParse(query);
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error.issues);
+    throw new DomainError(
+      "bad_request",
+      `Invalid query: ${issues[0]?.path}: ${issues[0]?.message}`,
+      { issues },
+    );
+  }
+  const q = parsed.data;
+  await requireProcess(services, slug);
+  const rows = await listStored(services.store.db, slug, viewer, {
+    type: kind.type,
+    from: q.from ? boundsOf(q.from).start : undefined,
+    to: q.to ? boundsOf(q.to).end : undefined,
+    bbox: q.bbox ? (parseBoundingBox(q.bbox) ?? undefined) : undefined,
+    kind: q.kind,
+    actor: q.actor,
+    verification: q.verification,
+    q: q.q,
+    refersTo: q.refers_to,
+    after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    descending: q.order === "desc",
+    limit: q.limit,
+  });
+  const items = rows.slice(0, q.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(presentRecord),
+    next_cursor: rows.length > q.limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** The span of a day, month or year written as a query parameter (already validated). */
+function boundsOf(value: string): { start: string; end: string } {
+  return dateBounds({ value, precision: precisionOf(value) ?? "day" });
+}

@@ -1,0 +1,284 @@
+import type { Transaction } from "kysely";
+import { DomainError } from "../domain/errors.ts";
+import type { KindDefinition } from "../domain/kind.ts";
+import { kindByType } from "../domain/kinds/index.ts";
+import { indexColumns } from "../domain/record-index.ts";
+import { parseRecordInput } from "../domain/record-input.ts";
+import { buildEntry, type LedgerAction } from "../ledger/entry.ts";
+import { appendToFrontier, fromHex, rootFromFrontier, toHex } from "../ledger/merkle.ts";
+import { insertEntries, insertHead } from "../store/ledger.repository.ts";
+import { lockProcessLedger, saveLedgerState } from "../store/process.repository.ts";
+import {
+  deleteRecord,
+  findRecord,
+  findReferrers,
+  findTypes,
+  insertRecord,
+  replaceReferences,
+  type StoredRecord,
+  updateRecord,
+} from "../store/record.repository.ts";
+import type { Database } from "../store/schema.ts";
+import { OPERATOR } from "../store/scope.ts";
+import { ledgerView, presentRecord } from "./present.ts";
+import { newRecordId } from "./record-id.ts";
+import type { Principal, Services } from "./services.ts";
+
+export type WriteOptions = {
+  /** Accept store-set fields (version, timestamps) from an export, and ignore them. */
+  isExport?: boolean;
+};
+
+/** The changes one transaction makes to one process; each appends its ledger entry. */
+export type ProcessWriter = {
+  create: (
+    type: string,
+    input: unknown,
+    options?: WriteOptions,
+  ) => Promise<Record<string, unknown>>;
+  update: (
+    type: string,
+    id: string,
+    input: unknown,
+    expectedVersion: number,
+  ) => Promise<Record<string, unknown>>;
+  remove: (type: string, id: string, expectedVersion: number | undefined) => Promise<void>;
+  /** The stored record with this id, whatever its kind, or undefined. */
+  find: (id: string) => Promise<StoredRecord | undefined>;
+};
+
+function requireKind(type: string): KindDefinition {
+  const kind = kindByType(type);
+  if (!kind) throw new DomainError("not_found", `No kind of record is called "${type}"`);
+  return kind;
+}
+
+/**
+ * Runs `work` in one transaction on one process: every change it makes and the ledger entries for
+ * them commit together, with one signed tree head, or not at all. The process row is locked first,
+ * so concurrent writers to one process append one after the other and the ledger cannot fork.
+ */
+export async function writeToProcess<T>(
+  services: Services,
+  slug: string,
+  principal: Principal,
+  work: (writer: ProcessWriter) => Promise<T>,
+): Promise<T> {
+  return services.store.db.transaction().execute(async (tx) => {
+    const state = await lockProcessLedger(tx, slug);
+    if (!state) throw new DomainError("not_found", `No process "${slug}"`);
+    const at = services.now().toISOString();
+    let size = state.size;
+    let frontier = state.frontier.map(fromHex);
+    const entries: Parameters<typeof insertEntries>[2][number][] = [];
+
+    const append = (
+      action: LedgerAction,
+      kind: KindDefinition,
+      id: string,
+      view: Record<string, unknown> | null,
+    ) => {
+      const entry = buildEntry({
+        process: slug,
+        seq: size,
+        at,
+        principal,
+        action,
+        type: kind.type,
+        id,
+        record: view,
+        isPersonal: kind.is_personal === true,
+      });
+      entries.push({
+        seq: size,
+        at,
+        principal,
+        action,
+        record_type: kind.type,
+        record_id: id,
+        content: entry.content,
+        leaf_hash: entry.leafHash,
+      });
+      frontier = appendToFrontier(frontier, size, entry.leafHash);
+      size += 1;
+    };
+
+    const writer = makeWriter(tx, slug, services, at, append);
+    const result = await work(writer);
+
+    if (entries.length > 0) {
+      await insertEntries(tx, slug, entries);
+      await saveLedgerState(tx, slug, { size, frontier: frontier.map(toHex) });
+      const head = {
+        process: slug,
+        tree_size: size,
+        root_hash: toHex(rootFromFrontier(frontier)),
+        timestamp: at,
+      };
+      await insertHead(tx, slug, {
+        tree_size: size,
+        root_hash: fromHex(head.root_hash),
+        signed_at: new Date(at),
+        key_id: services.signer.keyId,
+        signature: services.signer.sign(head),
+      });
+    }
+    return result;
+  });
+}
+
+function makeWriter(
+  tx: Transaction<Database>,
+  slug: string,
+  services: Services,
+  at: string,
+  append: (
+    action: LedgerAction,
+    kind: KindDefinition,
+    id: string,
+    view: Record<string, unknown> | null,
+  ) => void,
+): ProcessWriter {
+  const checkReferences = async (
+    kind: KindDefinition,
+    id: string,
+    body: Record<string, unknown>,
+  ) => {
+    const refs = kind.references(body as never);
+    const types = await findTypes(
+      tx,
+      slug,
+      refs.map((ref) => ref.to_id).filter((to) => to !== id),
+    );
+    const issues = refs.flatMap((ref) => {
+      const found = ref.to_id === id ? kind.type : types.get(ref.to_id);
+      if (found !== undefined && ref.to_types.includes(found)) return [];
+      const wanted = ref.to_types.join(" or ");
+      return [
+        {
+          path: ref.field,
+          value: ref.to_id,
+          message: found
+            ? `"${ref.to_id}" is a ${found}, not a ${wanted}`
+            : `no ${wanted} "${ref.to_id}" in this process`,
+        },
+      ];
+    });
+    if (issues.length > 0) {
+      throw new DomainError(
+        "reference_invalid",
+        `Invalid reference in ${kind.type}: ${issues[0]?.path}: ${issues[0]?.message}`,
+        {
+          issues,
+        },
+      );
+    }
+    return refs;
+  };
+
+  const store = async (
+    kind: KindDefinition,
+    id: string,
+    version: number,
+    parsed: ReturnType<typeof parseRecordInput>,
+    expectedVersion: number | null,
+  ) => {
+    const refs = await checkReferences(kind, id, parsed.body);
+    const write = {
+      process_id: slug,
+      id,
+      type: kind.type,
+      version,
+      visibility: parsed.visibility,
+      restricted_to: parsed.restricted_to ?? null,
+      body: parsed.body,
+      index: indexColumns(kind, parsed.body),
+      at,
+    };
+    if (expectedVersion === null) await insertRecord(tx, write);
+    else if (!(await updateRecord(tx, write, expectedVersion))) {
+      throw new DomainError(
+        "precondition_failed",
+        `${kind.type} "${id}" has changed since version ${expectedVersion}`,
+      );
+    }
+    // A record may refer to itself only in fields that allow its own kind; those rows are kept out
+    // of record_ref so they never block its deletion.
+    await replaceReferences(
+      tx,
+      slug,
+      id,
+      refs.filter((ref) => ref.to_id !== id),
+    );
+    const view = ledgerView(write);
+    append(expectedVersion === null ? "create" : "update", kind, id, view);
+    const stored = await findRecord(tx, slug, id, OPERATOR);
+    if (!stored) throw new Error(`record ${id} vanished inside its own transaction`);
+    return presentRecord(stored);
+  };
+
+  return {
+    find: (id) => findRecord(tx, slug, id, OPERATOR),
+    create: async (type, input, options = {}) => {
+      const kind = requireKind(type);
+      const parsed = parseRecordInput(kind, input, options);
+      const id = parsed.id ?? newRecordId(kind.type, services.now());
+      const existing = await findRecord(tx, slug, id, OPERATOR);
+      if (existing) {
+        throw new DomainError(
+          "conflict",
+          `The id "${id}" is already taken by a ${existing.type} in ${slug}`,
+          {
+            issues: [{ path: "id", message: "already taken", value: id }],
+          },
+        );
+      }
+      return store(kind, id, 1, parsed, null);
+    },
+    update: async (type, id, input, expectedVersion) => {
+      const kind = requireKind(type);
+      const existing = await findRecord(tx, slug, id, OPERATOR, { forUpdate: true });
+      if (!existing || existing.type !== kind.type) {
+        throw new DomainError("not_found", `No ${kind.type} "${id}" in ${slug}`);
+      }
+      if (existing.version !== expectedVersion) {
+        throw new DomainError(
+          "precondition_failed",
+          `${kind.type} "${id}" is at version ${existing.version}, not ${expectedVersion}: reload it and apply your change again`,
+          { current_version: existing.version },
+        );
+      }
+      const parsed = parseRecordInput(kind, input);
+      if (parsed.id !== undefined && parsed.id !== id) {
+        throw new DomainError("validation_failed", "A record's id cannot change", {
+          issues: [{ path: "id", message: `must be "${id}"`, value: parsed.id }],
+        });
+      }
+      return store(kind, id, existing.version + 1, parsed, existing.version);
+    },
+    remove: async (type, id, expectedVersion) => {
+      const kind = requireKind(type);
+      const existing = await findRecord(tx, slug, id, OPERATOR, { forUpdate: true });
+      if (!existing || existing.type !== kind.type) {
+        throw new DomainError("not_found", `No ${kind.type} "${id}" in ${slug}`);
+      }
+      if (expectedVersion !== undefined && existing.version !== expectedVersion) {
+        throw new DomainError(
+          "precondition_failed",
+          `${kind.type} "${id}" is at version ${existing.version}, not ${expectedVersion}`,
+          { current_version: existing.version },
+        );
+      }
+      const referrers = await findReferrers(tx, slug, id);
+      if (referrers.length > 0) {
+        throw new DomainError(
+          "conflict",
+          `${kind.type} "${id}" is still referred to by ${referrers.join(", ")}: change or delete those first`,
+          { referrers },
+        );
+      }
+      await deleteRecord(tx, slug, id, existing.version);
+      append("delete", kind, id, null);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { z } from "zod";
+
+/**
+ * Dates in this field are rarely exact: a report says "in May 2021" or "autumn 2020". A date carries
+ * its precision, as ACLED's time_precision and UCDP's date_prec do, so that nobody reads a month as
+ * its first day.
+ */
+export const DATE_PRECISIONS = ["time", "day", "month", "year", "range"] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+const YEAR = /^(\d{4})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A time must say which clock it is on: an offset or Z, never a local time of unknown zone.
+const TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True when y-m-d is a day of the Gregorian calendar (2021-02-30 is not). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const lengths = [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= (lengths[month - 1] ?? 0);
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The precision a date string is written in, or null when it is not a valid date of any precision. */
+export function precisionOf(value: string): Exclude<DatePrecision, "range"> | null {
+  // Years before 1000 would need a calendar note this field never has; Date.UTC also misreads 0-99.
+  if (Number(value.slice(0, 4)) < 1000) return null;
+  if (YEAR.test(value)) return "year";
+  const month = MONTH.exec(value);
+  if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12 ? "month" : null;
+  const day = DAY.exec(value);
+  if (day) return isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3])) ? "day" : null;
+  const time = TIME.exec(value);
+  if (time) {
+    const [hour, minute, second] = [Number(time[4]), Number(time[5]), Number(time[6] ?? 0)];
+    const isDay = isCalendarDay(Number(time[1]), Number(time[2]), Number(time[3]));
+    return isDay && hour < 24 && minute < 60 && second < 60 ? "time" : null;
+  }
+  return null;
+}
+
+export const FuzzyDateSchema = z
+  .object({
+    value: z.string().max(40).describe("YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 time with offset"),
+    precision: z.enum(DATE_PRECISIONS),
+    end: z.string().max(40).optional().describe("last day, month or year of a range (inclusive)"),
+  })
+  .strict()
+  .superRefine((date, ctx) => {
+    const written = precisionOf(date.value);
+    if (written === null) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: `"${date.value}" is not a date` });
+      return;
+    }
+    if (date.precision === "range") {
+      if (written === "time") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: "a range starts on a day, month or year",
+        });
+      }
+      if (date.end === undefined) {
+        ctx.addIssue({ code: "custom", path: ["end"], message: "a range needs an end" });
+        return;
+      }
+      const endWritten = precisionOf(date.end);
+      if (endWritten === null || endWritten === "time") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["end"],
+          message: `"${date.end}" is not a day, month or year`,
+        });
+        return;
+      }
+      if (dateBounds(date).end <= dateBounds({ value: date.value, precision: written }).start) {
+        ctx.addIssue({ code: "custom", path: ["end"], message: "a range ends after it starts" });
+      }
+      return;
+    }
+    if (date.end !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["end"], message: "only a range has an end" });
+    }
+    if (written !== date.precision) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["precision"],
+        message: `"${date.value}" is written to ${written} precision, not ${date.precision}`,
+      });
+    }
+  });
+export type FuzzyDate = z.infer<typeof FuzzyDateSchema>;
+
+/**
+ * The interval a fuzzy date covers, as ISO instants in UTC: start inclusive, end exclusive.
+ * "2021-05" covers all of May 2021; a range covers from its first to the end of its last unit.
+ * Filters and sorting use these bounds, so a month is never narrowed to a day.
+ */
+export function dateBounds(date: {
+  value: string;
+  precision: DatePrecision;
+  end?: string | undefined;
+}): {
+  start: string;
+  end: string;
+} {
+  if (date.precision === "range") {
+    const first = unitBounds(date.value);
+    const last = unitBounds(date.end ?? date.value);
+    return { start: first.start, end: last.end };
+  }
+  return unitBounds(date.value);
+}
+
+function unitBounds(value: string): { start: string; end: string } {
+  const precision = precisionOf(value);
+  if (precision === "time") {
+    const instant = new Date(value);
+    return { start: instant.toISOString(), end: new Date(instant.getTime() + 1000).toISOString() };
+  }
+  const [y = 0, m = 1, d = 1] = value.split("-").map(Number);
+  const start = new Date(Date.UTC(y, m - 1, d));
+  const end =
+    precision === "year"
+      ? new Date(Date.UTC(y + 1, 0, 1))
+      : precision === "month"
+        ? new Date(Date.UTC(y, m, 1))
+        : new Date(Date.UTC(y, m - 1, d + 1));
+  return { start: start.toISOString(), end: end.toISOString() };
+}
+
+/** A day-precision fuzzy date from YYYY-MM-DD. */
+export function onDay(value: string): FuzzyDate {
+  return { value, precision: "day" };
+}

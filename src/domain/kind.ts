@@ -1,0 +1,72 @@
+import type { z } from "zod";
+import type { FuzzyDate } from "./fuzzy-date.ts";
+import type { Geometry, Place } from "./place.ts";
+
+/** A reference from one record to another, by id within the same process. */
+export type Reference = { field: string; to_id: string; to_types: readonly string[] };
+
+/**
+ * What the store indexes a record by. Each kind says which of its fields fill these, so lists can
+ * filter every kind the same way (date range, bbox, kind, actor, verification, text).
+ */
+export type IndexFields = {
+  kind?: string | undefined;
+  date?: FuzzyDate | undefined;
+  place?: Place | undefined;
+  geometry?: Geometry | undefined;
+  verification?: string | undefined;
+  /** Orders the list: dated kinds sort by date, others by number or name. */
+  sort_key: string;
+  text: Array<string | undefined>;
+};
+
+/** Everything Truce needs to know about one kind of record, in one place. */
+export type KindDefinition<T extends z.ZodType = z.ZodType> = {
+  /** Singular snake_case name used in the ledger and the database: "border_segment". */
+  type: string;
+  /** Plural URL segment: "border-segments". */
+  path: string;
+  /** One-line description for the API docs. */
+  title: string;
+  /** The record's own fields, without the envelope (id, visibility...). */
+  schema: T;
+  references: (record: z.output<T>) => Reference[];
+  index: (record: z.output<T>) => IndexFields;
+  /**
+   * Holds personal data that may have to be erased: the ledger then keeps only a hash of the
+   * record, so erasure leaves the ledger verifiable.
+   */
+  is_personal?: boolean;
+};
+
+/** Declares a kind and checks its shape at compile time. */
+export function defineKind<T extends z.ZodType>(definition: KindDefinition<T>): KindDefinition<T> {
+  return definition;
+}
+
+/**
+ * Collects references from fields that hold one id or a list of ids.
+ * `fields` maps a field name to the kinds its ids may point at.
+ */
+export function referencesIn(
+  record: Record<string, unknown>,
+  fields: Record<string, readonly string[]>,
+): Reference[] {
+  const refs: Reference[] = [];
+  for (const [field, to_types] of Object.entries(fields)) {
+    const value = record[field];
+    const ids = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+    for (const id of ids) {
+      if (typeof id === "string") refs.push({ field, to_id: id, to_types });
+    }
+  }
+  return refs;
+}
+
+/** Sort key for a dated record: the start of its date, so lists run in time order. */
+export function dateSortKey(
+  date: FuzzyDate | undefined,
+  startOf: (d: FuzzyDate) => string,
+): string {
+  return date === undefined ? "~" : startOf(date);
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
+import { defineKind, referencesIn } from "../kind.ts";
+import { RecordIdSchema, SourceIdsSchema } from "../record.ts";
+
+/** The Peace Accords Matrix scale of implementation, plus "disputed" where the parties disagree. */
+export const IMPLEMENTATION_STATUSES = [
+  "not_started",
+  "minimal",
+  "intermediate",
+  "full",
+  "disputed",
+] as const;
+
+export const AssessmentSchema = z
+  .object({
+    provision_id: RecordIdSchema,
+    as_of: FuzzyDateSchema,
+    status: z.enum(IMPLEMENTATION_STATUSES),
+    reason: z.string().trim().min(1).max(5000),
+    assessed_by: RecordIdSchema.describe("the actor whose judgement this is"),
+    source_ids: SourceIdsSchema,
+  })
+  .strict();
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
+export const assessmentKind = defineKind({
+  type: "assessment",
+  path: "assessments",
+  title: "Assessments of a provision's implementation at a date",
+  schema: AssessmentSchema,
+  references: (a) =>
+    referencesIn(a, {
+      provision_id: ["provision"],
+      assessed_by: ["actor"],
+      source_ids: ["source"],
+    }),
+  index: (a) => ({
+    kind: a.status,
+    date: a.as_of,
+    sort_key: dateBounds(a.as_of).start,
+    text: [a.reason],
+  }),
+});

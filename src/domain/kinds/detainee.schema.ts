@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
+import { defineKind, referencesIn } from "../kind.ts";
+import { RecordIdSchema, SourceIdsSchema } from "../record.ts";
+
+export const DETAINEE_STATUSES = ["held", "released", "missing", "deceased", "unknown"] as const;
+
+/**
+ * A detained person. This is personal data: the ledger keeps only its hash, so it can be erased
+ * on request while the ledger stays verifiable.
+ */
+export const DetaineeSchema = z
+  .object({
+    full_name: z.string().trim().min(1).max(300),
+    affiliation_id: RecordIdSchema.describe("the side the person belongs to"),
+    held_by: RecordIdSchema,
+    category: z.enum(["prisoner_of_war", "civilian", "unknown"]),
+    status: z.enum(DETAINEE_STATUSES),
+    captured: FuzzyDateSchema.optional(),
+    exchange_id: RecordIdSchema.optional().describe("the exchange that released the person"),
+    notes: z.string().max(5000).optional(),
+    source_ids: SourceIdsSchema,
+  })
+  .strict();
+export type Detainee = z.infer<typeof DetaineeSchema>;
+
+export const detaineeKind = defineKind({
+  type: "detainee",
+  path: "detainees",
+  title: "Detained persons (personal data: erasable)",
+  schema: DetaineeSchema,
+  is_personal: true,
+  references: (d) =>
+    referencesIn(d, {
+      affiliation_id: ["actor"],
+      held_by: ["actor"],
+      exchange_id: ["exchange"],
+      source_ids: ["source"],
+    }),
+  index: (d) => ({
+    kind: d.category,
+    date: d.captured,
+    verification: d.status,
+    sort_key: d.captured ? dateBounds(d.captured).start : "~",
+    text: [d.full_name, d.notes],
+  }),
+});

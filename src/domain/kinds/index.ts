@@ -1,0 +1,61 @@
+import type { KindDefinition } from "../kind.ts";
+import { actorKind } from "./actor.schema.ts";
+import { assessmentKind } from "./assessment.schema.ts";
+import { bodyKind } from "./body.schema.ts";
+import { borderSegmentKind } from "./border-segment.schema.ts";
+import { claimKind } from "./claim.schema.ts";
+import { commitmentKind } from "./commitment.schema.ts";
+import { detaineeKind } from "./detainee.schema.ts";
+import { documentKind } from "./document.schema.ts";
+import { exchangeKind } from "./exchange.schema.ts";
+import { hazardKind } from "./hazard.schema.ts";
+import { incidentKind } from "./incident.schema.ts";
+import { linkKind } from "./link.schema.ts";
+import { meetingKind } from "./meeting.schema.ts";
+import { patrolKind } from "./patrol.schema.ts";
+import { postKind } from "./post.schema.ts";
+import { provisionKind } from "./provision.schema.ts";
+import { sourceKind } from "./source.schema.ts";
+
+/**
+ * Every kind of record, in the order a process's records are loaded: a kind comes after the kinds
+ * it refers to, so an import in this order never meets a dangling reference. (Claims about a
+ * commitment or link, and a detainee's exchange, are the cases that need the order below.)
+ */
+export const KINDS = [
+  actorKind,
+  sourceKind,
+  documentKind,
+  provisionKind,
+  assessmentKind,
+  meetingKind,
+  bodyKind,
+  commitmentKind,
+  incidentKind,
+  borderSegmentKind,
+  linkKind,
+  claimKind,
+  exchangeKind,
+  detaineeKind,
+  postKind,
+  patrolKind,
+  hazardKind,
+] as const satisfies readonly KindDefinition[];
+
+export type RecordType = (typeof KINDS)[number]["type"];
+
+const byType = new Map<string, KindDefinition>(KINDS.map((k) => [k.type, k as KindDefinition]));
+const byPath = new Map<string, KindDefinition>(KINDS.map((k) => [k.path, k as KindDefinition]));
+
+export function kindByType(type: string): KindDefinition | undefined {
+  return byType.get(type);
+}
+
+export function kindByPath(path: string): KindDefinition | undefined {
+  return byPath.get(path);
+}
+
+/** Position of a kind in load order. */
+export function loadOrder(type: string): number {
+  return KINDS.findIndex((k) => k.type === type);
+}

@@ -1,0 +1,94 @@
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.ts";
+import { migrate } from "./migrate.ts";
+import type { Database } from "./schema.ts";
+import { SerializedPGliteDialect } from "./serialized-driver.ts";
+
+export type StoreKind = "pglite" | "postgres";
+
+export type Store = {
+  db: Kysely<Database>;
+  kind: StoreKind;
+  /** Where the store lives, for messages: a directory, or the server without its password. */
+  location: string;
+  /** Records the serving URL in the data directory's lock, so other commands can point at it. */
+  announce: (url: string) => void;
+  close: () => Promise<void>;
+};
+
+export type StoreOptions =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir: string; command: string }
+  | { kind: "pglite-memory"; template?: Blob };
+
+// bigint (int8) arrives as a string from pg; our bigints (ledger sizes) fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/** Chooses the store from the environment, as `truce` documents it. */
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv, command: string): StoreOptions {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: resolve(env.TRUCE_DATA_DIR ?? "./data"), command };
+}
+
+/** Opens the store and brings its schema up to date. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await migrate(db);
+    return {
+      db,
+      kind: "postgres",
+      location: redactUrl(options.url),
+      announce: () => {},
+      close: () => db.destroy(),
+    };
+  }
+  if (options.kind === "pglite-memory") {
+    const pglite = new PGlite(options.template ? { loadDataDir: options.template } : {});
+    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
+    await migrate(db);
+    return {
+      db,
+      kind: "pglite",
+      location: "memory",
+      announce: () => {},
+      close: () => db.destroy(),
+    };
+  }
+  const lock = lockDataDir(options.dataDir, { command: options.command });
+  try {
+    const pglite = new PGlite(join(options.dataDir, "pglite"));
+    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
+    await migrate(db);
+    return {
+      db,
+      kind: "pglite",
+      location: options.dataDir,
+      announce: (url) => lock.update({ url }),
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres";
+  }
+}

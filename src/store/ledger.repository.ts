@@ -1,0 +1,197 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "./schema.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type StoredEntry = {
+  seq: number;
+  at: Date;
+  principal: string;
+  action: "create" | "update" | "delete";
+  record_type: string;
+  record_id: string;
+  content: string;
+  leaf_hash: Uint8Array;
+};
+
+export type StoredHead = {
+  tree_size: number;
+  root_hash: Uint8Array;
+  signed_at: Date;
+  key_id: string;
+  signature: Uint8Array;
+};
+
+const ENTRY_COLUMNS = [
+  "seq",
+  "at",
+  "principal",
+  "action",
+  "record_type",
+  "record_id",
+  "content",
+  "leaf_hash",
+] as const;
+
+export async function insertEntries(
+  tx: Transaction<Database>,
+  processId: string,
+  entries: ReadonlyArray<Omit<StoredEntry, "at"> & { at: string }>,
+): Promise<void> {
+  // Large batches go in slices: one INSERT carries at most 65,535 parameters.
+  for (let start = 0; start < entries.length; start += 5000) {
+    await tx
+      .insertInto("ledger_entry")
+      .values(
+        entries.slice(start, start + 5000).map((entry) => ({ process_id: processId, ...entry })),
+      )
+      .execute();
+  }
+}
+
+export async function insertHead(
+  tx: Transaction<Database>,
+  processId: string,
+  head: StoredHead,
+): Promise<void> {
+  await tx
+    .insertInto("tree_head")
+    .values({ process_id: processId, ...head })
+    .onConflict((oc) => oc.columns(["process_id", "tree_size"]).doNothing())
+    .execute();
+}
+
+function toEntry(row: Record<string, unknown>): StoredEntry {
+  return {
+    ...(row as StoredEntry),
+    seq: Number(row.seq),
+    leaf_hash: new Uint8Array(row.leaf_hash as Uint8Array),
+  };
+}
+
+function toHead(row: Record<string, unknown>): StoredHead {
+  return {
+    ...(row as StoredHead),
+    tree_size: Number(row.tree_size),
+    root_hash: new Uint8Array(row.root_hash as Uint8Array),
+    signature: new Uint8Array(row.signature as Uint8Array),
+  };
+}
+
+export async function latestHead(db: Db, processId: string): Promise<StoredHead | undefined> {
+  const row = await db
+    .selectFrom("tree_head")
+    .select(["tree_size", "root_hash", "signed_at", "key_id", "signature"])
+    .where("process_id", "=", processId)
+    .orderBy("tree_size", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toHead(row) : undefined;
+}
+
+export async function findHead(
+  db: Db,
+  processId: string,
+  treeSize: number,
+): Promise<StoredHead | undefined> {
+  const row = await db
+    .selectFrom("tree_head")
+    .select(["tree_size", "root_hash", "signed_at", "key_id", "signature"])
+    .where("process_id", "=", processId)
+    .where("tree_size", "=", treeSize)
+    .executeTakeFirst();
+  return row ? toHead(row) : undefined;
+}
+
+export async function listHeads(db: Db, processId: string): Promise<StoredHead[]> {
+  const rows = await db
+    .selectFrom("tree_head")
+    .select(["tree_size", "root_hash", "signed_at", "key_id", "signature"])
+    .where("process_id", "=", processId)
+    .orderBy("tree_size")
+    .execute();
+  return rows.map(toHead);
+}
+
+/** Entries from `fromSeq` on, at most `limit`. */
+export async function listEntries(
+  db: Db,
+  processId: string,
+  fromSeq: number,
+  limit: number,
+): Promise<StoredEntry[]> {
+  const rows = await db
+    .selectFrom("ledger_entry")
+    .select(ENTRY_COLUMNS)
+    .where("process_id", "=", processId)
+    .where("seq", ">=", fromSeq)
+    .orderBy("seq")
+    .limit(limit)
+    .execute();
+  return rows.map(toEntry);
+}
+
+/** The history of one record, oldest first. */
+export async function entriesForRecord(
+  db: Db,
+  processId: string,
+  recordId: string,
+): Promise<StoredEntry[]> {
+  const rows = await db
+    .selectFrom("ledger_entry")
+    .select(ENTRY_COLUMNS)
+    .where("process_id", "=", processId)
+    .where("record_id", "=", recordId)
+    .orderBy("seq")
+    .execute();
+  return rows.map(toEntry);
+}
+
+/** Every entry in order, in pages: the whole ledger never sits in memory at once. */
+export async function* iterateEntries(
+  db: Db,
+  processId: string,
+  pageSize = 5000,
+): AsyncGenerator<StoredEntry> {
+  let from = 0;
+  for (;;) {
+    const page = await listEntries(db, processId, from, pageSize);
+    yield* page;
+    const last = page.at(-1);
+    if (page.length < pageSize || last === undefined) return;
+    from = last.seq + 1;
+  }
+}
+
+/** Leaf hashes of entries [0, size), for proofs. */
+export async function leafHashes(db: Db, processId: string, size: number): Promise<Uint8Array[]> {
+  const rows = await db
+    .selectFrom("ledger_entry")
+    .select("leaf_hash")
+    .where("process_id", "=", processId)
+    .where("seq", "<", size)
+    .orderBy("seq")
+    .execute();
+  return rows.map((row) => new Uint8Array(row.leaf_hash));
+}
+
+export async function registerSigningKey(
+  db: Db,
+  key: { key_id: string; public_key: string },
+): Promise<void> {
+  await db
+    .insertInto("signing_key")
+    .values({ ...key, created_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column("key_id").doNothing())
+    .execute();
+}
+
+export async function listSigningKeys(
+  db: Db,
+): Promise<Array<{ key_id: string; public_key: string; created_at: Date }>> {
+  return db
+    .selectFrom("signing_key")
+    .select(["key_id", "public_key", "created_at"])
+    .orderBy("created_at")
+    .execute();
+}

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { type Kysely, sql } from "kysely";
+import type { Database } from "./schema.ts";
+
+const MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
+
+/** The plain SQL migrations in order: 001_*.sql, 002_*.sql... */
+export function listMigrations(): Array<{ name: string; sql: string }> {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((file) => /^\d{3}_.+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({ name: file, sql: readFileSync(new URL(file, MIGRATIONS_DIR), "utf8") }));
+}
+
+/**
+ * Applies the migrations not yet applied, each in its own transaction. On PostgreSQL an advisory
+ * lock keeps several servers starting at once from applying the same migration twice.
+ */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const applied: string[] = [];
+  await sql`CREATE TABLE IF NOT EXISTS schema_migration (
+    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  for (const migration of listMigrations()) {
+    await db.transaction().execute(async (tx) => {
+      await sql`SELECT pg_advisory_xact_lock(727001)`.execute(tx);
+      const done = await tx
+        .selectFrom("schema_migration")
+        .select("name")
+        .where("name", "=", migration.name)
+        .executeTakeFirst();
+      if (done) return;
+      // One statement per call: PGlite's extended protocol, like pg's, takes no multi-statement text.
+      for (const statement of splitStatements(migration.sql)) await sql.raw(statement).execute(tx);
+      await tx.insertInto("schema_migration").values({ name: migration.name }).execute();
+      applied.push(migration.name);
+    });
+  }
+  return applied;
+}
+
+/**
+ * Splits a migration into statements. Migrations end every statement with ";" at the end of a line
+ * and use no dollar-quoted bodies, which keeps this split exact.
+ */
+export function splitStatements(text: string): string[] {
+  return text
+    .split(/;\s*$/m)
+    .map((statement) =>
+      statement
+        .split("\n")
+        .filter((line) => !line.trim().startsWith("--"))
+        .join("\n")
+        .trim(),
+    )
+    .filter((statement) => statement !== "");
+}

@@ -1,0 +1,79 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "./schema.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type StoredProcess = {
+  id: string;
+  name: string;
+  body: Record<string, unknown>;
+  version: number;
+  ledger_size: number;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export async function findProcess(db: Db, slug: string): Promise<StoredProcess | undefined> {
+  const row = await db
+    .selectFrom("process")
+    .select(["id", "name", "body", "version", "ledger_size", "created_at", "updated_at"])
+    .where("id", "=", slug)
+    .executeTakeFirst();
+  return row ? { ...row, ledger_size: Number(row.ledger_size) } : undefined;
+}
+
+export async function listProcesses(db: Db): Promise<StoredProcess[]> {
+  const rows = await db
+    .selectFrom("process")
+    .select(["id", "name", "body", "version", "ledger_size", "created_at", "updated_at"])
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({ ...row, ledger_size: Number(row.ledger_size) }));
+}
+
+export async function insertProcess(
+  db: Db,
+  process: { id: string; name: string; body: Record<string, unknown>; at: string },
+): Promise<void> {
+  await db
+    .insertInto("process")
+    .values({
+      id: process.id,
+      name: process.name,
+      body: JSON.stringify(process.body),
+      version: 1,
+      created_at: process.at,
+      updated_at: process.at,
+    })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+}
+
+/**
+ * Locks the process row for the rest of the transaction and returns its ledger state. Every write
+ * to a process takes this lock first, so appends to one ledger are serialized and it cannot fork.
+ */
+export async function lockProcessLedger(
+  tx: Transaction<Database>,
+  slug: string,
+): Promise<{ size: number; frontier: string[] } | undefined> {
+  const row = await tx
+    .selectFrom("process")
+    .select(["ledger_size", "ledger_frontier"])
+    .where("id", "=", slug)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? { size: Number(row.ledger_size), frontier: row.ledger_frontier } : undefined;
+}
+
+export async function saveLedgerState(
+  tx: Transaction<Database>,
+  slug: string,
+  state: { size: number; frontier: string[] },
+): Promise<void> {
+  await tx
+    .updateTable("process")
+    .set({ ledger_size: state.size, ledger_frontier: JSON.stringify(state.frontier) })
+    .where("id", "=", slug)
+    .execute();
+}

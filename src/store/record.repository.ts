@@ -1,0 +1,302 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { IndexColumns } from "../domain/record-index.ts";
+import type { Database } from "./schema.ts";
+import { type Viewer, visibleTo } from "./scope.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A record as stored: envelope plus the kind's own fields in body. */
+export type StoredRecord = {
+  id: string;
+  type: string;
+  version: number;
+  visibility: string;
+  restricted_to: string | null;
+  body: Record<string, unknown>;
+  created_at: Date;
+  updated_at: Date;
+};
+
+export type RecordWrite = {
+  process_id: string;
+  id: string;
+  type: string;
+  version: number;
+  visibility: string;
+  restricted_to: string | null;
+  body: Record<string, unknown>;
+  index: IndexColumns;
+  at: string;
+};
+
+const COLUMNS = [
+  "record.id",
+  "record.type",
+  "record.version",
+  "record.visibility",
+  "record.restricted_to",
+  "record.body",
+  "record.created_at",
+  "record.updated_at",
+] as const;
+
+function indexValues(write: RecordWrite) {
+  const { search_text, ...columns } = write.index;
+  return { ...columns, search: sql`to_tsvector('simple', ${search_text})` };
+}
+
+export async function insertRecord(db: Db, write: RecordWrite): Promise<void> {
+  await db
+    .insertInto("record")
+    .values({
+      process_id: write.process_id,
+      id: write.id,
+      type: write.type,
+      version: write.version,
+      visibility: write.visibility,
+      restricted_to: write.restricted_to,
+      body: JSON.stringify(write.body),
+      ...indexValues(write),
+      created_at: write.at,
+      updated_at: write.at,
+    })
+    .execute();
+}
+
+/** Writes a new version only if the stored one is still `expectedVersion`; false otherwise. */
+export async function updateRecord(
+  db: Db,
+  write: RecordWrite,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("record")
+    .set({
+      version: write.version,
+      visibility: write.visibility,
+      restricted_to: write.restricted_to,
+      body: JSON.stringify(write.body),
+      ...indexValues(write),
+      updated_at: write.at,
+    })
+    .where("process_id", "=", write.process_id)
+    .where("id", "=", write.id)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteRecord(
+  db: Db,
+  processId: string,
+  id: string,
+  version: number,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom("record")
+    .where("process_id", "=", processId)
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** One record the viewer may see, or undefined (missing and hidden look the same). */
+export async function findRecord(
+  db: Db,
+  processId: string,
+  id: string,
+  viewer: Viewer,
+  options: { forUpdate?: boolean } = {},
+): Promise<StoredRecord | undefined> {
+  let query = db
+    .selectFrom("record")
+    .select(COLUMNS)
+    .where("record.process_id", "=", processId)
+    .where("record.id", "=", id)
+    .where(visibleTo(viewer));
+  if (options.forUpdate) query = query.forUpdate();
+  return (await query.executeTakeFirst()) as StoredRecord | undefined;
+}
+
+/** The types of the records with these ids, regardless of visibility: for reference checks only. */
+export async function findTypes(
+  db: Db,
+  processId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("record")
+    .select(["id", "type"])
+    .where("process_id", "=", processId)
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.type]));
+}
+
+export async function replaceReferences(
+  db: Db,
+  processId: string,
+  fromId: string,
+  refs: ReadonlyArray<{ field: string; to_id: string }>,
+): Promise<void> {
+  await db
+    .deleteFrom("record_ref")
+    .where("process_id", "=", processId)
+    .where("from_id", "=", fromId)
+    .execute();
+  const unique = new Map(refs.map((ref) => [`${ref.field}\u0000${ref.to_id}`, ref]));
+  if (unique.size === 0) return;
+  await db
+    .insertInto("record_ref")
+    .values(
+      [...unique.values()].map((ref) => ({
+        process_id: processId,
+        from_id: fromId,
+        field: ref.field,
+        to_id: ref.to_id,
+      })),
+    )
+    .execute();
+}
+
+/** Ids of the records that refer to `id` (at most `limit`). */
+export async function findReferrers(
+  db: Db,
+  processId: string,
+  id: string,
+  limit = 10,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("record_ref")
+    .select("from_id")
+    .distinct()
+    .where("process_id", "=", processId)
+    .where("to_id", "=", id)
+    .where("from_id", "!=", id)
+    .orderBy("from_id")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.from_id);
+}
+
+export type ListFilters = {
+  type: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  bbox?: { west: number; south: number; east: number; north: number } | undefined;
+  kind?: string | undefined;
+  actor?: string | undefined;
+  verification?: string | undefined;
+  q?: string | undefined;
+  refersTo?: string | undefined;
+  after?: { sort_key: string; id: string } | undefined;
+  descending?: boolean;
+  limit: number;
+};
+
+/**
+ * A page of records in a stable order (sort key, then id), continuing after a cursor. Fetches one
+ * row more than asked so the caller knows whether another page exists.
+ */
+export async function listRecords(
+  db: Db,
+  processId: string,
+  viewer: Viewer,
+  filters: ListFilters,
+): Promise<Array<StoredRecord & { sort_key: string }>> {
+  let query = db
+    .selectFrom("record")
+    .select([...COLUMNS, "record.sort_key"])
+    .where("record.process_id", "=", processId)
+    .where("record.type", "=", filters.type)
+    .where(visibleTo(viewer));
+  if (filters.from !== undefined)
+    query = query.where("record.date_end", ">", new Date(filters.from));
+  if (filters.to !== undefined) query = query.where("record.date_start", "<", new Date(filters.to));
+  if (filters.bbox) {
+    const box = filters.bbox;
+    query = query
+      .where("record.east", ">=", box.west)
+      .where("record.west", "<=", box.east)
+      .where("record.north", ">=", box.south)
+      .where("record.south", "<=", box.north);
+  }
+  if (filters.kind !== undefined) query = query.where("record.kind", "=", filters.kind);
+  if (filters.verification !== undefined)
+    query = query.where("record.verification", "=", filters.verification);
+  if (filters.q !== undefined) {
+    query = query.where(
+      sql<boolean>`record.search @@ websearch_to_tsquery('simple', ${filters.q})`,
+    );
+  }
+  for (const target of [filters.actor, filters.refersTo]) {
+    if (target === undefined) continue;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("record_ref")
+          .select("record_ref.from_id")
+          .whereRef("record_ref.process_id", "=", "record.process_id")
+          .whereRef("record_ref.from_id", "=", "record.id")
+          .where("record_ref.to_id", "=", target),
+      ),
+    );
+  }
+  const direction = filters.descending ? "desc" : "asc";
+  if (filters.after) {
+    const { sort_key, id } = filters.after;
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple("record.sort_key", "record.id"),
+        filters.descending ? "<" : ">",
+        eb.tuple(sort_key, id),
+      ),
+    );
+  }
+  const rows = await query
+    .orderBy("record.sort_key", direction)
+    .orderBy("record.id", direction)
+    .limit(filters.limit + 1)
+    .execute();
+  return rows as Array<StoredRecord & { sort_key: string }>;
+}
+
+/** Every record of a process in load order within each kind, in pages, for export and verify. */
+export async function* iterateRecords(
+  db: Db,
+  processId: string,
+  viewer: Viewer,
+  pageSize = 1000,
+): AsyncGenerator<StoredRecord> {
+  let after: string | undefined;
+  for (;;) {
+    let query = db
+      .selectFrom("record")
+      .select(COLUMNS)
+      .where("record.process_id", "=", processId)
+      .where(visibleTo(viewer));
+    if (after !== undefined) query = query.where("record.id", ">", after);
+    const rows = (await query.orderBy("record.id").limit(pageSize).execute()) as StoredRecord[];
+    yield* rows;
+    const last = rows.at(-1);
+    if (rows.length < pageSize || last === undefined) return;
+    after = last.id;
+  }
+}
+
+export async function countRecords(
+  db: Db,
+  processId: string,
+  viewer: Viewer,
+): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom("record")
+    .select(["record.type", (eb) => eb.fn.countAll<string>().as("n")])
+    .where("record.process_id", "=", processId)
+    .where(visibleTo(viewer))
+    .groupBy("record.type")
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.type, Number(row.n)]));
+}

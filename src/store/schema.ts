@@ -1,0 +1,75 @@
+import type { ColumnType, Generated } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** jsonb columns: written as text, read back as parsed JSON by both drivers. */
+type Json<T> = ColumnType<T, string, string>;
+
+export type ProcessTable = {
+  id: string;
+  name: string;
+  body: Json<Record<string, unknown>>;
+  version: number;
+  ledger_size: ColumnType<string | number, number | undefined, number>;
+  ledger_frontier: ColumnType<string[], string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type RecordTable = {
+  process_id: string;
+  id: string;
+  type: string;
+  version: number;
+  visibility: string;
+  restricted_to: string | null;
+  body: Json<Record<string, unknown>>;
+  kind: string | null;
+  date_start: Timestamp | null;
+  date_end: Timestamp | null;
+  west: number | null;
+  south: number | null;
+  east: number | null;
+  north: number | null;
+  verification: string | null;
+  sort_key: string;
+  search: ColumnType<string, unknown, unknown>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type RecordRefTable = { process_id: string; from_id: string; field: string; to_id: string };
+
+export type LedgerEntryTable = {
+  process_id: string;
+  seq: ColumnType<string | number, number, number>;
+  at: Timestamp;
+  principal: string;
+  action: "create" | "update" | "delete";
+  record_type: string;
+  record_id: string;
+  content: string;
+  leaf_hash: Uint8Array;
+};
+
+export type TreeHeadTable = {
+  process_id: string;
+  tree_size: ColumnType<string | number, number, number>;
+  root_hash: Uint8Array;
+  signed_at: Timestamp;
+  key_id: string;
+  signature: Uint8Array;
+};
+
+export type SigningKeyTable = { key_id: string; public_key: string; created_at: Timestamp };
+
+export type MigrationTable = { name: string; applied_at: Generated<Timestamp> };
+
+export type Database = {
+  process: ProcessTable;
+  record: RecordTable;
+  record_ref: RecordRefTable;
+  ledger_entry: LedgerEntryTable;
+  tree_head: TreeHeadTable;
+  signing_key: SigningKeyTable;
+  schema_migration: MigrationTable;
+};

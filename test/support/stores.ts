@@ -1,0 +1,68 @@
+import pg from "pg";
+import type { Services } from "../../src/core/services.ts";
+import { generatePrivateKeyPem, signerFromPem } from "../../src/ledger/signer.ts";
+import { openStore, type Store } from "../../src/store/db.ts";
+import { registerSigningKey } from "../../src/store/ledger.repository.ts";
+
+export type StoreName = "pglite" | "postgres";
+
+/** The stores integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const STORE_NAMES: StoreName[] = process.env.TEST_DATABASE_URL
+  ? ["pglite", "postgres"]
+  : ["pglite"];
+
+let template: Promise<Blob> | undefined;
+
+/** A migrated empty PGlite, dumped once per test file so each test starts from a copy (fast). */
+function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { Kysely } = await import("kysely");
+    const { SerializedPGliteDialect } = await import("../../src/store/serialized-driver.ts");
+    const { migrate } = await import("../../src/store/migrate.ts");
+    const pglite = new PGlite();
+    const db = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite }) });
+    await migrate(db as never);
+    const dump = await pglite.dumpDataDir("none");
+    await db.destroy();
+    return dump;
+  })();
+  return template;
+}
+
+let counter = 0;
+
+/** A fresh, empty, migrated store of the named kind; `close` removes it. */
+export async function openTestStore(name: StoreName): Promise<Store> {
+  if (name === "pglite")
+    return openStore({ kind: "pglite-memory", template: await pgliteTemplate() });
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set");
+  const database = `truce_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${database}`;
+  const store = await openStore({ kind: "postgres", url: dbUrl.toString(), poolSize: 4 });
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+const signer = signerFromPem(generatePrivateKeyPem());
+
+/** Services over a fresh store, with a throwaway signing key registered. */
+export async function openTestServices(name: StoreName): Promise<Services> {
+  const store = await openTestStore(name);
+  await registerSigningKey(store.db, { key_id: signer.keyId, public_key: signer.publicKeyPem });
+  return { store, signer, now: () => new Date() };
+}
