@@ -1,0 +1,61 @@
+import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { exportRecords } from "../core/export-records.ts";
+import { requireProcess } from "../core/require-process.ts";
+import { kindByPath, kindByType } from "../domain/kinds/index.ts";
+import { writeGeoJson } from "../ingest/geojson.ts";
+import { writeRecordsCsv } from "../ingest/records-csv.ts";
+import { writeTruceJson } from "../ingest/truce-json.ts";
+import { OPERATOR } from "../store/scope.ts";
+import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
+import { withServices } from "./with-services.ts";
+
+const FORMATS = ["json", "csv", "geojson"] as const;
+const LATER = ["acled", "ucdp", "hxl"];
+
+export const exportCommand: Command = {
+  name: "export",
+  summary:
+    "Export a process's records (json: everything, re-importable; geojson: mapped records; csv: one kind)",
+  usage: "truce export --format json|csv|geojson --process SLUG [--kind incident] [--out FILE]",
+  options: {
+    format: { type: "string" },
+    process: { type: "string" },
+    out: { type: "string" },
+    kind: { type: "string" },
+  },
+  run: async (values) => {
+    if (LATER.includes(String(values.format))) {
+      throw new UsageError(
+        `--format ${values.format} is not available yet; this version exports ${FORMATS.join(", ")}`,
+      );
+    }
+    const format = chooseOption(values, "format", FORMATS);
+    const slug = requireOption(values, "process");
+    const kindName = (values.kind as string | undefined) ?? "incident";
+    const kind = kindByType(kindName) ?? kindByPath(kindName);
+    if (format === "csv" && !kind)
+      throw new UsageError(`--kind "${kindName}" is not a kind of record`);
+    return withServices("export", async (services) => {
+      const process = await requireProcess(services, slug);
+      const chunks =
+        format === "json"
+          ? writeTruceJson(
+              process.body,
+              exportRecords(services, slug, OPERATOR),
+              services.now().toISOString(),
+            )
+          : format === "geojson"
+            ? writeGeoJson(exportRecords(services, slug, OPERATOR))
+            : writeRecordsCsv(
+                kind as NonNullable<typeof kind>,
+                exportRecords(services, slug, OPERATOR, [kind?.type ?? ""]),
+              );
+      const out =
+        typeof values.out === "string" ? createWriteStream(values.out) : globalThis.process.stdout;
+      await pipeline(Readable.from(chunks), out, { end: typeof values.out === "string" });
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,72 @@
+import { DomainError } from "../domain/errors.ts";
+import { StoreBusyError } from "../store/data-dir-lock.ts";
+import { VERSION } from "../version.ts";
+import { type Command, parseCommandArgs, UsageError } from "./command.ts";
+import { demoCommand } from "./demo.ts";
+import { exportCommand } from "./export.ts";
+import { importCommand } from "./import.ts";
+import { serveCommand } from "./serve.ts";
+import { verifyCommand } from "./verify.ts";
+
+const COMMANDS: Command[] = [
+  serveCommand,
+  demoCommand,
+  importCommand,
+  exportCommand,
+  verifyCommand,
+];
+
+const CONFIG = `Configuration (environment):
+  DATABASE_URL       PostgreSQL server to use instead of the embedded store
+  TRUCE_DATA_DIR     embedded store directory (default ./data)
+  TRUCE_SIGNING_KEY  Ed25519 private key (PKCS#8 PEM) that signs tree heads
+                     (default: TRUCE_DATA_DIR/keys/ledger-ed25519.pem, created on first use)`;
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `truce ${VERSION}: the shared, verifiable record of a peace process`,
+    "",
+    "Usage: truce COMMAND [options]   (truce COMMAND --help for its options)",
+    "",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    CONFIG,
+  ].join("\n");
+}
+
+/** Runs the CLI and returns its exit code: 0 done, 1 failed, 2 wrong usage. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    process.stdout.write(`${usage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version") {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`truce: no command "${name}"\n\n${usage()}\n`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help) {
+      process.stdout.write(`Usage: ${command.usage}\n\n${command.summary}.\n\n${CONFIG}\n`);
+      return 0;
+    }
+    return await command.run(values, positionals);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`truce ${name}: ${error.message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof DomainError || error instanceof StoreBusyError) {
+      process.stderr.write(`truce ${name}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

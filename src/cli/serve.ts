@@ -1,0 +1,44 @@
+import { loadReferenceProcess } from "../core/load-reference-process.ts";
+import { openServices } from "../core/open-services.ts";
+import { buildApp } from "../server/app.ts";
+import { listProcesses } from "../store/process.repository.ts";
+import { type Command, UsageError } from "./command.ts";
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary:
+    "Serve the API (and the web app) on http://HOST:PORT; an empty store gets the example process",
+  usage: "truce serve [--port 8080] [--host 127.0.0.1]",
+  options: { port: { type: "string" }, host: { type: "string" } },
+  run: async (values) => {
+    const port = Number(values.port ?? process.env.TRUCE_PORT ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be 0-65535; got ${values.port}`);
+    // Loopback only by default: until accounts land, whoever reaches the server can change the record.
+    const host = (values.host as string | undefined) ?? process.env.TRUCE_HOST ?? "127.0.0.1";
+    const services = await openServices(process.env, "serve");
+    try {
+      if ((await listProcesses(services.store.db)).length === 0) {
+        const summary = await loadReferenceProcess(services, "operator:serve");
+        process.stderr.write(
+          `Empty store: loaded the example process (${summary.created} records).\n`,
+        );
+      }
+      const app = await buildApp(services, { logger: process.env.TRUCE_LOG !== "off" });
+      const address = await app.listen({ port, host });
+      services.store.announce(address);
+      process.stderr.write(
+        `Truce is serving ${services.store.kind} store ${services.store.location} at ${address}\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      await app.close();
+    } finally {
+      await services.store.close();
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,20 @@
+import { openServices } from "../core/open-services.ts";
+import type { Services } from "../core/services.ts";
+
+/** Opens the configured store for one command, and always closes it. */
+export async function withServices<T>(
+  command: string,
+  work: (services: Services) => Promise<T>,
+): Promise<T> {
+  const services = await openServices(process.env, command);
+  try {
+    return await work(services);
+  } finally {
+    await services.store.close();
+  }
+}
+
+/** Who the CLI acts as in the ledger: the operator at this machine, by login name. */
+export function cliPrincipal(): string {
+  return `operator:cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`;
+}

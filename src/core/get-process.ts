@@ -1,0 +1,28 @@
+import { latestHead } from "../store/ledger.repository.ts";
+import { listProcesses } from "../store/process.repository.ts";
+import { countRecords } from "../store/record.repository.ts";
+import type { Viewer } from "../store/scope.ts";
+import { requireProcess } from "./require-process.ts";
+import type { Services } from "./services.ts";
+
+/** A process with how many records of each kind the viewer may see and its ledger's size. */
+export async function getProcess(
+  services: Services,
+  slug: string,
+  viewer: Viewer,
+): Promise<Record<string, unknown>> {
+  const process = await requireProcess(services, slug);
+  const head = await latestHead(services.store.db, slug);
+  return {
+    ...process.body,
+    counts: await countRecords(services.store.db, slug, viewer),
+    ledger_size: head?.tree_size ?? 0,
+    created_at: new Date(process.created_at).toISOString(),
+  };
+}
+
+/** Every process, newest changes first in no particular way: there are few. */
+export async function listAllProcesses(services: Services): Promise<Record<string, unknown>[]> {
+  const processes = await listProcesses(services.store.db);
+  return processes.map((process) => ({ ...process.body, ledger_size: process.ledger_size }));
+}

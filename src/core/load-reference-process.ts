@@ -1,0 +1,26 @@
+import { REFERENCE_PROCESS } from "../reference/armenia-azerbaijan.ts";
+import { findProcess } from "../store/process.repository.ts";
+import { createProcess } from "./create-process.ts";
+import { type ImportSummary, importRecords } from "./import-records.ts";
+import type { Services } from "./services.ts";
+
+export const REFERENCE_SLUG = "armenia-azerbaijan";
+
+/**
+ * Loads the built-in example (the Armenia–Azerbaijan process, 2020–2021). Records already present
+ * are left as they are (even if someone has edited them since), so running it twice changes nothing.
+ */
+export async function loadReferenceProcess(
+  services: Services,
+  principal: string,
+): Promise<ImportSummary> {
+  const slug = String(REFERENCE_PROCESS.process.slug);
+  if (!(await findProcess(services.store.db, slug)))
+    await createProcess(services, REFERENCE_PROCESS.process);
+  return importRecords(
+    services,
+    slug,
+    REFERENCE_PROCESS.records.map((record, index) => ({ at: `record ${index + 1}`, record })),
+    { principal, onExisting: "keep" },
+  );
+}

@@ -1,0 +1,78 @@
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Services } from "../core/services.ts";
+import { VERSION } from "../version.ts";
+import { LOCAL_OPERATOR_CONTEXT, type RequestContext } from "./context.ts";
+import { registerProblemHandlers } from "./problems.ts";
+import { registerHomeRoutes } from "./routes/home.ts";
+import { registerLedgerRoutes } from "./routes/ledger.ts";
+import { registerProcessRoutes } from "./routes/processes.ts";
+import { registerRecordRoutes } from "./routes/records.ts";
+
+export type AppOptions = {
+  /** Largest request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Requests per minute per client address (default 1200). */
+  rateLimit?: number;
+  logger?: boolean;
+  context?: RequestContext;
+};
+
+/**
+ * The HTTP API. Route schemas document the API (OpenAPI 3.1); validation happens once, in core,
+ * with the shared zod schemas, so the CLI and importers check exactly what the API checks.
+ */
+export async function buildApp(
+  services: Services,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? { level: "info", redact: ["req.headers.authorization", "req.headers.cookie"] }
+      : false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    ajv: { customOptions: { strict: false } },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  // Fastify would validate with Ajv and serialize with fast-json-stringify from the documentation
+  // schemas; both are turned off so that the zod schemas in core stay the only source of truth.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  registerProblemHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { max: options.rateLimit ?? 1200, timeWindow: "1 minute" });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Truce API",
+        version: VERSION,
+        description:
+          "The shared, verifiable record of a peace process. Errors are RFC 9457 problem details " +
+          "(application/problem+json) naming the failing field in `issues`.",
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const context = options.context ?? LOCAL_OPERATOR_CONTEXT;
+  registerHomeRoutes(app, services);
+  registerProcessRoutes(app, services, context);
+  registerLedgerRoutes(app, services);
+  registerRecordRoutes(app, services, context);
+  return app;
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from "fastify";
+import type { Services } from "../../core/services.ts";
+import { VERSION } from "../../version.ts";
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Truce</title>
+<style>
+body { font: 16px/1.5 system-ui, sans-serif; max-width: 42rem; margin: 3rem auto; padding: 0 1rem; color: #1b1b1b; }
+a { color: #0b57d0; } a:focus { outline: 3px solid #f9a825; outline-offset: 2px; }
+code { background: #f1f1f1; padding: 0 .25rem; }
+</style>
+</head>
+<body>
+<main>
+<h1>Truce</h1>
+<p>The shared, verifiable record of a ceasefire and the peace process around it.</p>
+<p>The web app is coming. Until then, the record is served by the API:</p>
+<ul>
+<li><a href="/api/docs">API documentation</a> (OpenAPI 3.1 at <a href="/api/openapi.json">/api/openapi.json</a>)</li>
+<li><a href="/api/processes">Processes</a>, e.g. <a href="/api/processes/armenia-azerbaijan">armenia-azerbaijan</a></li>
+<li><a href="/api/processes/armenia-azerbaijan/ledger/head">Its ledger's signed tree head</a></li>
+<li><a href="/api/health">Health</a></li>
+</ul>
+</main>
+</body>
+</html>`;
+
+/** A plain landing page until the web app lands, and the health check. */
+export function registerHomeRoutes(app: FastifyInstance, services: Services): void {
+  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/html; charset=utf-8").send(PAGE),
+  );
+  app.get(
+    "/api/health",
+    {
+      schema: {
+        tags: ["health"],
+        summary: "Whether the server and its store answer",
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              status: { type: "string", enum: ["ok"] },
+              store: { type: "string", enum: ["pglite", "postgres"] },
+              version: { type: "string" },
+            },
+          },
+        },
+      },
+    },
+    async () => {
+      await services.store.db.selectFrom("process").select("id").limit(1).execute();
+      return { status: "ok", store: services.store.kind, version: VERSION };
+    },
+  );
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import {
+  getConsistencyProof,
+  getInclusionProof,
+  getLedgerHead,
+  getSigningKeys,
+  listLedgerEntries,
+} from "../../core/ledger-queries.ts";
+import type { Services } from "../../core/services.ts";
+import { DomainError, fieldIssues } from "../../domain/errors.ts";
+import { jsonSchema, problemSchema } from "../openapi.ts";
+
+const Size = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const EntriesQuery = z
+  .object({ from: Size.default(0), limit: z.coerce.number().int().min(1).max(1000).default(100) })
+  .strict();
+const InclusionQuery = z.object({ index: Size, tree_size: Size.optional() }).strict();
+const ConsistencyQuery = z.object({ first: Size, second: Size.optional() }).strict();
+
+function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error.issues);
+    throw new DomainError(
+      "bad_request",
+      `Invalid query: ${issues[0]?.path}: ${issues[0]?.message}`,
+      { issues },
+    );
+  }
+  return parsed.data;
+}
+
+const params = { type: "object", properties: { slug: { type: "string" } }, required: ["slug"] };
+
+/** The ledger of a process: its signed head, its entries, and RFC 9162 proofs. */
+export function registerLedgerRoutes(app: FastifyInstance, services: Services): void {
+  const tags = ["ledger"];
+  app.get<{ Params: { slug: string } }>(
+    "/api/processes/:slug/ledger/head",
+    {
+      schema: {
+        tags,
+        summary: "The latest signed tree head",
+        params,
+        response: { 404: problemSchema },
+      },
+    },
+    async (request) => getLedgerHead(services, request.params.slug),
+  );
+  app.get<{ Params: { slug: string } }>(
+    "/api/processes/:slug/ledger/entries",
+    {
+      schema: {
+        tags,
+        summary: "Ledger entries in order, from `from`",
+        params,
+        querystring: jsonSchema(EntriesQuery),
+        response: { 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const query = parseQuery(EntriesQuery, request.query);
+      return listLedgerEntries(services, request.params.slug, query.from, query.limit);
+    },
+  );
+  app.get<{ Params: { slug: string } }>(
+    "/api/processes/:slug/ledger/proof/inclusion",
+    {
+      schema: {
+        tags,
+        summary: "RFC 9162 inclusion proof of entry `index` in the tree of `tree_size` entries",
+        params,
+        querystring: jsonSchema(InclusionQuery),
+        response: { 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const query = parseQuery(InclusionQuery, request.query);
+      return getInclusionProof(services, request.params.slug, query.index, query.tree_size);
+    },
+  );
+  app.get<{ Params: { slug: string } }>(
+    "/api/processes/:slug/ledger/proof/consistency",
+    {
+      schema: {
+        tags,
+        summary: "RFC 9162 consistency proof between trees of `first` and `second` entries",
+        params,
+        querystring: jsonSchema(ConsistencyQuery),
+        response: { 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const query = parseQuery(ConsistencyQuery, request.query);
+      return getConsistencyProof(services, request.params.slug, query.first, query.second);
+    },
+  );
+  app.get(
+    "/api/keys",
+    { schema: { tags, summary: "The public keys that sign tree heads (Ed25519, SPKI PEM)" } },
+    async () => ({ keys: await getSigningKeys(services) }),
+  );
+}

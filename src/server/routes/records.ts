@@ -1,0 +1,198 @@
+import type { FastifyInstance } from "fastify";
+import { createRecord } from "../../core/create-record.ts";
+import { deleteRecord } from "../../core/delete-record.ts";
+import { getRecord } from "../../core/get-record.ts";
+import { getRecordHistory } from "../../core/ledger-queries.ts";
+import { ListQuerySchema, listRecords } from "../../core/list-records.ts";
+import type { Services } from "../../core/services.ts";
+import { updateRecord } from "../../core/update-record.ts";
+import { KINDS } from "../../domain/kinds/index.ts";
+import type { RequestContext } from "../context.ts";
+import { jsonSchema, problemSchema, recordInputSchema, recordOutputSchema } from "../openapi.ts";
+import { etagOf, requireIfMatch, versionFromIfMatch } from "../preconditions.ts";
+
+const slugParam = { type: "string", description: "the process's slug, e.g. armenia-azerbaijan" };
+const problems = {
+  400: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  412: problemSchema,
+  422: problemSchema,
+  428: problemSchema,
+};
+
+/** List, get, create, update and delete for every kind, under /api/processes/{slug}/{kind}. */
+export function registerRecordRoutes(
+  app: FastifyInstance,
+  services: Services,
+  context: RequestContext,
+): void {
+  const listQuery = jsonSchema(ListQuerySchema);
+  for (const kind of KINDS) {
+    const base = `/api/processes/:slug/${kind.path}`;
+    const tags = [kind.path];
+    const output = recordOutputSchema(kind);
+    const params = { type: "object", properties: { slug: slugParam }, required: ["slug"] };
+    const idParams = {
+      type: "object",
+      properties: { slug: slugParam, id: { type: "string" } },
+      required: ["slug", "id"],
+    };
+
+    app.get<{ Params: { slug: string } }>(
+      base,
+      {
+        schema: {
+          tags,
+          summary: `List ${kind.path}`,
+          description: `${kind.title}. Filters combine with AND; pages follow next_cursor.`,
+          params,
+          querystring: listQuery,
+          response: {
+            200: {
+              type: "object",
+              properties: {
+                items: { type: "array", items: output },
+                next_cursor: { type: ["string", "null"] },
+              },
+            },
+            ...problems,
+          },
+        },
+      },
+      async (request) =>
+        listRecords(
+          services,
+          request.params.slug,
+          kind.type,
+          request.query,
+          context.viewer(request),
+        ),
+    );
+
+    app.get<{ Params: { slug: string; id: string } }>(
+      `${base}/:id`,
+      {
+        schema: {
+          tags,
+          summary: `Get one ${kind.type}`,
+          params: idParams,
+          response: { 200: output, ...problems },
+        },
+      },
+      async (request, reply) => {
+        const record = await getRecord(
+          services,
+          request.params.slug,
+          kind.type,
+          request.params.id,
+          context.viewer(request),
+        );
+        reply.header("etag", etagOf(record.version));
+        return record;
+      },
+    );
+
+    app.get<{ Params: { slug: string; id: string } }>(
+      `${base}/:id/history`,
+      {
+        schema: {
+          tags,
+          summary: `The ledger entries of one ${kind.type}, oldest first`,
+          params: idParams,
+          response: { 404: problemSchema },
+        },
+      },
+      async (request) => ({
+        entries: await getRecordHistory(
+          services,
+          request.params.slug,
+          request.params.id,
+          context.viewer(request),
+        ),
+      }),
+    );
+
+    app.post<{ Params: { slug: string } }>(
+      base,
+      {
+        schema: {
+          tags,
+          summary: `Create a ${kind.type}`,
+          description: "Unknown fields are rejected. Omit id to have one generated.",
+          params,
+          body: recordInputSchema(kind),
+          response: { 201: output, ...problems },
+        },
+      },
+      async (request, reply) => {
+        const record = await createRecord(
+          services,
+          request.params.slug,
+          kind.type,
+          request.body,
+          context.principal(request),
+        );
+        reply
+          .status(201)
+          .header("etag", etagOf(record.version))
+          .header("location", `${request.url}/${String(record.id)}`);
+        return record;
+      },
+    );
+
+    app.put<{ Params: { slug: string; id: string } }>(
+      `${base}/:id`,
+      {
+        schema: {
+          tags,
+          summary: `Replace a ${kind.type}'s fields`,
+          description:
+            'Send If-Match with the version you edited ("3"); a stale version answers 412.',
+          params: idParams,
+          headers: { type: "object", properties: { "if-match": { type: "string" } } },
+          body: recordInputSchema(kind),
+          response: { 200: output, ...problems },
+        },
+      },
+      async (request, reply) => {
+        const expected = requireIfMatch(request.headers["if-match"]);
+        const record = await updateRecord(
+          services,
+          request.params.slug,
+          kind.type,
+          request.params.id,
+          request.body,
+          expected,
+          context.principal(request),
+        );
+        reply.header("etag", etagOf(record.version));
+        return record;
+      },
+    );
+
+    app.delete<{ Params: { slug: string; id: string } }>(
+      `${base}/:id`,
+      {
+        schema: {
+          tags,
+          summary: `Delete a ${kind.type} nothing refers to`,
+          params: idParams,
+          headers: { type: "object", properties: { "if-match": { type: "string" } } },
+          response: { 204: { type: "null" }, ...problems },
+        },
+      },
+      async (request, reply) => {
+        await deleteRecord(
+          services,
+          request.params.slug,
+          kind.type,
+          request.params.id,
+          versionFromIfMatch(request.headers["if-match"]),
+          context.principal(request),
+        );
+        return reply.status(204).send();
+      },
+    );
+  }
+}
