@@ -37,11 +37,20 @@ export class DomainError extends Error {
 
 /** Turns zod issues into field issues with dotted paths under `prefix`. */
 export function fieldIssues(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  issues: ReadonlyArray<{
+    path: ReadonlyArray<PropertyKey>;
+    message: string;
+    code?: string;
+    keys?: string[];
+  }>,
   prefix = "",
 ): FieldIssue[] {
-  return issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter((part) => part !== "").join("."),
-    message: issue.message,
-  }));
+  const join = (parts: PropertyKey[]) =>
+    [prefix, ...parts.map(String)].filter((part) => part !== "").join(".");
+  // An unknown field is reported at the field itself, so a client can point at what to remove.
+  return issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" && issue.keys
+      ? issue.keys.map((key) => ({ path: join([...issue.path, key]), message: "unknown field" }))
+      : [{ path: join([...issue.path]), message: issue.message }],
+  );
 }

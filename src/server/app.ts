@@ -50,6 +50,8 @@ export async function buildApp(
         imgSrc: ["'self'", "data:"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         frameAncestors: ["'none'"],
+        // Served over plain HTTP on a laptop or a LAN: upgrading requests would break it there.
+        upgradeInsecureRequests: null,
       },
     },
   });

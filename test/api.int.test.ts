@@ -1,0 +1,410 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
+import type { Services } from "../src/core/services.ts";
+import { KINDS } from "../src/domain/kinds/index.ts";
+import { fromHex, verifyConsistency, verifyInclusion } from "../src/ledger/merkle.ts";
+import { buildApp } from "../src/server/app.ts";
+import { changedInput, sampleInput } from "./support/factories.ts";
+import { openTestServices, STORE_NAMES } from "./support/stores.ts";
+
+const P = "/api/processes/armenia-azerbaijan";
+
+describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
+  let services: Services;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    services = await openTestServices(storeName);
+    await loadReferenceProcess(services, "test");
+    app = await buildApp(services, { rateLimit: 100_000 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await services?.store.close();
+  });
+
+  const head = async () => (await app.inject(`${P}/ledger/head`)).json().tree_size as number;
+
+  it("reports health with the store's kind", async () => {
+    const response = await app.inject("/api/health");
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: "ok", store: storeName });
+  });
+
+  it("lists processes and shows the example with its counts", async () => {
+    expect(
+      (await app.inject("/api/processes")).json().items.map((p: { slug: string }) => p.slug),
+    ).toEqual(["armenia-azerbaijan"]);
+    const process = (await app.inject(P)).json();
+    expect(process.counts).toMatchObject({ actor: 5, document: 3, meeting: 4, body: 3 });
+    expect(process.ledger_size).toBeGreaterThan(50);
+  });
+
+  describe.each(KINDS.map((k) => [k.path, k.type] as const))("/%s", (path, type) => {
+    it("creates, reads, updates with If-Match, refuses a stale version, and deletes", async () => {
+      const input = sampleInput(type, 1);
+      const created = await app.inject({ method: "POST", url: `${P}/${path}`, payload: input });
+      expect(created.statusCode, created.body).toBe(201);
+      const record = created.json();
+      expect(record).toMatchObject({ type, version: 1, visibility: "public" });
+      expect(created.headers.etag).toBe('"1"');
+
+      const fetched = await app.inject(`${P}/${path}/${record.id}`);
+      expect(fetched.statusCode).toBe(200);
+      expect(fetched.headers.etag).toBe('"1"');
+
+      const listed = await app.inject(`${P}/${path}?limit=500`);
+      expect(listed.json().items.map((r: { id: string }) => r.id)).toContain(record.id);
+
+      const changed = changedInput(type, input);
+      const updated = await app.inject({
+        method: "PUT",
+        url: `${P}/${path}/${record.id}`,
+        headers: { "if-match": '"1"' },
+        payload: changed,
+      });
+      expect(updated.statusCode, updated.body).toBe(200);
+      expect(updated.json().version).toBe(2);
+
+      const before = await head();
+      const stale = await app.inject({
+        method: "PUT",
+        url: `${P}/${path}/${record.id}`,
+        headers: { "if-match": '"1"' },
+        payload: input,
+      });
+      expect(stale.statusCode).toBe(412);
+      expect(stale.headers["content-type"]).toContain("application/problem+json");
+      expect(await head()).toBe(before);
+
+      const history = (await app.inject(`${P}/${path}/${record.id}/history`)).json().entries;
+      expect(history.map((e: { action: string }) => e.action)).toEqual(["create", "update"]);
+
+      const deleted = await app.inject({
+        method: "DELETE",
+        url: `${P}/${path}/${record.id}`,
+        headers: { "if-match": '"2"' },
+      });
+      expect(deleted.statusCode).toBe(204);
+      expect((await app.inject(`${P}/${path}/${record.id}`)).statusCode).toBe(404);
+      expect(await head()).toBe(before + 1);
+    });
+  });
+
+  describe("bad input gets a problem naming the field and writes nothing", () => {
+    const cases: Array<
+      [
+        string,
+        () => Promise<{ statusCode: number; json: () => Record<string, unknown> }>,
+        number,
+        string,
+      ]
+    > = [
+      [
+        "malformed JSON",
+        () =>
+          app.inject({
+            method: "POST",
+            url: `${P}/incidents`,
+            headers: { "content-type": "application/json" },
+            payload: "{bad",
+          }),
+        400,
+        "",
+      ],
+      [
+        "a wrong type",
+        () =>
+          app.inject({
+            method: "POST",
+            url: `${P}/incidents`,
+            payload: { ...sampleInput("incident"), title: 42 },
+          }),
+        422,
+        "title",
+      ],
+      [
+        "latitude 200",
+        () =>
+          app.inject({
+            method: "POST",
+            url: `${P}/incidents`,
+            payload: {
+              ...sampleInput("incident"),
+              place: { name: "X", precision: "exact", lat: 200, lon: 45 },
+            },
+          }),
+        422,
+        "place.lat",
+      ],
+      [
+        "2021-02-30",
+        () =>
+          app.inject({
+            method: "POST",
+            url: `${P}/incidents`,
+            payload: {
+              ...sampleInput("incident"),
+              date: { value: "2021-02-30", precision: "day" },
+            },
+          }),
+        422,
+        "date.value",
+      ],
+      [
+        "a month passed off as a day",
+        () =>
+          app.inject({
+            method: "POST",
+            url: `${P}/incidents`,
+            payload: { ...sampleInput("incident"), date: { value: "2021-05", precision: "day" } },
+          }),
+        422,
+        "date.precision",
+      ],
+      [
+        "an unknown field",
+        () =>
+          app.inject({
+            method: "POST",
+            url: `${P}/incidents`,
+            payload: { ...sampleInput("incident"), casualties: 3 },
+          }),
+        422,
+        "casualties",
+      ],
+      [
+        "a reference to nothing",
+        () =>
+          app.inject({
+            method: "POST",
+            url: `${P}/claims`,
+            payload: { ...sampleInput("claim"), claimant: "XYZ" },
+          }),
+        422,
+        "claimant",
+      ],
+      [
+        "a store-set field",
+        () =>
+          app.inject({
+            method: "POST",
+            url: `${P}/incidents`,
+            payload: { ...sampleInput("incident"), version: 7 },
+          }),
+        422,
+        "version",
+      ],
+      [
+        "a 20 MB body",
+        () =>
+          app.inject({
+            method: "POST",
+            url: `${P}/incidents`,
+            payload: { ...sampleInput("incident"), description: "x".repeat(20 * 1024 * 1024) },
+          }),
+        413,
+        "",
+      ],
+      [
+        "an unknown process",
+        () =>
+          app.inject({
+            method: "POST",
+            url: "/api/processes/nowhere/incidents",
+            payload: sampleInput("incident"),
+          }),
+        404,
+        "",
+      ],
+      [
+        "an update without If-Match",
+        () =>
+          app.inject({
+            method: "PUT",
+            url: `${P}/incidents/inc-2020-war`,
+            payload: sampleInput("incident"),
+          }),
+        428,
+        "If-Match",
+      ],
+      [
+        "a stale If-Match",
+        () =>
+          app.inject({
+            method: "PUT",
+            url: `${P}/incidents/inc-2020-war`,
+            headers: { "if-match": '"99"' },
+            payload: sampleInput("incident"),
+          }),
+        412,
+        "",
+      ],
+      [
+        "deleting a record others refer to",
+        () => app.inject({ method: "DELETE", url: `${P}/actors/ARM` }),
+        409,
+        "",
+      ],
+    ];
+    it.each(cases)("%s", async (_name, send, status, field) => {
+      const before = await head();
+      const response = await send();
+      expect(response.statusCode).toBe(status);
+      const problem = response.json();
+      expect(problem).toMatchObject({
+        status,
+        type: expect.any(String),
+        title: expect.any(String),
+        detail: expect.any(String),
+      });
+      if (field) {
+        expect((problem.issues as Array<{ path: string }>).map((i) => i.path)).toContain(field);
+      }
+      expect(await head()).toBe(before);
+    });
+  });
+
+  it("filters by date range, bbox, kind, actor, verification and text", async () => {
+    const ids = (response: { json: () => { items: Array<{ id: string }> } }) =>
+      response.json().items.map((r) => r.id);
+    expect(ids(await app.inject(`${P}/incidents?from=2021-11-16&to=2021-11-16`))).toContain(
+      "inc-2021-11-16-border-fighting",
+    );
+    expect(ids(await app.inject(`${P}/incidents?from=2021-11-17`))).not.toContain(
+      "inc-2021-11-16-border-fighting",
+    );
+    // The war's range (September to November 2020) overlaps October 2020.
+    expect(ids(await app.inject(`${P}/incidents?from=2020-10&to=2020-10`))).toEqual([
+      "inc-2020-war",
+    ]);
+    expect(ids(await app.inject(`${P}/incidents?kind=war`))).toEqual(["inc-2020-war"]);
+    expect(ids(await app.inject(`${P}/documents?bbox=39,43,40,44`))).toEqual(["doc-2021-11-26"]);
+    expect(ids(await app.inject(`${P}/claims?actor=AZE`)).length).toBeGreaterThan(0);
+    expect(
+      ids(await app.inject(`${P}/incidents?verification=unverified`)).length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(ids(await app.inject(`${P}/provisions?q=Lachin`))).toContain("prv-2020-11-09-6");
+    expect((await app.inject(`${P}/incidents?bbox=1,2,3`)).statusCode).toBe(400);
+    expect((await app.inject(`${P}/incidents?limit=501`)).statusCode).toBe(400);
+    expect((await app.inject(`${P}/incidents?color=red`)).json().issues[0].path).toBe("color");
+  });
+
+  it("pages through a list with cursors, in a stable order, without gaps or repeats", async () => {
+    const all = (await app.inject(`${P}/claims?limit=500`))
+      .json()
+      .items.map((r: { id: string }) => r.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await app.inject(`${P}/claims?limit=4${cursor ? `&cursor=${cursor}` : ""}`);
+      const page: { items: Array<{ id: string }>; next_cursor: string | null } = response.json();
+      seen.push(...page.items.map((r: { id: string }) => r.id));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect(all.length).toBeGreaterThan(8);
+    const descending = (await app.inject(`${P}/claims?limit=500&order=desc`))
+      .json()
+      .items.map((r: { id: string }) => r.id);
+    expect(descending).toEqual([...all].reverse());
+    expect((await app.inject(`${P}/claims?cursor=garbage`)).statusCode).toBe(400);
+  });
+
+  it("derives an incident's figures from its claims, side by side", async () => {
+    const incident = (
+      await app.inject({
+        method: "POST",
+        url: `${P}/incidents`,
+        payload: sampleInput("incident", 7),
+      })
+    ).json();
+    for (const [claimant, arm, aze] of [
+      ["ARM", 2, 9],
+      ["AZE", 6, 1],
+    ] as const) {
+      const claim = {
+        claimant,
+        subject: "incident",
+        incident_id: incident.id,
+        statement: "x",
+        figures: { killed: { ARM: arm, AZE: aze } },
+      };
+      expect(
+        (await app.inject({ method: "POST", url: `${P}/claims`, payload: claim })).statusCode,
+      ).toBe(201);
+    }
+    const figures = (await app.inject(`${P}/incidents/${incident.id}`)).json().figures;
+    const arm = figures.find((f: { side: string }) => f.side === "ARM");
+    expect(arm).toMatchObject({ category: "killed", low: 2, high: 6 });
+    expect(
+      arm.claims.map((c: { claimant: string; count: number }) => [c.claimant, c.count]),
+    ).toEqual([
+      ["ARM", 2],
+      ["AZE", 6],
+    ]);
+  });
+
+  it("serves a signed head and inclusion and consistency proofs that verify", async () => {
+    const signed = (await app.inject(`${P}/ledger/head`)).json();
+    expect(signed.signature).toEqual(expect.any(String));
+    const size = signed.tree_size as number;
+    const entries = (await app.inject(`${P}/ledger/entries?from=3&limit=2`)).json().entries;
+    expect(entries.map((e: { seq: number }) => e.seq)).toEqual([3, 4]);
+    const inclusion = (
+      await app.inject(`${P}/ledger/proof/inclusion?index=3&tree_size=${size}`)
+    ).json();
+    expect(inclusion.root_hash).toBe(signed.root_hash);
+    expect(
+      verifyInclusion(
+        fromHex(entries[0].leaf_hash),
+        3,
+        size,
+        inclusion.audit_path.map(fromHex),
+        fromHex(signed.root_hash),
+      ),
+    ).toBe(true);
+    const consistency = (
+      await app.inject(`${P}/ledger/proof/consistency?first=10&second=${size}`)
+    ).json();
+    expect(
+      verifyConsistency(
+        10,
+        size,
+        fromHex(consistency.first_root_hash),
+        fromHex(signed.root_hash),
+        consistency.consistency_path.map(fromHex),
+      ),
+    ).toBe(true);
+    expect((await app.inject(`${P}/ledger/proof/inclusion?index=${size}`)).statusCode).toBe(400);
+    const keys = (await app.inject("/api/keys")).json().keys;
+    expect(keys.map((k: { key_id: string }) => k.key_id)).toContain(signed.key_id);
+  });
+
+  it("appends concurrent writes one after the other: no fork, no lost entry", async () => {
+    const before = await head();
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        app.inject({
+          method: "POST",
+          url: `${P}/sources`,
+          payload: sampleInput("source", 100 + i),
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    expect(await head()).toBe(before + 12);
+    const { verifyLedger } = await import("../src/core/verify-ledger.ts");
+    expect((await verifyLedger(services)).problems).toEqual([]);
+  });
+
+  it("publishes OpenAPI 3.1 with every kind's routes, and browsable docs", async () => {
+    const spec = (await app.inject("/api/openapi.json")).json();
+    expect(spec.openapi).toBe("3.1.0");
+    for (const kind of KINDS)
+      expect(Object.keys(spec.paths)).toContain(`/api/processes/{slug}/${kind.path}`);
+    expect((await app.inject("/api/docs/")).statusCode).toBe(200);
+    expect((await app.inject("/")).body).toContain("/api/docs");
+  });
+});
