@@ -57,7 +57,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       const listed = await app.inject(`${P}/${path}?limit=500`);
       expect(listed.json().items.map((r: { id: string }) => r.id)).toContain(record.id);
 
-      const changed = changedInput(type, input);
+      const changed = changedInput(input);
       const updated = await app.inject({
         method: "PUT",
         url: `${P}/${path}/${record.id}`,

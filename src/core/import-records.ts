@@ -1,5 +1,6 @@
 import { DomainError } from "../domain/errors.ts";
-import { kindByType, loadOrder } from "../domain/kinds/index.ts";
+import { kindByType } from "../domain/kinds/index.ts";
+import { orderForLoad } from "../domain/load-order.ts";
 import { parseRecordInput } from "../domain/record-input.ts";
 import { recordDigest } from "../ledger/entry.ts";
 import { ledgerView } from "./present.ts";
@@ -52,7 +53,7 @@ export async function importRecords(
     unchanged: 0,
     rejected: [],
   };
-  const valid: Array<IncomingRecord & { type: string; order: number }> = [];
+  const checked: Array<IncomingRecord & { type: string; body: Record<string, unknown> }> = [];
   for (const item of incoming) {
     const type = item.record.type;
     const kind = typeof type === "string" ? kindByType(type) : undefined;
@@ -66,15 +67,14 @@ export async function importRecords(
       continue;
     }
     try {
-      parseRecordInput(kind, item.record, { isExport: true });
-      valid.push({ ...item, type: kind.type, order: loadOrder(kind.type) });
+      const { body } = parseRecordInput(kind, item.record, { isExport: true });
+      checked.push({ ...item, type: kind.type, body });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       summary.rejected.push({ at: item.at, ...(id ? { id } : {}), reason: error.message });
     }
   }
-  // A stable sort keeps the file's order within a kind.
-  valid.sort((a, b) => a.order - b.order);
+  const valid = orderForLoad(checked);
 
   const batchSize = options.batchSize ?? 500;
   let done = summary.read - valid.length;

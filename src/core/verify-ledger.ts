@@ -56,17 +56,18 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
     let headIndex = 0;
     let frontier: Frontier = [];
     let size = 0;
+    let nextSeq = 0;
     // What the ledger says each record should be now: its digest, or null once deleted.
     const expected = new Map<string, { seq: number; digest: string | null; isHashOnly: boolean }>();
 
     for await (const entry of iterateEntries(db, process.id)) {
-      if (entry.seq !== size) {
+      if (entry.seq !== nextSeq) {
         problem({
-          seq: size,
-          message: `entry ${size} is missing (the next entry is ${entry.seq})`,
+          seq: nextSeq,
+          message: `entry ${nextSeq} is missing (the next entry is ${entry.seq})`,
         });
-        size = entry.seq;
       }
+      nextSeq = entry.seq + 1;
       if (toHex(leafHashOf(entry.content)) !== toHex(entry.leaf_hash)) {
         problem({
           seq: entry.seq,

@@ -101,10 +101,7 @@ export function sampleInput(type: string, n = 1): Record<string, unknown> {
 }
 
 /** A change every sample accepts, to test updates. */
-export function changedInput(
-  type: string,
-  input: Record<string, unknown>,
-): Record<string, unknown> {
+export function changedInput(input: Record<string, unknown>): Record<string, unknown> {
   const textField = [
     "title",
     "name",

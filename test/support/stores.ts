@@ -32,10 +32,8 @@ function pgliteTemplate(): Promise<Blob> {
 
 let counter = 0;
 
-/** A fresh, empty, migrated store of the named kind; `close` removes it. */
-export async function openTestStore(name: StoreName): Promise<Store> {
-  if (name === "pglite")
-    return openStore({ kind: "pglite-memory", template: await pgliteTemplate() });
+/** A new, empty PostgreSQL database on the TEST_DATABASE_URL server, and how to drop it. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("TEST_DATABASE_URL is not set");
   const database = `truce_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
@@ -45,15 +43,28 @@ export async function openTestStore(name: StoreName): Promise<Store> {
   await admin.end();
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${database}`;
-  const store = await openStore({ kind: "postgres", url: dbUrl.toString(), poolSize: 4 });
   return {
-    ...store,
-    close: async () => {
-      await store.close();
+    url: dbUrl.toString(),
+    drop: async () => {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       await cleanup.end();
+    },
+  };
+}
+
+/** A fresh, empty, migrated store of the named kind; `close` removes it. */
+export async function openTestStore(name: StoreName): Promise<Store> {
+  if (name === "pglite")
+    return openStore({ kind: "pglite-memory", template: await pgliteTemplate() });
+  const database = await createTestDatabase();
+  const store = await openStore({ kind: "postgres", url: database.url, poolSize: 4 });
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      await database.drop();
     },
   };
 }

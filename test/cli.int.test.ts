@@ -1,0 +1,180 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../src/store/db.ts";
+import { runCli } from "./support/cli.ts";
+import { createTestDatabase, STORE_NAMES } from "./support/stores.ts";
+
+/** Opens the same store the CLI uses, to look at it or tamper with it behind Truce's back. */
+async function withStore<T>(
+  env: Record<string, string>,
+  work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+) {
+  const store = env.DATABASE_URL
+    ? await openStore({ kind: "postgres", url: env.DATABASE_URL })
+    : await openStore({ kind: "pglite", dataDir: env.TRUCE_DATA_DIR as string, command: "test" });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const withoutStoreFields = (record: Record<string, unknown>) => {
+  const { version: _v, created_at: _c, updated_at: _u, ...rest } = record;
+  return rest;
+};
+
+describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
+  const dir = mkdtempSync(join(tmpdir(), "truce-cli-"));
+  const env: Record<string, string> = { TRUCE_DATA_DIR: join(dir, "data") };
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    if (storeName === "postgres") {
+      const database = await createTestDatabase();
+      env.DATABASE_URL = database.url;
+      drop = database.drop;
+    }
+  });
+  afterAll(async () => {
+    await drop?.();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("loads the example with demo, and a second demo changes nothing", async () => {
+    const first = await runCli(["demo"], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/created (\d+)/);
+    expect(Number(/created (\d+)/.exec(first.stdout)?.[1])).toBeGreaterThan(50);
+    const second = await runCli(["demo"], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("created 0, updated 0");
+    const verified = await runCli(["verify"], env);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain("intact");
+  });
+
+  it("exports JSON that imports into another process without loss, and re-imports as no change", async () => {
+    const out = join(dir, "export.json");
+    const exported = await runCli(
+      ["export", "--format", "json", "--process", "armenia-azerbaijan", "--out", out],
+      env,
+    );
+    expect(exported.code, exported.stderr).toBe(0);
+    const original = JSON.parse(readFileSync(out, "utf8"));
+    expect(original.format).toBe("truce-process");
+
+    const copied = await runCli(["import", "--format", "json", "--process", "copy", out], env);
+    expect(copied.code, copied.stderr).toBe(0);
+    expect(copied.stdout).toContain(`created ${original.records.length}`);
+    const copyOut = join(dir, "copy.json");
+    await runCli(["export", "--format", "json", "--process", "copy", "--out", copyOut], env);
+    const copy = JSON.parse(readFileSync(copyOut, "utf8"));
+    expect(copy.records.map(withoutStoreFields)).toEqual(original.records.map(withoutStoreFields));
+    expect(copy.process).toEqual({ ...original.process, slug: "copy" });
+
+    const again = await runCli(["import", "--format", "json", "--process", "copy", out], env);
+    expect(again.stdout).toContain(
+      `created 0, updated 0, already present ${original.records.length}`,
+    );
+  });
+
+  it("exports GeoJSON of the mapped records and CSV of one kind", async () => {
+    const geo = await runCli(
+      ["export", "--format", "geojson", "--process", "armenia-azerbaijan"],
+      env,
+    );
+    expect(geo.code, geo.stderr).toBe(0);
+    const collection = JSON.parse(geo.stdout);
+    expect(collection.type).toBe("FeatureCollection");
+    const sochi = collection.features.find((f: { id: string }) => f.id === "doc-2021-11-26");
+    expect(sochi.geometry.type).toBe("Point");
+    expect(sochi.properties.type).toBe("document");
+    const geoFile = join(dir, "export.geojson");
+    writeFileSync(geoFile, geo.stdout);
+    const reimport = await runCli(
+      ["import", "--format", "geojson", "--process", "armenia-azerbaijan", geoFile],
+      env,
+    );
+    expect(reimport.stdout).toContain(`already present ${collection.features.length}, rejected 0`);
+
+    const csv = await runCli(
+      ["export", "--format", "csv", "--kind", "incident", "--process", "armenia-azerbaijan"],
+      env,
+    );
+    const lines = csv.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(
+      /^id,type,version,visibility,restricted_to,created_at,updated_at,title,kind,date,place/,
+    );
+    expect(lines.length).toBe(4);
+  });
+
+  it("reports rejected records with their place in the file and imports the rest", async () => {
+    const file = join(dir, "mixed.json");
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { type: "actor", id: "OSCE", name: "OSCE Minsk Group", roles: ["mediator"] },
+        {
+          type: "incident",
+          id: "bad-date",
+          title: "x",
+          kind: "shelling",
+          date: { value: "2021-02-30", precision: "day" },
+          place: { name: "X", precision: "region" },
+        },
+        { type: "spaceship", id: "x" },
+      ]),
+    );
+    const result = await runCli(
+      ["import", "--format", "json", "--process", "armenia-azerbaijan", file],
+      env,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("created 1");
+    expect(result.stdout).toContain("rejected 2");
+    expect(result.stderr).toContain("record 2 (bad-date): Invalid incident: date.value");
+    expect(result.stderr).toContain("record 3 (x): type: unknown kind");
+  });
+
+  it("fails verify, naming the record, after a row is changed by SQL", async () => {
+    await withStore(env, (store) =>
+      sql`UPDATE record SET body = jsonb_set(body, '{title}', '"Nothing happened"') WHERE id = 'inc-2021-11-16-border-fighting'`.execute(
+        store.db,
+      ),
+    );
+    const result = await runCli(["verify", "--process", "armenia-azerbaijan"], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("FAILED");
+    expect(result.stdout).toContain("inc-2021-11-16-border-fighting");
+  });
+
+  it.runIf(storeName === "pglite")(
+    "answers --help for every command and exits 2 on wrong usage",
+    async () => {
+      for (const command of ["serve", "demo", "import", "export", "verify"]) {
+        const help = await runCli([command, "--help"], env);
+        expect(help.code).toBe(0);
+        expect(help.stdout).toContain(`truce ${command}`);
+      }
+      const wrong = await runCli(["export", "--format", "xml", "--process", "x"], env);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain("--format must be one of json, csv, geojson");
+    },
+  );
+
+  it.runIf(storeName === "pglite")(
+    "refuses to open a data directory another process holds",
+    async () => {
+      await withStore(env, async () => {
+        const result = await runCli(["verify"], env);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain("is in use by");
+        expect(result.stderr).toContain(`pid ${process.pid}`);
+      });
+    },
+  );
+});
