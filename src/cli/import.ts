@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
-import { createProcess } from "../core/create-process.ts";
-import { type ImportSummary, importRecords } from "../core/import-records.ts";
-import { DomainError } from "../domain/errors.ts";
+import { type ImportSummary, importBundle } from "../core/import-records.ts";
 import { parseGeoJson } from "../ingest/geojson.ts";
 import { parseTruceJson } from "../ingest/truce-json.ts";
-import { findProcess } from "../store/process.repository.ts";
 import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
 import { progressBar } from "./progress.ts";
 import { cliPrincipal, withServices } from "./with-services.ts";
@@ -51,17 +48,8 @@ export const importCommand: Command = {
         ? parseTruceJson(text)
         : { process: undefined, records: parseGeoJson(text) };
     return withServices("import", async (services) => {
-      if (!(await findProcess(services.store.db, slug))) {
-        if (!bundle.process) {
-          throw new DomainError(
-            "not_found",
-            `No process "${slug}": import a JSON bundle that includes its process, or create it first`,
-          );
-        }
-        await createProcess(services, { ...bundle.process, slug });
-      }
       const bar = progressBar(`importing into ${slug}`);
-      const summary = await importRecords(services, slug, bundle.records, {
+      const summary = await importBundle(services, slug, bundle, {
         principal: cliPrincipal(),
         batchSize,
         onProgress: (done, total) => bar.update(done, total),

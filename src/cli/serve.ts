@@ -1,7 +1,6 @@
-import { loadReferenceProcess } from "../core/load-reference-process.ts";
+import { loadReferenceIfEmpty } from "../core/load-reference-process.ts";
 import { openServices } from "../core/open-services.ts";
 import { buildApp } from "../server/app.ts";
-import { listProcesses } from "../store/process.repository.ts";
 import { type Command, UsageError } from "./command.ts";
 
 export const serveCommand: Command = {
@@ -18,12 +17,11 @@ export const serveCommand: Command = {
     const host = (values.host as string | undefined) ?? process.env.TRUCE_HOST ?? "127.0.0.1";
     const services = await openServices(process.env, "serve");
     try {
-      if ((await listProcesses(services.store.db)).length === 0) {
-        const summary = await loadReferenceProcess(services, "operator:serve");
+      const loaded = await loadReferenceIfEmpty(services, "operator:serve");
+      if (loaded)
         process.stderr.write(
-          `Empty store: loaded the example process (${summary.created} records).\n`,
+          `Empty store: loaded the example process (${loaded.created} records).\n`,
         );
-      }
       const app = await buildApp(services, { logger: process.env.TRUCE_LOG !== "off" });
       const address = await app.listen({ port, host });
       services.store.announce(address);

@@ -3,6 +3,8 @@ import { kindByType } from "../domain/kinds/index.ts";
 import { orderForLoad } from "../domain/load-order.ts";
 import { parseRecordInput } from "../domain/record-input.ts";
 import { recordDigest } from "../ledger/entry.ts";
+import { findProcess } from "../store/process.repository.ts";
+import { createProcess } from "./create-process.ts";
 import { ledgerView } from "./present.ts";
 import { writeToProcess } from "./process-writer.ts";
 import type { Principal, Services } from "./services.ts";
@@ -143,4 +145,26 @@ export async function importRecords(
     options.onProgress?.(done, summary.read);
   }
   return summary;
+}
+
+/**
+ * Imports a bundle into the process `slug`, creating the process from the bundle's own process
+ * description (under the new slug) when it does not exist yet.
+ */
+export async function importBundle(
+  services: Services,
+  slug: string,
+  bundle: { process: Record<string, unknown> | undefined; records: readonly IncomingRecord[] },
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  if (!(await findProcess(services.store.db, slug))) {
+    if (!bundle.process) {
+      throw new DomainError(
+        "not_found",
+        `No process "${slug}": import a JSON bundle that includes its process, or create the process first`,
+      );
+    }
+    await createProcess(services, { ...bundle.process, slug });
+  }
+  return importRecords(services, slug, bundle.records, options);
 }

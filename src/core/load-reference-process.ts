@@ -1,5 +1,5 @@
 import { REFERENCE_PROCESS } from "../reference/armenia-azerbaijan.ts";
-import { findProcess } from "../store/process.repository.ts";
+import { findProcess, listProcesses } from "../store/process.repository.ts";
 import { createProcess } from "./create-process.ts";
 import { type ImportSummary, importRecords } from "./import-records.ts";
 import type { Services } from "./services.ts";
@@ -23,4 +23,13 @@ export async function loadReferenceProcess(
     REFERENCE_PROCESS.records.map((record, index) => ({ at: `record ${index + 1}`, record })),
     { principal, onExisting: "keep" },
   );
+}
+
+/** On a store with no process at all, loads the example so a first start has something to show. */
+export async function loadReferenceIfEmpty(
+  services: Services,
+  principal: string,
+): Promise<ImportSummary | null> {
+  if ((await listProcesses(services.store.db)).length > 0) return null;
+  return loadReferenceProcess(services, principal);
 }

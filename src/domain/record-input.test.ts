@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "./errors.ts";
+import { kindByType } from "./kinds/index.ts";
+import { orderForLoad } from "./load-order.ts";
+import { parseRecordInput } from "./record-input.ts";
+
+const incident = kindByType("incident");
+if (!incident) throw new Error("incident kind missing");
+
+const valid = {
+  title: "Shelling",
+  kind: "shelling",
+  date: { value: "2021-11-16", precision: "day" },
+  place: { name: "Sotk", precision: "settlement", lat: 40.2, lon: 45.9 },
+};
+
+function issuesOf(input: unknown): string[] {
+  try {
+    parseRecordInput(incident as NonNullable<typeof incident>, input);
+  } catch (error) {
+    if (error instanceof DomainError) return (error.details.issues ?? []).map((i) => i.path);
+    throw error;
+  }
+  return [];
+}
+
+describe("record input", () => {
+  it("splits envelope and fields and applies defaults", () => {
+    const parsed = parseRecordInput(incident, { ...valid, id: "inc-1" });
+    expect(parsed.id).toBe("inc-1");
+    expect(parsed.visibility).toBe("public");
+    expect(parsed.body.verification).toEqual({ status: "unverified" });
+    expect(parsed.body).not.toHaveProperty("id");
+  });
+
+  it("reports every bad field at once, by path", () => {
+    expect(
+      issuesOf({
+        ...valid,
+        title: "",
+        place: { ...valid.place, lat: 200 },
+        extra: true,
+        visibility: "secret",
+      }).sort(),
+    ).toEqual(["extra", "place.lat", "title", "visibility"]);
+  });
+
+  it("ties restricted_to to restricted visibility", () => {
+    expect(issuesOf({ ...valid, visibility: "restricted" })).toEqual(["restricted_to"]);
+    expect(issuesOf({ ...valid, visibility: "public", restricted_to: "ARM" })).toEqual([
+      "restricted_to",
+    ]);
+    expect(issuesOf({ ...valid, visibility: "restricted", restricted_to: "ARM" })).toEqual([]);
+  });
+
+  it("refuses store-set fields from clients but accepts them back from an export", () => {
+    expect(issuesOf({ ...valid, version: 3 })).toEqual(["version"]);
+    expect(() =>
+      parseRecordInput(incident, { ...valid, version: 3, created_at: "x" }, { isExport: true }),
+    ).not.toThrow();
+  });
+
+  it("requires coordinates in pairs and a reason for a verification", () => {
+    expect(issuesOf({ ...valid, place: { name: "X", precision: "exact", lat: 40 } })).toEqual([
+      "place.lon",
+    ]);
+    expect(issuesOf({ ...valid, verification: { status: "verified" } })).toEqual([
+      "verification.reason",
+    ]);
+  });
+
+  it("loads records after the records of the same kind they refer to", () => {
+    const commitment = (id: string, superseded_by?: string) => ({
+      type: "commitment",
+      record: { id },
+      body: {
+        summary: id,
+        owners: [],
+        supporters: [],
+        status: "open",
+        source_ids: [],
+        ...(superseded_by ? { superseded_by } : {}),
+      },
+    });
+    const actor = {
+      type: "actor",
+      record: { id: "ARM" },
+      body: { name: "Armenia", roles: ["party"] },
+    };
+    const ordered = orderForLoad([commitment("old", "new"), actor, commitment("new")]);
+    expect(ordered.map((item) => item.record.id)).toEqual(["ARM", "new", "old"]);
+  });
+});
