@@ -5,6 +5,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Services } from "../core/services.ts";
 import { VERSION } from "../version.ts";
+import { FAVICON_SVG, LOGO_SVG } from "./brand.ts";
 import { LOCAL_OPERATOR_CONTEXT, type RequestContext } from "./context.ts";
 import { registerProblemHandlers } from "./problems.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
@@ -68,7 +69,26 @@ export async function buildApp(
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    // Swagger UI sets a few inline styles when it expands operations.
+    transformStaticCSP: (header) =>
+      header.replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
+    logo: { type: "image/svg+xml", content: Buffer.from(LOGO_SVG), href: "/", target: "_self" },
+    theme: {
+      title: "Truce API",
+      favicon: [
+        {
+          filename: "favicon.svg",
+          rel: "icon",
+          sizes: "any",
+          type: "image/svg+xml",
+          content: Buffer.from(FAVICON_SVG),
+        },
+      ],
+    },
+  });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const context = options.context ?? LOCAL_OPERATOR_CONTEXT;

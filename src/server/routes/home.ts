@@ -1,12 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { Services } from "../../core/services.ts";
 import { VERSION } from "../../version.ts";
+import { FAVICON_SVG } from "../brand.ts";
 
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <title>Truce</title>
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 42rem; margin: 3rem auto; padding: 0 1rem; color: #1b1b1b; }
@@ -33,6 +35,9 @@ code { background: #f1f1f1; padding: 0 .25rem; }
 export function registerHomeRoutes(app: FastifyInstance, services: Services): void {
   app.get("/", { schema: { hide: true } }, async (_request, reply) =>
     reply.type("text/html; charset=utf-8").send(PAGE),
+  );
+  app.get("/favicon.ico", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(FAVICON_SVG),
   );
   app.get(
     "/api/health",
