@@ -49,11 +49,21 @@ export const IncidentSchema = z
     kind: z.enum(INCIDENT_KINDS),
     date: FuzzyDateSchema,
     place: PlaceSchema,
+    actors: z.array(RecordIdSchema).max(50).default([]).describe("the sides involved (not who is to blame)"),
     weapons: z.array(z.string().min(1).max(100)).max(50).default([]),
     provision_ids: z.array(RecordIdSchema).max(100).default([]).describe("provisions it bears on"),
     description: LongTextSchema.optional(),
     verification: VerificationSchema.default({ status: "unverified" }),
     source_ids: SourceIdsSchema,
+    external_ids: z
+      .record(z.string().regex(/^[a-z_]{1,20}$/), z.string().max(100))
+      .optional()
+      .describe("ids in other datasets, e.g. { acled: 'ARM1234' }"),
+    attributes: z
+      .record(z.string().regex(/^[a-z0-9_]{1,40}$/), z.union([z.string().max(2000), z.number()]))
+      .refine((a) => Object.keys(a).length <= 60, "at most 60 attributes")
+      .optional()
+      .describe("a dataset's own coded fields, kept verbatim so an export gives them back"),
   })
   .strict();
 export type Incident = z.infer<typeof IncidentSchema>;
@@ -65,7 +75,7 @@ export const incidentKind = defineKind({
   schema: IncidentSchema,
   references: (i) =>
     [
-      ...referencesIn(i, { provision_ids: ["provision"], source_ids: ["source"] }),
+      ...referencesIn(i, { actors: ["actor"], provision_ids: ["provision"], source_ids: ["source"] }),
       ...referencesIn(i.verification, { by: ["actor"] }),
     ].map((ref) => (ref.field === "by" ? { ...ref, field: "verification.by" } : ref)),
   index: (i) => ({
