@@ -1,35 +1,25 @@
 import { z } from "zod";
-import { DomainError, fieldIssues } from "../domain/errors.ts";
-import { dateBounds, precisionOf } from "../domain/fuzzy-date.ts";
+import { DomainError } from "../domain/errors.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import { listRecords as listStored } from "../store/record.repository.ts";
 import type { Viewer } from "../store/scope.ts";
 import { presentRecord } from "./present.ts";
+import { BboxParamSchema, boundsOf, DateParamSchema, parseQuery } from "./query-params.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 
 export const MAX_PAGE = 500;
 
-const DateParam = z
-  .string()
-  .refine(
-    (v) => precisionOf(v) !== null && precisionOf(v) !== "time",
-    "YYYY, YYYY-MM or YYYY-MM-DD",
-  );
-
 /** The list filters every kind accepts, as query parameters. */
 export const ListQuerySchema = z
   .object({
-    from: DateParam.optional().describe(
+    from: DateParamSchema.optional().describe(
       "records whose date overlaps from this day, month or year on",
     ),
-    to: DateParam.optional().describe("...up to and including this day, month or year"),
-    bbox: z
-      .string()
-      .refine((v) => parseBoundingBox(v) !== null, "west,south,east,north in degrees")
-      .optional(),
+    to: DateParamSchema.optional().describe("...up to and including this day, month or year"),
+    bbox: BboxParamSchema.optional(),
     kind: z.string().max(60).optional(),
     actor: RecordIdSchema.optional().describe("records that refer to this actor in any field"),
     verification: z.string().max(60).optional().describe("verification or status"),
@@ -72,16 +62,7 @@ export async function listRecords(
 ): Promise<Page> {
   const kind = kindByType(type);
   if (!kind) throw new DomainError("not_found", `No kind of record is called "${type}"`);
-  const parsed = ListQuerySchema.safeParse(query);
-  if (!parsed.success) {
-    const issues = fieldIssues(parsed.error.issues);
-    throw new DomainError(
-      "bad_request",
-      `Invalid query: ${issues[0]?.path}: ${issues[0]?.message}`,
-      { issues },
-    );
-  }
-  const q = parsed.data;
+  const q = parseQuery(ListQuerySchema, query);
   await requireProcess(services, slug);
   const rows = await listStored(services.store.db, slug, viewer, {
     type: kind.type,
@@ -103,9 +84,4 @@ export async function listRecords(
     items: items.map(presentRecord),
     next_cursor: rows.length > q.limit && last ? encodeCursor(last) : null,
   };
-}
-
-/** The span of a day, month or year written as a query parameter (already validated). */
-function boundsOf(value: string): { start: string; end: string } {
-  return dateBounds({ value, precision: precisionOf(value) ?? "day" });
 }

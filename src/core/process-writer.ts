@@ -14,6 +14,7 @@ import {
   findReferrers,
   findTypes,
   insertRecord,
+  replaceFigures,
   replaceReferences,
   type StoredRecord,
   updateRecord,
@@ -210,6 +211,7 @@ function makeWriter(
       id,
       refs.filter((ref) => ref.to_id !== id),
     );
+    if (kind.figures) await replaceFigures(tx, slug, id, kind.figures(parsed.body as never));
     const view = ledgerView(write);
     append(expectedVersion === null ? "create" : "update", kind, id, view);
     const stored = await findRecord(tx, slug, id, OPERATOR);

@@ -20,6 +20,16 @@ export type IndexFields = {
   text: Array<string | undefined>;
 };
 
+/** One count a record claims, for aggregation: text-only counts have no low or high. */
+export type FigureRow = {
+  category: string;
+  side: string;
+  low: number | null;
+  high: number | null;
+  incident_id: string | null;
+  claimant: string | null;
+};
+
 /** Everything Truce needs to know about one kind of record, in one place. */
 export type KindDefinition<T extends z.ZodType = z.ZodType> = {
   /** Singular snake_case name used in the ledger and the database: "border_segment". */
@@ -32,6 +42,8 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
   schema: T;
   references: (record: z.output<T>) => Reference[];
   index: (record: z.output<T>) => IndexFields;
+  /** The figures the record claims, one row per category and side (claims only). */
+  figures?: (record: z.output<T>) => FigureRow[];
   /**
    * Holds personal data that may have to be erased: the ledger then keeps only a hash of the
    * record, so erasure leaves the ledger verifiable.

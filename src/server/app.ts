@@ -12,6 +12,7 @@ import { registerHomeRoutes } from "./routes/home.ts";
 import { registerLedgerRoutes } from "./routes/ledger.ts";
 import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRecordRoutes } from "./routes/records.ts";
+import { registerStatsRoutes } from "./routes/stats.ts";
 
 export type AppOptions = {
   /** Largest request body in bytes (default 1 MiB). */
@@ -96,5 +97,6 @@ export async function buildApp(
   registerProcessRoutes(app, services, context);
   registerLedgerRoutes(app, services);
   registerRecordRoutes(app, services, context);
+  registerStatsRoutes(app, services, context);
   return app;
 }

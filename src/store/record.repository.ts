@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { FigureRow } from "../domain/kind.ts";
 import type { IndexColumns } from "../domain/record-index.ts";
 import type { Database } from "./schema.ts";
 import { type Viewer, visibleTo } from "./scope.ts";
@@ -158,6 +159,25 @@ export async function replaceReferences(
         to_id: ref.to_id,
       })),
     )
+    .execute();
+}
+
+/** Replaces the figures a claim states (derived rows for aggregation). */
+export async function replaceFigures(
+  db: Db,
+  processId: string,
+  claimId: string,
+  rows: readonly FigureRow[],
+): Promise<void> {
+  await db
+    .deleteFrom("claim_figure")
+    .where("process_id", "=", processId)
+    .where("claim_id", "=", claimId)
+    .execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto("claim_figure")
+    .values(rows.map((row) => ({ process_id: processId, claim_id: claimId, ...row })))
     .execute();
 }
 

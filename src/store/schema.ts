@@ -60,6 +60,17 @@ export type TreeHeadTable = {
   signature: Uint8Array;
 };
 
+export type ClaimFigureTable = {
+  process_id: string;
+  claim_id: string;
+  incident_id: string | null;
+  claimant: string | null;
+  category: string;
+  side: string;
+  low: number | null;
+  high: number | null;
+};
+
 export type SigningKeyTable = { key_id: string; public_key: string; created_at: Timestamp };
 
 export type MigrationTable = { name: string; applied_at: Generated<Timestamp> };
@@ -68,6 +79,7 @@ export type Database = {
   process: ProcessTable;
   record: RecordTable;
   record_ref: RecordRefTable;
+  claim_figure: ClaimFigureTable;
   ledger_entry: LedgerEntryTable;
   tree_head: TreeHeadTable;
   signing_key: SigningKeyTable;

@@ -1,5 +1,4 @@
-import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from "kysely";
-import type { Database } from "./schema.ts";
+import { type RawBuilder, sql } from "kysely";
 
 /**
  * Who is asking. Every query that returns records goes through `visibleTo`, so no route, export or
@@ -14,28 +13,22 @@ export type Viewer =
 export const OPERATOR: Viewer = { role: "admin" };
 export const PUBLIC: Viewer = { role: "public" };
 
-/** The records a viewer may see, as a WHERE condition on `record`. */
-export function visibleTo(
-  viewer: Viewer,
-): (eb: ExpressionBuilder<Database, "record">) => ExpressionWrapper<Database, "record", SqlBool> {
-  return (eb) => {
-    switch (viewer.role) {
-      case "admin":
-      case "mediator":
-        return eb.val(true) as unknown as ExpressionWrapper<Database, "record", SqlBool>;
-      case "monitor":
-      case "viewer":
-        return eb("record.visibility", "in", ["public", "members"]);
-      case "delegate":
-        return eb.or([
-          eb("record.visibility", "in", ["public", "members"]),
-          eb.and([
-            eb("record.visibility", "=", "restricted"),
-            eb("record.restricted_to", "=", viewer.party),
-          ]),
-        ]);
-      case "public":
-        return eb("record.visibility", "=", "public");
-    }
-  };
+/**
+ * The records a viewer may see, as a WHERE condition on the `record` table (or an alias of it, for
+ * queries that join records to records).
+ */
+export function visibleTo(viewer: Viewer, alias = "record"): RawBuilder<boolean> {
+  const visibility = sql.ref(`${alias}.visibility`);
+  switch (viewer.role) {
+    case "admin":
+    case "mediator":
+      return sql<boolean>`true`;
+    case "monitor":
+    case "viewer":
+      return sql<boolean>`${visibility} IN ('public', 'members')`;
+    case "delegate":
+      return sql<boolean>`(${visibility} IN ('public', 'members') OR (${visibility} = 'restricted' AND ${sql.ref(`${alias}.restricted_to`)} = ${viewer.party}))`;
+    case "public":
+      return sql<boolean>`${visibility} = 'public'`;
+  }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FiguresSchema, NON_ACTOR_SIDES } from "../figures.ts";
+import { countRange, FIGURE_CATEGORIES, FiguresSchema, NON_ACTOR_SIDES } from "../figures.ts";
 import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
 import { defineKind, type Reference, referencesIn } from "../kind.ts";
 import { ActorIdsSchema, RecordIdSchema, SourceIdsSchema } from "../record.ts";
@@ -67,6 +67,16 @@ export const claimKind = defineKind({
     }),
     ...figureSides(c),
   ],
+  figures: (c) =>
+    FIGURE_CATEGORIES.flatMap((category) =>
+      Object.entries(c.figures[category] ?? {}).map(([side, count]) => ({
+        category,
+        side,
+        ...countRange(count),
+        incident_id: c.incident_id ?? null,
+        claimant: c.claimant ?? null,
+      })),
+    ),
   index: (c) => ({
     kind: c.subject,
     date: c.date,

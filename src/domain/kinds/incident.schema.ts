@@ -49,7 +49,11 @@ export const IncidentSchema = z
     kind: z.enum(INCIDENT_KINDS),
     date: FuzzyDateSchema,
     place: PlaceSchema,
-    actors: z.array(RecordIdSchema).max(50).default([]).describe("the sides involved (not who is to blame)"),
+    actors: z
+      .array(RecordIdSchema)
+      .max(50)
+      .default([])
+      .describe("the sides involved (not who is to blame)"),
     weapons: z.array(z.string().min(1).max(100)).max(50).default([]),
     provision_ids: z.array(RecordIdSchema).max(100).default([]).describe("provisions it bears on"),
     description: LongTextSchema.optional(),
@@ -75,7 +79,11 @@ export const incidentKind = defineKind({
   schema: IncidentSchema,
   references: (i) =>
     [
-      ...referencesIn(i, { actors: ["actor"], provision_ids: ["provision"], source_ids: ["source"] }),
+      ...referencesIn(i, {
+        actors: ["actor"],
+        provision_ids: ["provision"],
+        source_ids: ["source"],
+      }),
       ...referencesIn(i.verification, { by: ["actor"] }),
     ].map((ref) => (ref.field === "by" ? { ...ref, field: "verification.by" } : ref)),
   index: (i) => ({

@@ -7,8 +7,8 @@ import {
   getSigningKeys,
   listLedgerEntries,
 } from "../../core/ledger-queries.ts";
+import { parseQuery } from "../../core/query-params.ts";
 import type { Services } from "../../core/services.ts";
-import { DomainError, fieldIssues } from "../../domain/errors.ts";
 import { jsonSchema, problemSchema } from "../openapi.ts";
 
 const Size = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -17,19 +17,6 @@ const EntriesQuery = z
   .strict();
 const InclusionQuery = z.object({ index: Size, tree_size: Size.optional() }).strict();
 const ConsistencyQuery = z.object({ first: Size, second: Size.optional() }).strict();
-
-function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) {
-    const issues = fieldIssues(parsed.error.issues);
-    throw new DomainError(
-      "bad_request",
-      `Invalid query: ${issues[0]?.path}: ${issues[0]?.message}`,
-      { issues },
-    );
-  }
-  return parsed.data;
-}
 
 const params = { type: "object", properties: { slug: { type: "string" } }, required: ["slug"] };
 
