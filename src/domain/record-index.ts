@@ -1,6 +1,7 @@
 import { dateBounds } from "./fuzzy-date.ts";
 import type { KindDefinition } from "./kind.ts";
 import { geometryBounds } from "./place.ts";
+import { cellOf } from "./tiles.ts";
 
 export type IndexColumns = {
   kind: string | null;
@@ -11,6 +12,8 @@ export type IndexColumns = {
   east: number | null;
   north: number | null;
   verification: string | null;
+  /** Map cell (tiles.ts) of a record located at a point; null for lines, areas and unplaced records. */
+  cell: number | null;
   sort_key: string;
   search_text: string;
 };
@@ -41,6 +44,8 @@ export function indexColumns(kind: KindDefinition, body: unknown): IndexColumns 
     east: box?.east ?? null,
     north: box?.north ?? null,
     verification: fields.verification ?? null,
+    cell:
+      box && box.west === box.east && box.south === box.north ? cellOf(box.west, box.south) : null,
     sort_key: fields.sort_key,
     search_text: fields.text
       .filter((t): t is string => typeof t === "string" && t !== "")

@@ -31,6 +31,7 @@ export type RecordTable = {
   east: number | null;
   north: number | null;
   verification: string | null;
+  cell: ColumnType<string | number | null, number | null, number | null>;
   sort_key: string;
   search: ColumnType<string, unknown, unknown>;
   created_at: Timestamp;

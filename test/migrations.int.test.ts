@@ -1,0 +1,67 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProcess } from "../src/core/create-process.ts";
+import { importRecords } from "../src/core/import-records.ts";
+import type { Services } from "../src/core/services.ts";
+import { cellOf } from "../src/domain/tiles.ts";
+import { listMigrations, splitStatements } from "../src/store/migrate.ts";
+import { openTestServices, STORE_NAMES } from "./support/stores.ts";
+
+describe.each(STORE_NAMES)("migrations on %s", (storeName) => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await openTestServices(storeName);
+  });
+  afterAll(() => services.store.close());
+
+  it("backfills map cells exactly as the application computes them", async () => {
+    await createProcess(services, { slug: "m", name: "M" });
+    const points = [
+      [45.9312, 40.2101],
+      [-73.98, 40.75],
+      [179.999, -84.9],
+      [-180, 85.2],
+      [0, 0],
+    ] as const;
+    await importRecords(
+      services,
+      "m",
+      [{ at: "a", record: { type: "actor", id: "X", name: "X", roles: ["monitor"] } }],
+      {
+        principal: "t",
+      },
+    );
+    const summary = await importRecords(
+      services,
+      "m",
+      points.map(([lon, lat], i) => ({
+        at: String(i),
+        record: {
+          type: "post",
+          id: `p${i}`,
+          name: `P${i}`,
+          operated_by: "X",
+          place: { name: "x", precision: "exact", lat, lon },
+        },
+      })),
+      { principal: "t" },
+    );
+    expect(summary.rejected).toEqual([]);
+    await sql`UPDATE record SET cell = NULL`.execute(services.store.db);
+    const migration = listMigrations().find((m) => m.name.startsWith("003_"));
+    const backfill = splitStatements(migration?.sql ?? "").find((s) =>
+      s.startsWith("UPDATE record SET cell"),
+    );
+    expect(backfill).toBeDefined();
+    await sql.raw(backfill as string).execute(services.store.db);
+    const rows = await services.store.db
+      .selectFrom("record")
+      .select(["id", "cell"])
+      .where("type", "=", "post")
+      .orderBy("id")
+      .execute();
+    expect(rows.map((row) => Number(row.cell))).toEqual(
+      points.map(([lon, lat]) => cellOf(lon, lat)),
+    );
+  });
+});
