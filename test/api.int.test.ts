@@ -186,15 +186,15 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
         "claimant",
       ],
       [
-        "a store-set field",
+        "a record of another kind",
         () =>
           app.inject({
             method: "POST",
             url: `${P}/incidents`,
-            payload: { ...sampleInput("incident"), version: 7 },
+            payload: { ...sampleInput("incident"), type: "claim" },
           }),
         422,
-        "version",
+        "type",
       ],
       [
         "a 20 MB body",
@@ -335,7 +335,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
         (await app.inject({ method: "POST", url: `${P}/claims`, payload: claim })).statusCode,
       ).toBe(201);
     }
-    const figures = (await app.inject(`${P}/incidents/${incident.id}`)).json().figures;
+    const figures = (await app.inject(`${P}/incidents/${incident.id}`)).json().claimed_figures;
     const arm = figures.find((f: { side: string }) => f.side === "ARM");
     expect(arm).toMatchObject({ category: "killed", low: 2, high: 6 });
     expect(

@@ -26,5 +26,6 @@ export async function createProcess(services: Services, input: unknown): Promise
     body: process,
     at: services.now().toISOString(),
   });
+  services.versions.set(process.slug, 0);
   return process;
 }

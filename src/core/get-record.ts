@@ -33,7 +33,7 @@ export async function getRecord(
   });
   return {
     ...record,
-    figures: spreadFigures(
+    claimed_figures: spreadFigures(
       claims.map((claim) => ({
         claim_id: claim.id,
         claimant: (claim.body.claimant as string | undefined) ?? null,

@@ -69,7 +69,7 @@ export async function importRecords(
       continue;
     }
     try {
-      const { body } = parseRecordInput(kind, item.record, { isExport: true });
+      const { body } = parseRecordInput(kind, item.record);
       checked.push({ ...item, type: kind.type, body });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -92,7 +92,7 @@ export async function importRecords(
           try {
             const existing = id ? await writer.find(id) : undefined;
             if (!existing) {
-              await writer.create(item.type, item.record, { isExport: true });
+              await writer.create(item.type, item.record);
               counts.created += 1;
               continue;
             }
@@ -103,7 +103,7 @@ export async function importRecords(
                 `id "${id}" belongs to a ${existing.type}, not a ${item.type}`,
               );
             }
-            const parsed = parseRecordInput(kind, item.record, { isExport: true });
+            const parsed = parseRecordInput(kind, item.record);
             const wanted = ledgerView({
               ...parsed,
               id: existing.id,

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { loadSigner } from "../ledger/key-file.ts";
 import { openStore, type StoreOptions, storeOptionsFromEnv } from "../store/db.ts";
 import { registerSigningKey } from "../store/ledger.repository.ts";
+import { LedgerVersions } from "./ledger-versions.ts";
 import type { Services } from "./services.ts";
 
 /**
@@ -23,7 +24,9 @@ export async function openServices(
       file: env.TRUCE_SIGNING_KEY_FILE ?? join(dataDir, "keys", "ledger-ed25519.pem"),
     });
     await registerSigningKey(store.db, { key_id: signer.keyId, public_key: signer.publicKeyPem });
-    return { store, signer, now: () => new Date() };
+    const versions = new LedgerVersions();
+    await versions.refresh(store.db);
+    return { store, signer, now: () => new Date(), versions };
   } catch (error) {
     await store.close();
     throw error;

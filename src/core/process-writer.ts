@@ -25,18 +25,9 @@ import { ledgerView, presentRecord } from "./present.ts";
 import { newRecordId } from "./record-id.ts";
 import type { Principal, Services } from "./services.ts";
 
-export type WriteOptions = {
-  /** Accept store-set fields (version, timestamps) from an export, and ignore them. */
-  isExport?: boolean;
-};
-
 /** The changes one transaction makes to one process; each appends its ledger entry. */
 export type ProcessWriter = {
-  create: (
-    type: string,
-    input: unknown,
-    options?: WriteOptions,
-  ) => Promise<Record<string, unknown>>;
+  create: (type: string, input: unknown) => Promise<Record<string, unknown>>;
   update: (
     type: string,
     id: string,
@@ -65,7 +56,8 @@ export async function writeToProcess<T>(
   principal: Principal,
   work: (writer: ProcessWriter) => Promise<T>,
 ): Promise<T> {
-  return services.store.db.transaction().execute(async (tx) => {
+  let committedSize = -1;
+  const result = await services.store.db.transaction().execute(async (tx) => {
     const state = await lockProcessLedger(tx, slug);
     if (!state) throw new DomainError("not_found", `No process "${slug}"`);
     const at = services.now().toISOString();
@@ -105,7 +97,7 @@ export async function writeToProcess<T>(
     };
 
     const writer = makeWriter(tx, slug, services, at, append);
-    const result = await work(writer);
+    const outcome = await work(writer);
 
     if (entries.length > 0) {
       await insertEntries(tx, slug, entries);
@@ -124,8 +116,12 @@ export async function writeToProcess<T>(
         signature: services.signer.sign(head),
       });
     }
-    return result;
+    committedSize = size;
+    return outcome;
   });
+  // Only after the commit: a cache must never serve what a rolled-back transaction wrote.
+  services.versions.set(slug, committedSize);
+  return result;
 }
 
 function makeWriter(
@@ -221,9 +217,9 @@ function makeWriter(
 
   return {
     find: (id) => findRecord(tx, slug, id, OPERATOR),
-    create: async (type, input, options = {}) => {
+    create: async (type, input) => {
       const kind = requireKind(type);
-      const parsed = parseRecordInput(kind, input, options);
+      const parsed = parseRecordInput(kind, input);
       const id = parsed.id ?? newRecordId(kind.type, services.now());
       const existing = await findRecord(tx, slug, id, OPERATOR);
       if (existing) {

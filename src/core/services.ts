@@ -1,5 +1,6 @@
 import type { Signer } from "../ledger/signer.ts";
 import type { Store } from "../store/db.ts";
+import type { LedgerVersions } from "./ledger-versions.ts";
 
 /** What use cases need from the outside world, passed in so each can be run against any store. */
 export type Services = {
@@ -7,6 +8,8 @@ export type Services = {
   signer: Signer;
   /** The current time; tests pass a fixed clock. */
   now: () => Date;
+  /** Each process's ledger size as last seen: the version caches key on. */
+  versions: LedgerVersions;
 };
 
 /** Who makes a change, as the ledger records it. Accounts (issue 5) will put user ids here. */

@@ -5,7 +5,18 @@ import { checkRestriction, RecordIdSchema, VISIBILITIES, type Visibility } from 
 
 const ENVELOPE_FIELDS = new Set(["id", "visibility", "restricted_to"]);
 /** Fields the store sets; accepted back unchanged from an export, never taken from a client. */
-const STORE_FIELDS = new Set(["type", "version", "created_at", "updated_at"]);
+/**
+ * Read-only fields: set by the store (version, timestamps) or derived when reading (an incident's
+ * figures and claim ids). They are ignored on write, so a client may PUT back what it got from GET;
+ * the version it edited travels in If-Match, never in the body.
+ */
+const READ_ONLY_FIELDS = new Set([
+  "version",
+  "created_at",
+  "updated_at",
+  "claimed_figures",
+  "claim_ids",
+]);
 
 const EnvelopeSchema = z
   .object({
@@ -24,15 +35,10 @@ export type RecordInput = {
 
 /**
  * Splits a client's JSON into the envelope (id, visibility) and the kind's own fields, validates
- * both, and reports every problem at once with the field's path. Store-set fields (version,
- * timestamps) are ignored when `isExport` is set, and rejected otherwise, so a client cannot
- * believe it wrote them.
+ * both, and reports every problem at once with the field's path. Read-only fields are ignored;
+ * `type`, if given, must be the kind's.
  */
-export function parseRecordInput(
-  kind: KindDefinition,
-  input: unknown,
-  options: { isExport?: boolean } = {},
-): RecordInput {
+export function parseRecordInput(kind: KindDefinition, input: unknown): RecordInput {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new DomainError("validation_failed", `A ${kind.type} is a JSON object`, {
       issues: [{ path: "", message: "expected an object" }],
@@ -43,10 +49,11 @@ export function parseRecordInput(
   const issues: FieldIssue[] = [];
   for (const [key, value] of Object.entries(input)) {
     if (ENVELOPE_FIELDS.has(key)) envelope[key] = value;
-    else if (STORE_FIELDS.has(key)) {
-      if (!options.isExport && !(key === "type" && value === kind.type)) {
-        issues.push({ path: key, message: "is set by the store and cannot be written" });
-      }
+    else if (key === "type") {
+      if (value !== kind.type)
+        issues.push({ path: "type", message: `must be "${kind.type}"`, value });
+    } else if (READ_ONLY_FIELDS.has(key)) {
+      // Ignored: see READ_ONLY_FIELDS.
     } else fields[key] = value;
   }
   const parsedEnvelope = EnvelopeSchema.safeParse(envelope);

@@ -8,11 +8,12 @@ import { VERSION } from "../version.ts";
 import { FAVICON_SVG, LOGO_SVG } from "./brand.ts";
 import { LOCAL_OPERATOR_CONTEXT, type RequestContext } from "./context.ts";
 import { registerProblemHandlers } from "./problems.ts";
+import { ResponseCache } from "./response-cache.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
 import { registerLedgerRoutes } from "./routes/ledger.ts";
 import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRecordRoutes } from "./routes/records.ts";
-import { registerStatsRoutes } from "./routes/stats.ts";
+import { registerStatsRoutes, registerTileRoutes } from "./routes/stats.ts";
 
 export type AppOptions = {
   /** Largest request body in bytes (default 1 MiB). */
@@ -20,6 +21,8 @@ export type AppOptions = {
   /** Requests per minute per client address (default 1200). */
   rateLimit?: number;
   logger?: boolean;
+  /** Memory for cached read responses (default 64 MiB). */
+  cacheBytes?: number;
   context?: RequestContext;
 };
 
@@ -96,7 +99,9 @@ export async function buildApp(
   registerHomeRoutes(app, services);
   registerProcessRoutes(app, services, context);
   registerLedgerRoutes(app, services);
-  registerRecordRoutes(app, services, context);
-  registerStatsRoutes(app, services, context);
+  const cache = new ResponseCache(options.cacheBytes);
+  registerRecordRoutes(app, services, context, cache);
+  registerStatsRoutes(app, services, context, cache);
+  registerTileRoutes(app, services, context, cache);
   return app;
 }

@@ -77,3 +77,9 @@ export async function saveLedgerState(
     .where("id", "=", slug)
     .execute();
 }
+
+/** Every process's ledger size: one cheap query, polled to notice other servers' writes. */
+export async function ledgerSizes(db: Db): Promise<Array<{ id: string; size: number }>> {
+  const rows = await db.selectFrom("process").select(["id", "ledger_size"]).execute();
+  return rows.map((row) => ({ id: row.id, size: Number(row.ledger_size) }));
+}

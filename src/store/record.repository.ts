@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { FigureRow } from "../domain/kind.ts";
 import type { IndexColumns } from "../domain/record-index.ts";
+import { matchFilters, type RecordFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
 import { type Viewer, visibleTo } from "./scope.ts";
 
@@ -201,16 +202,8 @@ export async function findReferrers(
   return rows.map((row) => row.from_id);
 }
 
-export type ListFilters = {
+export type ListFilters = RecordFilters & {
   type: string;
-  from?: string | undefined;
-  to?: string | undefined;
-  bbox?: { west: number; south: number; east: number; north: number } | undefined;
-  kind?: string | undefined;
-  actor?: string | undefined;
-  verification?: string | undefined;
-  q?: string | undefined;
-  refersTo?: string | undefined;
   after?: { sort_key: string; id: string } | undefined;
   descending?: boolean;
   limit: number;
@@ -232,38 +225,7 @@ export async function listRecords(
     .where("record.process_id", "=", processId)
     .where("record.type", "=", filters.type)
     .where(visibleTo(viewer));
-  if (filters.from !== undefined)
-    query = query.where("record.date_end", ">", new Date(filters.from));
-  if (filters.to !== undefined) query = query.where("record.date_start", "<", new Date(filters.to));
-  if (filters.bbox) {
-    const box = filters.bbox;
-    query = query
-      .where("record.east", ">=", box.west)
-      .where("record.west", "<=", box.east)
-      .where("record.north", ">=", box.south)
-      .where("record.south", "<=", box.north);
-  }
-  if (filters.kind !== undefined) query = query.where("record.kind", "=", filters.kind);
-  if (filters.verification !== undefined)
-    query = query.where("record.verification", "=", filters.verification);
-  if (filters.q !== undefined) {
-    query = query.where(
-      sql<boolean>`record.search @@ websearch_to_tsquery('simple', ${filters.q})`,
-    );
-  }
-  for (const target of [filters.actor, filters.refersTo]) {
-    if (target === undefined) continue;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("record_ref")
-          .select("record_ref.from_id")
-          .whereRef("record_ref.process_id", "=", "record.process_id")
-          .whereRef("record_ref.from_id", "=", "record.id")
-          .where("record_ref.to_id", "=", target),
-      ),
-    );
-  }
+  query = query.where(matchFilters(filters));
   const direction = filters.descending ? "desc" : "asc";
   if (filters.after) {
     const { sort_key, id } = filters.after;

@@ -1,50 +1,20 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { matchFilters, type RecordFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
 import { type Viewer, visibleTo } from "./scope.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type StatsFilters = {
-  from?: string | undefined;
-  to?: string | undefined;
-  bbox?: { west: number; south: number; east: number; north: number } | undefined;
-  kind?: string | undefined;
-  actor?: string | undefined;
-};
+export type StatsFilters = Pick<RecordFilters, "from" | "to" | "bbox" | "kind" | "actor">;
 
 /** The incidents the overview counts: visible to the viewer and inside the filters. */
 function incidents(db: Db, processId: string, viewer: Viewer, filters: StatsFilters) {
-  let query = db
+  return db
     .selectFrom("record")
     .where("record.process_id", "=", processId)
     .where("record.type", "=", "incident")
-    .where(visibleTo(viewer));
-  if (filters.from !== undefined)
-    query = query.where("record.date_end", ">", new Date(filters.from));
-  if (filters.to !== undefined) query = query.where("record.date_start", "<", new Date(filters.to));
-  if (filters.bbox) {
-    const box = filters.bbox;
-    query = query
-      .where("record.east", ">=", box.west)
-      .where("record.west", "<=", box.east)
-      .where("record.north", ">=", box.south)
-      .where("record.south", "<=", box.north);
-  }
-  if (filters.kind !== undefined) query = query.where("record.kind", "=", filters.kind);
-  const actor = filters.actor;
-  if (actor !== undefined) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("record_ref")
-          .select("record_ref.from_id")
-          .whereRef("record_ref.process_id", "=", "record.process_id")
-          .whereRef("record_ref.from_id", "=", "record.id")
-          .where("record_ref.to_id", "=", actor),
-      ),
-    );
-  }
-  return query;
+    .where(visibleTo(viewer))
+    .where(matchFilters(filters));
 }
 
 // An incident is counted in a week only when its date is known to within a week: a month-precision

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { LedgerVersions } from "../../src/core/ledger-versions.ts";
 import type { Services } from "../../src/core/services.ts";
 import { generatePrivateKeyPem, signerFromPem } from "../../src/ledger/signer.ts";
 import { openStore, type Store } from "../../src/store/db.ts";
@@ -75,5 +76,5 @@ const signer = signerFromPem(generatePrivateKeyPem());
 export async function openTestServices(name: StoreName): Promise<Services> {
   const store = await openTestStore(name);
   await registerSigningKey(store.db, { key_id: signer.keyId, public_key: signer.publicKeyPem });
-  return { store, signer, now: () => new Date() };
+  return { store, signer, now: () => new Date(), versions: new LedgerVersions() };
 }

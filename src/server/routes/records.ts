@@ -10,6 +10,7 @@ import { KINDS } from "../../domain/kinds/index.ts";
 import type { RequestContext } from "../context.ts";
 import { jsonSchema, problemSchema, recordInputSchema, recordOutputSchema } from "../openapi.ts";
 import { etagOf, requireIfMatch, versionFromIfMatch } from "../preconditions.ts";
+import { type ResponseCache, sendCached } from "../response-cache.ts";
 
 const slugParam = { type: "string", description: "the process's slug, e.g. armenia-azerbaijan" };
 const problems = {
@@ -26,6 +27,7 @@ export function registerRecordRoutes(
   app: FastifyInstance,
   services: Services,
   context: RequestContext,
+  cache: ResponseCache,
 ): void {
   const listQuery = jsonSchema(ListQuerySchema);
   for (const kind of KINDS) {
@@ -60,14 +62,17 @@ export function registerRecordRoutes(
           },
         },
       },
-      async (request) =>
-        listRecords(
-          services,
-          request.params.slug,
-          kind.type,
-          request.query,
-          context.viewer(request),
-        ),
+      async (request, reply) => {
+        const viewer = context.viewer(request);
+        const slug = request.params.slug;
+        return sendCached(request, reply, {
+          cache,
+          versions: services.versions,
+          slug,
+          viewer,
+          compute: () => listRecords(services, slug, kind.type, request.query, viewer),
+        });
+      },
     );
 
     app.get<{ Params: { slug: string; id: string } }>(

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import { getStats, StatsQuerySchema } from "../../core/get-stats.ts";
+import { getTile, TileQuerySchema } from "../../core/get-tile.ts";
 import type { Services } from "../../core/services.ts";
 import type { RequestContext } from "../context.ts";
 import { jsonSchema, problemSchema } from "../openapi.ts";
+import { type ResponseCache, sendCached } from "../response-cache.ts";
 
 /** The overview's aggregations: the numbers a dashboard draws. */
 export function registerStatsRoutes(
   app: FastifyInstance,
   services: Services,
   context: RequestContext,
+  cache: ResponseCache,
 ): void {
   app.get<{ Params: { slug: string } }>(
     "/api/processes/:slug/stats",
@@ -25,7 +28,62 @@ export function registerStatsRoutes(
         response: { 400: problemSchema, 404: problemSchema },
       },
     },
-    async (request) =>
-      getStats(services, request.params.slug, request.query, context.viewer(request)),
+    async (request, reply) => {
+      const viewer = context.viewer(request);
+      const slug = request.params.slug;
+      return sendCached(request, reply, {
+        cache,
+        versions: services.versions,
+        slug,
+        viewer,
+        compute: () => getStats(services, slug, request.query, viewer),
+      });
+    },
+  );
+}
+
+/** Clustered map tiles of located records: what the map draws at any zoom. */
+export function registerTileRoutes(
+  app: FastifyInstance,
+  services: Services,
+  context: RequestContext,
+  cache: ResponseCache,
+): void {
+  app.get<{ Params: { slug: string; z: string; x: string; y: string } }>(
+    "/api/processes/:slug/tiles/:z/:x/:y",
+    {
+      schema: {
+        tags: ["map"],
+        summary: "A Web Mercator tile of clustered points, as GeoJSON",
+        description:
+          "Records of one kind located at a point inside the tile, grouped on an 8 × 8 grid. A " +
+          "group of one is the record (id, kind, label); larger groups are clusters with a count.",
+        params: {
+          type: "object",
+          properties: {
+            slug: { type: "string" },
+            z: { type: "integer" },
+            x: { type: "integer" },
+            y: { type: "integer" },
+          },
+          required: ["slug", "z", "x", "y"],
+        },
+        querystring: jsonSchema(TileQuerySchema),
+        response: { 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const viewer = context.viewer(request);
+      const { slug, z, x, y } = request.params;
+      const tile = { z: Number(z), x: Number(x), y: Number(y) };
+      return sendCached(request, reply, {
+        cache,
+        versions: services.versions,
+        slug,
+        viewer,
+        contentType: "application/geo+json",
+        compute: () => getTile(services, slug, tile, request.query, viewer),
+      });
+    },
   );
 }

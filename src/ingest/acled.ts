@@ -1,0 +1,700 @@
+import { CsvError, parse } from "csv-parse";
+import { stringify } from "csv-stringify/sync";
+import { dateBounds, type FuzzyDate, FuzzyDateSchema, precisionOf } from "../domain/fuzzy-date.ts";
+import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
+import { type Incident, IncidentSchema } from "../domain/kinds/incident.schema.ts";
+import type { PlacePrecision } from "../domain/place.ts";
+import { RecordIdSchema } from "../domain/record.ts";
+
+/** The columns of an ACLED CSV export, in the order ACLED publishes them. */
+export const ACLED_COLUMNS = [
+  "event_id_cnty",
+  "event_date",
+  "year",
+  "time_precision",
+  "disorder_type",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "assoc_actor_1",
+  "inter1",
+  "actor2",
+  "assoc_actor_2",
+  "inter2",
+  "interaction",
+  "civilian_targeting",
+  "iso",
+  "region",
+  "country",
+  "admin1",
+  "admin2",
+  "admin3",
+  "location",
+  "latitude",
+  "longitude",
+  "geo_precision",
+  "source",
+  "source_scale",
+  "notes",
+  "fatalities",
+  "tags",
+  "timestamp",
+] as const;
+
+/** One name of {@link ACLED_COLUMNS}. */
+export type AcledColumn = (typeof ACLED_COLUMNS)[number];
+
+/** One ACLED event as the file has it: every column as text, blank where the file has nothing. */
+export type AcledRow = Record<AcledColumn, string>;
+
+/** What a row of an ACLED file gave: the row, or why it could not be read. */
+export type AcledReadResult = { line: number; row?: AcledRow; error?: string };
+
+/** What the mapping needs from the process it imports into. */
+export type AcledMapOptions = {
+  /** The source record (of kind "dataset") that stands for the ACLED export. */
+  sourceId: string;
+  /** The actor record id for an ACLED actor name, or undefined when the process has none. */
+  actorFor: (acledActorName: string) => string | undefined;
+};
+
+/** Records made from one ACLED row, without their import position. */
+export type AcledRecords = { incident: Record<string, unknown>; claim: Record<string, unknown> };
+
+const COLUMN_SET: ReadonlySet<string> = new Set(ACLED_COLUMNS);
+
+// Older exports lack some columns (disorder_type, civilian_targeting and tags came in 2023), so
+// only the columns the mapping cannot do without are required; the others read as blank.
+const REQUIRED_COLUMNS: readonly AcledColumn[] = [
+  "event_id_cnty",
+  "event_date",
+  "time_precision",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "location",
+  "latitude",
+  "longitude",
+  "geo_precision",
+  "fatalities",
+];
+
+// Bounds on what one row may hold. ACLED rows are a few kilobytes at most, so these only stop a
+// damaged or hostile file from making the parser buffer a huge line or build a huge array.
+const MAX_FIELDS = 200;
+const MAX_FIELD_CHARS = 100_000;
+const MAX_RECORD_CHARS = 1_000_000;
+
+/** Thrown from inside csv-parse when a row breaks one of the bounds above. */
+class RowTooLargeError extends Error {}
+
+function isAcledColumn(name: string): name is AcledColumn {
+  return COLUMN_SET.has(name);
+}
+
+/** How many lines a record's raw text spans: CRLF, LF and a lone CR each end one line. */
+function lineBreaks(raw: string): number {
+  return raw.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+type HeaderIndex = Record<AcledColumn, number>;
+
+function readHeader(names: readonly string[]): { index: HeaderIndex } | { error: string } {
+  const index = Object.fromEntries(ACLED_COLUMNS.map((c) => [c, -1])) as HeaderIndex;
+  for (const [position, written] of names.entries()) {
+    // Old ACLED spreadsheets wrote the names in capitals; the names are the same columns.
+    const name = written.trim().toLowerCase();
+    if (!isAcledColumn(name)) continue;
+    if (index[name] !== -1) return { error: `the header names the column "${name}" twice` };
+    index[name] = position;
+  }
+  const missing = REQUIRED_COLUMNS.filter((column) => index[column] === -1);
+  if (missing.length > 0) {
+    const columns = `column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`;
+    return {
+      error: `the header lacks the ${columns}: not an ACLED file, or one that lost columns`,
+    };
+  }
+  return { index };
+}
+
+function describeParseError(error: unknown): string {
+  const stop = "reading stops here";
+  if (error instanceof RowTooLargeError) return `${error.message}; ${stop}`;
+  if (error instanceof CsvError) {
+    switch (error.code) {
+      case "CSV_MAX_RECORD_SIZE":
+        return `the row is longer than ${MAX_RECORD_CHARS} characters; ${stop}`;
+      case "CSV_QUOTE_NOT_CLOSED":
+        return "the file ends inside a quoted field: its last row is cut short";
+      // After a stray quote the line ends that follow may be inside or outside a field, so where
+      // the next row starts would be a guess. csv-parse's own message is not used: its line count
+      // differs from the file's when a quoted field holds a CRLF.
+      case "INVALID_OPENING_QUOTE":
+        return `a quote appears inside a field that does not start with one; ${stop}`;
+      case "CSV_INVALID_CLOSING_QUOTE":
+      case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+        return `a closing quote is followed by something other than a comma or line end; ${stop}`;
+      default:
+        return `not valid CSV (${error.message}); ${stop}`;
+    }
+  }
+  throw error;
+}
+
+function writeTo(parser: ReturnType<typeof parse>, chunk: string | Buffer): Promise<unknown> {
+  return new Promise((resolve) => parser.write(chunk, (error) => resolve(error ?? undefined)));
+}
+
+function endOf(parser: ReturnType<typeof parse>): Promise<unknown> {
+  return new Promise((resolve) =>
+    parser.end((error?: Error | null) => resolve(error ?? undefined)),
+  );
+}
+
+/**
+ * Reads an ACLED CSV export row by row without holding the file in memory. Accepts a UTF-8 byte
+ * order mark, CRLF or LF line ends, and the columns in any order as the header names them (unknown
+ * columns are ignored, optional ones missing from older exports read as blank). `line` is the
+ * 1-based line of the file where a row starts. A row with the wrong number of fields is reported
+ * and reading goes on; a header without the required columns, a stray quote, or a row beyond the
+ * size bounds (200 fields, 100,000 characters in a field, 1,000,000 in a row) is reported once and
+ * reading stops: after a stray quote where the next row starts is a guess, and csv-parse cannot
+ * skip an over-long row without buffering it.
+ */
+export async function* readAcledCsv(
+  input: NodeJS.ReadableStream | AsyncIterable<string | Buffer>,
+): AsyncGenerator<AcledReadResult> {
+  // csv-parse hands over each record synchronously through on_record, so the records it finished
+  // before an error are kept here even though the stream is destroyed by that error.
+  const parsed: Array<{ record: string[]; raw: string }> = [];
+  const parser = parse({
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    max_record_size: MAX_RECORD_CHARS,
+    cast: (value, context) => {
+      if (context.index >= MAX_FIELDS) {
+        throw new RowTooLargeError(`the row has more than ${MAX_FIELDS} fields`);
+      }
+      if (value.length > MAX_FIELD_CHARS) {
+        throw new RowTooLargeError(
+          `field ${context.index + 1} is longer than ${MAX_FIELD_CHARS} characters`,
+        );
+      }
+      return value;
+    },
+    // With raw: true csv-parse passes { record, raw }, which its typings do not model.
+    on_record: (entry: unknown) => {
+      parsed.push(entry as { record: string[]; raw: string });
+      return null;
+    },
+  });
+  // Errors arrive through the write and end callbacks; without a listener the stream would also
+  // throw them as unhandled 'error' events.
+  parser.on("error", () => {});
+
+  let nextLine = 1;
+  let header: { index: HeaderIndex; width: number } | undefined;
+
+  /** Yields what the parsed records hold; returns true when reading must stop. */
+  function* drain(error: unknown): Generator<AcledReadResult, boolean> {
+    for (const { record, raw } of parsed.splice(0)) {
+      const line = nextLine;
+      nextLine += lineBreaks(raw);
+      if (record.length === 1 && record[0] === "") continue; // a blank line
+      if (header === undefined) {
+        const read = readHeader(record);
+        if ("error" in read) {
+          yield { line, error: read.error };
+          return true;
+        }
+        header = { index: read.index, width: record.length };
+        continue;
+      }
+      if (record.length !== header.width) {
+        const expected = `expected ${header.width} fields as in the header, found ${record.length}`;
+        // Only the file's last row can lack a line end, so a short row without one was cut off.
+        const isCut = record.length < header.width && !/[\r\n]$/.test(raw);
+        yield {
+          line,
+          error: isCut ? `the file ends in the middle of this row: ${expected}` : expected,
+        };
+        continue;
+      }
+      const row = {} as AcledRow;
+      for (const column of ACLED_COLUMNS) {
+        const position = header.index[column];
+        row[column] = position === -1 ? "" : (record[position] ?? "");
+      }
+      yield { line, row };
+    }
+    if (error !== undefined) {
+      yield { line: nextLine, error: describeParseError(error) };
+      return true;
+    }
+    return false;
+  }
+
+  try {
+    for await (const chunk of input) {
+      if (yield* drain(await writeTo(parser, chunk))) return;
+    }
+    if (yield* drain(await endOf(parser))) return;
+    if (header === undefined) yield { line: 1, error: "the file is empty: it has no header line" };
+  } finally {
+    parser.destroy();
+  }
+}
+
+type IncidentKind = Incident["kind"];
+
+/**
+ * ACLED event and sub-event types as Truce incident kinds, the one table both directions read. A
+ * row without `sub` covers the event type's other sub-events. Rows marked `isExport` say how an
+ * incident of that kind made in Truce is written as ACLED; other kinds are written with those
+ * columns blank, since ACLED has several sub-events for them and choosing one would be a guess.
+ */
+const KIND_TABLE: ReadonlyArray<{
+  event: string;
+  sub?: string;
+  kind: IncidentKind;
+  isExport?: true;
+}> = [
+  { event: "Battles", sub: "Armed clash", kind: "armed_clash", isExport: true },
+  { event: "Battles", kind: "armed_clash" },
+  {
+    event: "Explosions/Remote violence",
+    sub: "Shelling/artillery/missile attack",
+    kind: "shelling",
+    isExport: true,
+  },
+  // ACLED puts strikes by crewed aircraft and by drones in one sub-event; Truce has no kind for air
+  // strikes, and the verbatim sub_event_type stays in the attributes.
+  {
+    event: "Explosions/Remote violence",
+    sub: "Air/drone strike",
+    kind: "drone_strike",
+    isExport: true,
+  },
+  {
+    event: "Explosions/Remote violence",
+    sub: "Remote explosive/landmine/IED",
+    kind: "mine_explosion",
+    isExport: true,
+  },
+  { event: "Explosions/Remote violence", kind: "other" },
+  // An "Attack" on civilians does not say by what means, so it is not called a shooting.
+  { event: "Violence against civilians", sub: "Abduction/forced disappearance", kind: "detention" },
+  { event: "Violence against civilians", kind: "other" },
+  { event: "Strategic developments", sub: "Arrests", kind: "detention" },
+  { event: "Strategic developments", kind: "other" },
+  { event: "Protests", kind: "other" },
+  { event: "Riots", kind: "other" },
+];
+
+function kindOf(eventType: string, subEventType: string): IncidentKind | undefined {
+  // ACLED's own spelling of the capitals has varied ("Strategic Developments").
+  const event = eventType.trim().toLowerCase();
+  const sub = subEventType.trim().toLowerCase();
+  const rows = KIND_TABLE.filter((r) => r.event.toLowerCase() === event);
+  return (rows.find((r) => r.sub?.toLowerCase() === sub) ?? rows.find((r) => !r.sub))?.kind;
+}
+
+/** ISO 3166 numeric codes (ACLED's `iso`) of the South Caucasus and its neighbours. */
+const COUNTRIES: ReadonlyArray<{ iso: number; alpha2: string; name: string }> = [
+  { iso: 31, alpha2: "AZ", name: "Azerbaijan" },
+  { iso: 51, alpha2: "AM", name: "Armenia" },
+  { iso: 268, alpha2: "GE", name: "Georgia" },
+  { iso: 364, alpha2: "IR", name: "Iran" },
+  { iso: 643, alpha2: "RU", name: "Russia" },
+  { iso: 792, alpha2: "TR", name: "Turkey" },
+];
+
+const GEO_PRECISIONS: Readonly<Record<string, PlacePrecision>> = {
+  "1": "settlement",
+  "2": "district",
+  "3": "region",
+};
+
+/** ACLED actor types: the numbers of older files and the labels that replaced them in 2025. */
+const INTER_LABELS = [
+  "state forces",
+  "rebel groups",
+  "political militias",
+  "identity militias",
+  "rioters",
+  "protesters",
+  "civilians",
+  "external/other forces",
+];
+
+function interCode(value: string): number | undefined | null {
+  if (value === "") return undefined;
+  if (/^[0-8]$/.test(value)) return Number(value);
+  // Labels come singular ("Rebel group") or plural, and "protestors" is ACLED's other spelling.
+  const label = value.trim().toLowerCase().replace(/\s+/g, " ").replace("protestor", "protester");
+  const index = INTER_LABELS.findIndex((l) => l === label || l === `${label}s`);
+  return index === -1 ? null : index + 1;
+}
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/** The day an ACLED event_date names, as YYYY-MM-DD; older exports write "16 November 2021". */
+function parseEventDate(text: string): string | undefined {
+  let day = text;
+  const written = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(text);
+  if (written) {
+    const month = MONTHS.indexOf((written[2] ?? "").toLowerCase()) + 1;
+    if (month === 0) return undefined;
+    day = `${written[3]}-${String(month).padStart(2, "0")}-${(written[1] ?? "").padStart(2, "0")}`;
+  }
+  return precisionOf(day) === "day" ? day : undefined;
+}
+
+function addDays(day: string, days: number): string {
+  const [y = 0, m = 1, d = 1] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+function dateFor(day: string, timePrecision: string): FuzzyDate | undefined {
+  switch (timePrecision) {
+    case "1":
+      return { value: day, precision: "day" };
+    case "2":
+      // ACLED's 2 says only that the event fell within a week around the coded day. Truce has no
+      // week precision, so this is the seven days centred on that day: wide enough to hold the
+      // event, and recordsToAcledRow gives the same day back from the middle of the range.
+      return { value: addDays(day, -3), precision: "range", end: addDays(day, 3) };
+    case "3":
+      // ACLED's 3 says only the month is known; the day it codes within that month means nothing.
+      return { value: day.slice(0, 7), precision: "month" };
+    default:
+      return undefined;
+  }
+}
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** Columns kept verbatim as attributes whenever they hold anything: no Truce field holds them. */
+const ATTRIBUTE_COLUMNS: readonly AcledColumn[] = [
+  "year",
+  "time_precision",
+  "disorder_type",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "assoc_actor_1",
+  "inter1",
+  "actor2",
+  "assoc_actor_2",
+  "inter2",
+  "interaction",
+  "civilian_targeting",
+  "iso",
+  "region",
+  "country",
+  "admin3",
+  "geo_precision",
+  "source",
+  "source_scale",
+  "tags",
+  "timestamp",
+];
+
+const MAX_ATTRIBUTE_CHARS = 2000;
+
+function quoted(column: string, value: string, problem: string): { error: string } {
+  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return { error: `${column}: ${JSON.stringify(shown)} ${problem}` };
+}
+
+function firstIssue(kind: string, issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) {
+  const issue = issues[0];
+  return { error: `${kind}: ${issue?.path.join(".") || "(record)"}: ${issue?.message}` };
+}
+
+/**
+ * Maps one ACLED row to an incident and a claim of its fatalities, as records ready for
+ * `importRecords` (each with `type` and `id`). The incident keeps `external_ids.acled` and, in
+ * `attributes`, ACLED's coded columns verbatim, plus any column its own fields cannot give back
+ * exactly (an older date form, the day of a month-precision date, a latitude written with trailing
+ * zeros), so that {@link recordsToAcledRow} reproduces the row. A value the mapping cannot accept
+ * gives `{ error }`, naming the column and quoting the value.
+ */
+export function acledRowToRecords(
+  row: AcledRow,
+  options: AcledMapOptions,
+): AcledRecords | { error: string } {
+  const eventId = row.event_id_cnty;
+  // "acled-" and "-fatalities" must still fit in a 64-character record id.
+  if (!/^[A-Za-z0-9._:-]{1,47}$/.test(eventId)) {
+    return quoted("event_id_cnty", eventId, "is not 1 to 47 letters, digits, '.', '_', ':' or '-'");
+  }
+
+  const kind = kindOf(row.event_type, row.sub_event_type);
+  if (kind === undefined) {
+    return quoted("event_type", row.event_type, "is not an ACLED event type");
+  }
+
+  const day = parseEventDate(row.event_date);
+  if (day === undefined) {
+    return quoted("event_date", row.event_date, 'is not a day (YYYY-MM-DD or "16 November 2021")');
+  }
+  const date = dateFor(day, row.time_precision);
+  if (date === undefined) return quoted("time_precision", row.time_precision, "is not 1, 2 or 3");
+
+  const coordinates: number[] = [];
+  for (const [column, limit] of [
+    ["latitude", 90],
+    ["longitude", 180],
+  ] as const) {
+    const value = row[column];
+    if (!DECIMAL.test(value.trim())) return quoted(column, value, "is not a number");
+    const number = Number(value);
+    if (Math.abs(number) > limit) {
+      return quoted(column, value, `is not between -${limit} and ${limit}`);
+    }
+    coordinates.push(number);
+  }
+  const [lat, lon] = coordinates;
+
+  const placePrecision = GEO_PRECISIONS[row.geo_precision];
+  if (placePrecision === undefined) {
+    return quoted("geo_precision", row.geo_precision, "is not 1, 2 or 3");
+  }
+  const location = row.location.trim();
+  if (location === "") return quoted("location", row.location, "is empty");
+  for (const column of ["location", "admin1", "admin2"] as const) {
+    if (row[column].length > 200)
+      return quoted(column, row[column], "is longer than 200 characters");
+  }
+  const country = /^\d{1,3}$/.test(row.iso)
+    ? COUNTRIES.find((c) => c.iso === Number(row.iso))?.alpha2
+    : undefined;
+
+  if (!/^\d{1,9}$/.test(row.fatalities) || Number(row.fatalities) > 100_000_000) {
+    return quoted("fatalities", row.fatalities, "is not a whole number of 0 or more");
+  }
+  const fatalities = Number(row.fatalities);
+
+  if (row.notes.length > 20_000) {
+    return quoted("notes", row.notes, "is longer than 20,000 characters");
+  }
+
+  const actors: string[] = [];
+  for (const column of ["actor1", "actor2"] as const) {
+    const name = row[column];
+    if (name === "") continue;
+    // Names the process has no actor for stay only in the attributes (actor1, actor2).
+    const id = options.actorFor(name);
+    if (id === undefined) continue;
+    if (!RecordIdSchema.safeParse(id).success) {
+      return quoted(column, name, `maps to ${JSON.stringify(id)}, which is not a record id`);
+    }
+    if (!actors.includes(id)) actors.push(id);
+  }
+
+  const attributes: Record<string, string | number> = {};
+  for (const column of ATTRIBUTE_COLUMNS) {
+    if (row[column] !== "") attributes[column] = row[column];
+  }
+  for (const column of ["inter1", "inter2"] as const) {
+    const code = interCode(row[column]);
+    if (code === null) {
+      return quoted(column, row[column], 'is not an ACLED actor type (0-8 or e.g. "State forces")');
+    }
+    if (code !== undefined) attributes[`${column}_code`] = code;
+  }
+
+  const title = `${row.sub_event_type.trim() || row.event_type.trim()} in ${location}`;
+  const incident: Record<string, unknown> = {
+    type: "incident",
+    id: `acled-${eventId}`,
+    title: title.length > 500 ? `${title.slice(0, 499)}…` : title,
+    kind,
+    date,
+    place: {
+      name: location,
+      precision: placePrecision,
+      lat,
+      lon,
+      ...(row.admin1 !== "" ? { admin1: row.admin1 } : {}),
+      ...(row.admin2 !== "" ? { admin2: row.admin2 } : {}),
+      ...(country !== undefined ? { country } : {}),
+    },
+    actors,
+    ...(row.notes !== "" ? { description: row.notes } : {}),
+    source_ids: [options.sourceId],
+    external_ids: { acled: eventId },
+    attributes,
+  };
+  const claim: Record<string, unknown> = {
+    type: "claim",
+    id: `acled-${eventId}-fatalities`,
+    subject: "incident",
+    incident_id: incident.id,
+    date,
+    statement:
+      `ACLED codes ${fatalities} ${fatalities === 1 ? "fatality" : "fatalities"}` +
+      (row.source.trim() !== "" ? ` (sources: ${row.source.trim()})` : ""),
+    // ACLED gives one total per event and does not say on which side or whether they were
+    // civilians, so the whole count goes to "unknown" rather than being split by guesswork.
+    figures: { killed: { unknown: fatalities } },
+    source_ids: [options.sourceId],
+  };
+
+  // Whatever the Truce fields cannot give back exactly is kept verbatim, so the export is the row.
+  const fromFields = recordsToAcledRow({ ...incident, attributes }, claim);
+  for (const column of ACLED_COLUMNS) {
+    if (fromFields[column] !== row[column]) attributes[column] = row[column];
+  }
+  for (const [column, value] of Object.entries(attributes)) {
+    if (typeof value === "string" && value.length > MAX_ATTRIBUTE_CHARS) {
+      return quoted(column, value, `is longer than ${MAX_ATTRIBUTE_CHARS} characters`);
+    }
+  }
+
+  // The checks above name the column at fault; this one only guards against a mapping bug or an
+  // unusable sourceId, so that what is returned is always a valid record.
+  const { type: _it, id: _ii, ...incidentFields } = incident;
+  const incidentCheck = IncidentSchema.safeParse(incidentFields);
+  if (!incidentCheck.success) return firstIssue("incident", incidentCheck.error.issues);
+  const { type: _ct, id: _ci, ...claimFields } = claim;
+  const claimCheck = ClaimSchema.safeParse(claimFields);
+  if (!claimCheck.success) return firstIssue("claim", claimCheck.error.issues);
+  return { incident, claim };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+/** event_date and time_precision for a date, as close as ACLED's three precisions allow. */
+function acledDateOf(date: FuzzyDate): { day: string; timePrecision: string } {
+  switch (date.precision) {
+    case "time":
+      // The day as written at the place, not the UTC day the instant falls on.
+      return { day: date.value.slice(0, 10), timePrecision: "1" };
+    case "day":
+      return { day: date.value, timePrecision: "1" };
+    case "month":
+    case "year":
+      // ACLED has nothing coarser than a month; a year is written as its first month.
+      return { day: dateBounds(date).start.slice(0, 10), timePrecision: "3" };
+    case "range": {
+      const { start, end } = dateBounds(date);
+      const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
+      const first = start.slice(0, 10);
+      // Seven days is how a time_precision 2 row is read in, so its middle is the coded day.
+      if (days === 7) return { day: addDays(first, 3), timePrecision: "2" };
+      return { day: first, timePrecision: days <= 7 ? "2" : "3" };
+    }
+  }
+}
+
+const GEO_PRECISION_OF: Readonly<Record<PlacePrecision, string>> = {
+  exact: "1",
+  settlement: "1",
+  district: "2",
+  region: "3",
+  // ACLED has no code for "somewhere in the country"; 3 is its coarsest.
+  country: "3",
+};
+
+/** The claim's killed total when every count in it is a plain number; blank otherwise. */
+function fatalitiesOf(claim: Record<string, unknown> | undefined): string {
+  const killed = isObject(claim?.figures) ? claim.figures.killed : undefined;
+  if (!isObject(killed)) return "";
+  const counts = Object.values(killed);
+  if (counts.length === 0 || !counts.every((c) => typeof c === "number" && Number.isInteger(c))) {
+    return "";
+  }
+  return String(counts.reduce((sum: number, c) => sum + (c as number), 0));
+}
+
+function rowFromFields(
+  incident: Record<string, unknown>,
+  claim: Record<string, unknown> | undefined,
+): AcledRow {
+  const row = Object.fromEntries(ACLED_COLUMNS.map((c) => [c, ""])) as AcledRow;
+  if (isObject(incident.external_ids)) row.event_id_cnty = text(incident.external_ids.acled);
+  const date = FuzzyDateSchema.safeParse(incident.date);
+  if (date.success) {
+    const { day, timePrecision } = acledDateOf(date.data);
+    row.event_date = day;
+    row.year = day.slice(0, 4);
+    row.time_precision = timePrecision;
+  }
+  const exported = KIND_TABLE.find((r) => r.isExport && r.kind === incident.kind);
+  if (exported) {
+    row.event_type = exported.event;
+    row.sub_event_type = exported.sub ?? "";
+  }
+  const place = isObject(incident.place) ? incident.place : {};
+  row.location = text(place.name);
+  row.admin1 = text(place.admin1);
+  row.admin2 = text(place.admin2);
+  if (typeof place.lat === "number" && typeof place.lon === "number") {
+    row.latitude = String(place.lat);
+    row.longitude = String(place.lon);
+  }
+  row.geo_precision = GEO_PRECISION_OF[place.precision as PlacePrecision] ?? "";
+  const country = COUNTRIES.find((c) => c.alpha2 === place.country);
+  if (country) {
+    row.iso = String(country.iso);
+    row.country = country.name;
+  }
+  row.notes = text(incident.description);
+  row.fatalities = fatalitiesOf(claim);
+  return row;
+}
+
+/**
+ * The ACLED row for an incident and the claim that carries its ACLED fatality count. For an
+ * incident read from ACLED the attributes hold every column its fields cannot give back, and they
+ * win, so the row is the one that was read. For an incident made in Truce, the row is filled from
+ * its fields: event_date from the start of its date (the middle of a seven-day range),
+ * time_precision from its precision, location, admin1/2, coordinates, geo_precision, iso and
+ * country for the countries the module knows, notes from the description, event and sub-event type
+ * for the kinds ACLED has one sub-event for, and fatalities from the claim's killed total when
+ * every count is a plain number; everything else is blank.
+ */
+export function recordsToAcledRow(
+  incident: Record<string, unknown>,
+  fatalitiesClaim: Record<string, unknown> | undefined,
+): AcledRow {
+  const row = rowFromFields(incident, fatalitiesClaim);
+  const attributes = isObject(incident.attributes) ? incident.attributes : {};
+  for (const column of ACLED_COLUMNS) {
+    const value = attributes[column];
+    if (typeof value === "string") row[column] = value;
+    else if (typeof value === "number") row[column] = String(value);
+  }
+  return row;
+}
+
+/** Writes ACLED rows as CSV text in ACLED's column order: the header first, then a line per row. */
+export async function* writeAcledCsv(rows: AsyncIterable<AcledRow>): AsyncGenerator<string> {
+  yield stringify([[...ACLED_COLUMNS]]);
+  for await (const row of rows) {
+    yield stringify([ACLED_COLUMNS.map((column) => row[column])]);
+  }
+}

@@ -1,0 +1,141 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProcess } from "../src/core/create-process.ts";
+import { importRecords } from "../src/core/import-records.ts";
+import type { Services } from "../src/core/services.ts";
+import { buildApp } from "../src/server/app.ts";
+import { openTestServices, STORE_NAMES } from "./support/stores.ts";
+
+/** Tile x, y of a point at a zoom, the textbook way (independent of the cell index). */
+function tileOf(lon: number, lat: number, zoom: number): [number, number] {
+  const n = 2 ** zoom;
+  const rad = (lat * Math.PI) / 180;
+  return [
+    Math.floor(((lon + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
+  ];
+}
+
+const POINTS = Array.from({ length: 300 }, (_, i) => {
+  const t = (i * 0.618033) % 1;
+  return {
+    id: `inc-${i}`,
+    lon: 44.8 + 1.8 * t + ((i * 37) % 11) / 500,
+    lat: 39 + 2.2 * ((i * 0.414213) % 1),
+    day: 1 + (i % 28),
+  };
+});
+
+describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
+  let services: Services;
+  let app: FastifyInstance;
+  const T = "/api/processes/t/tiles";
+  beforeAll(async () => {
+    services = await openTestServices(storeName);
+    await createProcess(services, { slug: "t", name: "T" });
+    await importRecords(
+      services,
+      "t",
+      POINTS.map((p) => ({
+        at: p.id,
+        record: {
+          type: "incident",
+          id: p.id,
+          title: `Incident ${p.id}`,
+          kind: p.day % 2 ? "shelling" : "shooting",
+          date: { value: `2021-11-${String(p.day).padStart(2, "0")}`, precision: "day" },
+          place: { name: "x", precision: "settlement", lat: p.lat, lon: p.lon },
+        },
+      })),
+      { principal: "t" },
+    );
+    app = await buildApp(services, { rateLimit: 100_000 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await services.store.close();
+  });
+
+  it.each([0, 3, 6, 9, 12])(
+    "clusters every point exactly once at zoom %i, on the tile's 8 × 8 grid",
+    async (z) => {
+      const byTile = new Map<string, typeof POINTS>();
+      for (const p of POINTS) {
+        const key = tileOf(p.lon, p.lat, z).join("/");
+        byTile.set(key, [...(byTile.get(key) ?? []), p]);
+      }
+      for (const [key, points] of byTile) {
+        const response = await app.inject(`${T}/${z}/${key}`);
+        expect(response.statusCode).toBe(200);
+        const features = response.json().features as Array<{
+          properties: { count: number; id?: string };
+        }>;
+        expect(features.reduce((sum, f) => sum + f.properties.count, 0)).toBe(points.length);
+        const groups = new Map<string, string[]>();
+        for (const p of points) {
+          const cell = tileOf(p.lon, p.lat, z + 3).join("/");
+          groups.set(cell, [...(groups.get(cell) ?? []), p.id]);
+        }
+        expect(features.map((f) => f.properties.count).sort((a, b) => a - b)).toEqual(
+          [...groups.values()].map((g) => g.length).sort((a, b) => a - b),
+        );
+        const singles = [...groups.values()].filter((g) => g.length === 1).map((g) => g[0]);
+        expect(
+          features
+            .filter((f) => f.properties.count === 1)
+            .map((f) => f.properties.id)
+            .sort(),
+        ).toEqual(singles.sort());
+      }
+    },
+  );
+
+  it("filters tiles like lists", async () => {
+    const [x, y] = tileOf(POINTS[0]?.lon ?? 0, POINTS[0]?.lat ?? 0, 2);
+    const count = async (query: string) =>
+      (
+        (await app.inject(`${T}/2/${x}/${y}${query}`)).json().features as Array<{
+          properties: { count: number };
+        }>
+      ).reduce((sum, f) => sum + f.properties.count, 0);
+    expect(await count("")).toBe(300);
+    expect(await count("?kind=shelling")).toBe(POINTS.filter((p) => p.day % 2).length);
+    expect(await count("?from=2021-11-10&to=2021-11-12")).toBe(
+      POINTS.filter((p) => p.day >= 10 && p.day <= 12).length,
+    );
+    expect((await app.inject(`${T}/2/9/9`)).statusCode).toBe(400);
+    expect((await app.inject(`${T}/2/1/1?type=spaceship`)).statusCode).toBe(400);
+  });
+
+  it("serves a repeated tile from the cache, answers 304 to its ETag, and changes when an incident does", async () => {
+    const [x, y] = tileOf(POINTS[0]?.lon ?? 0, POINTS[0]?.lat ?? 0, 4);
+    const url = `${T}/4/${x}/${y}`;
+    const first = await app.inject(url);
+    const again = await app.inject(url);
+    expect(again.body).toBe(first.body);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(
+      (await app.inject({ url, headers: { "if-none-match": String(first.headers.etag) } }))
+        .statusCode,
+    ).toBe(304);
+
+    const moved = await app.inject(`/api/processes/t/incidents/inc-0`);
+    const record = moved.json();
+    // What GET gave is PUT back with one change: read-only fields are ignored.
+    const response = await app.inject({
+      method: "PUT",
+      url: `/api/processes/t/incidents/inc-0`,
+      headers: { "if-match": String(moved.headers.etag) },
+      payload: { ...record, place: { ...record.place, lon: 10, lat: 10 } },
+    });
+    expect(response.statusCode).toBe(200);
+    const after = await app.inject(url);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
+    const total = (body: string) =>
+      (JSON.parse(body).features as Array<{ properties: { count: number } }>).reduce(
+        (s, f) => s + f.properties.count,
+        0,
+      );
+    expect(total(after.body)).toBe(total(first.body) - 1);
+  });
+});
