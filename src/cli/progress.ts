@@ -6,11 +6,15 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
   let lastDraw = 0;
   const isTerminal = stream.isTTY === true;
   return {
-    update(done: number, total: number): void {
+    update(done: number, total: number | undefined): void {
       if (!isTerminal) return;
       const now = Date.now();
-      if (now - lastDraw < 100 && done < total) return;
+      if (now - lastDraw < 100 && (total === undefined || done < total)) return;
       lastDraw = now;
+      if (total === undefined) {
+        stream.write(`\r${label}: ${done.toLocaleString("en")} records`);
+        return;
+      }
       const width = 30;
       const share = total === 0 ? 1 : done / total;
       const filled = Math.round(share * width);

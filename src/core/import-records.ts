@@ -1,12 +1,14 @@
 import { DomainError } from "../domain/errors.ts";
+import type { KindDefinition } from "../domain/kind.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { orderForLoad } from "../domain/load-order.ts";
-import { parseRecordInput } from "../domain/record-input.ts";
+import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
 import { recordDigest } from "../ledger/entry.ts";
 import { findProcess } from "../store/process.repository.ts";
+import type { StoredRecord } from "../store/record.repository.ts";
 import { createProcess } from "./create-process.ts";
 import { ledgerView } from "./present.ts";
-import { writeToProcess } from "./process-writer.ts";
+import { type ProcessWriter, writeToProcess } from "./process-writer.ts";
 import type { Principal, Services } from "./services.ts";
 
 /** One record as it comes from a file: its kind in `type`, where it was in the file in `at`. */
@@ -24,127 +26,151 @@ export type ImportOptions = {
   principal: Principal;
   /** Records per transaction: a failure rolls back only its own batch. */
   batchSize?: number;
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each batch with the records read so far (and the total, when known). */
+  onProgress?: (done: number, total: number | undefined) => void;
+  /** Records in the whole input, when the caller knows it (for progress). */
+  total?: number;
   /** What to do with a record whose id exists and differs: update it (default) or keep it. */
   onExisting?: "update" | "keep";
 };
 
-/** The record's fields as the ledger compares them, without the version the store assigns. */
+type Checked = IncomingRecord & { type: string; kind: KindDefinition; parsed: RecordInput; body: Record<string, unknown> };
+
+/** A record's fields as the ledger compares them, without the version the store assigns. */
 function comparable(view: Record<string, unknown>): string {
   const { version: _version, ...rest } = view;
   return recordDigest(rest);
 }
 
+function rejection(item: IncomingRecord, reason: string): ImportSummary["rejected"][number] {
+  const id = typeof item.record.id === "string" ? item.record.id : undefined;
+  return { at: item.at, ...(id ? { id } : {}), reason };
+}
+
 /**
- * Imports records into a process. Each record is checked with its kind's schema before anything is
- * written; a bad record is rejected with its place in the file and the reason, and never stops the
- * others. A record whose id exists is updated if it differs and left alone if not, so importing the
- * same file twice changes nothing. Records are written in load order (actors before the claims that
- * cite them), in batches of one transaction each.
+ * Imports records into a process from a stream of any length, in batches of one transaction each.
+ * Every record is checked with its kind's schema and its references before anything is written; a
+ * bad record is rejected with its place in the file and the reason and never stops the others. A
+ * record whose id exists is updated if it differs and left alone if not, so importing the same
+ * file twice changes nothing, and an interrupted import run again completes it.
  */
 export async function importRecords(
   services: Services,
   slug: string,
-  incoming: readonly IncomingRecord[],
+  incoming: Iterable<IncomingRecord> | AsyncIterable<IncomingRecord>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = {
-    read: incoming.length,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: [],
+  const summary: ImportSummary = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
+  const batchSize = options.batchSize ?? 1000;
+  let batch: IncomingRecord[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await importBatch(services, slug, batch, options, summary);
+    batch = [];
+    options.onProgress?.(summary.read, options.total);
   };
-  const checked: Array<IncomingRecord & { type: string; body: Record<string, unknown> }> = [];
-  for (const item of incoming) {
+  for await (const item of incoming) {
+    summary.read += 1;
+    batch.push(item);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+async function importBatch(
+  services: Services,
+  slug: string,
+  items: readonly IncomingRecord[],
+  options: ImportOptions,
+  summary: ImportSummary,
+): Promise<void> {
+  const checked: Checked[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
     const type = item.record.type;
     const kind = typeof type === "string" ? kindByType(type) : undefined;
-    const id = typeof item.record.id === "string" ? item.record.id : undefined;
     if (!kind) {
-      summary.rejected.push({
-        at: item.at,
-        ...(id ? { id } : {}),
-        reason: `type: unknown kind ${JSON.stringify(type)}`,
-      });
+      summary.rejected.push(rejection(item, `type: unknown kind ${JSON.stringify(type)}`));
       continue;
     }
     try {
-      const { body } = parseRecordInput(kind, item.record);
-      checked.push({ ...item, type: kind.type, body });
+      const parsed = parseRecordInput(kind, item.record);
+      if (parsed.id !== undefined && seen.has(parsed.id)) {
+        summary.rejected.push(rejection(item, `id: "${parsed.id}" appears twice in this batch`));
+        continue;
+      }
+      if (parsed.id !== undefined) seen.add(parsed.id);
+      checked.push({ ...item, type: kind.type, kind, parsed, body: parsed.body });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      summary.rejected.push({ at: item.at, ...(id ? { id } : {}), reason: error.message });
+      summary.rejected.push(rejection(item, error.message));
     }
   }
-  const valid = orderForLoad(checked);
+  const ordered = orderForLoad(checked);
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const rejected: ImportSummary["rejected"] = [];
+  try {
+    await writeToProcess(services, slug, options.principal, async (writer) => {
+      const existing = new Map(
+        (await writer.findMany(ordered.flatMap((item) => (item.parsed.id ? [item.parsed.id] : [])))).map((r) => [r.id, r]),
+      );
+      const fresh: Checked[] = [];
+      const taken: Array<[Checked, StoredRecord]> = [];
+      for (const item of ordered) {
+        const stored = item.parsed.id ? existing.get(item.parsed.id) : undefined;
+        if (stored) taken.push([item, stored]);
+        else fresh.push(item);
+      }
+      // New records first: an updated record may refer to one that this batch creates.
+      const failed = await writer.createMany(fresh);
+      for (const { index, error } of failed) {
+        const item = fresh[index];
+        if (item) rejected.push(rejection(item, error.message));
+      }
+      counts.created += fresh.length - failed.length;
+      for (const [item, stored] of taken) {
+        const outcome = await reconcile(writer, item, stored, options);
+        if (outcome instanceof DomainError) rejected.push(rejection(item, outcome.message));
+        else counts[outcome] += 1;
+      }
+    });
+    summary.created += counts.created;
+    summary.updated += counts.updated;
+    summary.unchanged += counts.unchanged;
+    summary.rejected.push(...rejected);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "not_found") throw error;
+    const reason = `batch rolled back: ${error instanceof Error ? error.message : String(error)}`;
+    for (const item of ordered) summary.rejected.push(rejection(item, reason));
+  }
+}
 
-  const batchSize = options.batchSize ?? 500;
-  let done = summary.read - valid.length;
-  options.onProgress?.(done, summary.read);
-  for (let start = 0; start < valid.length; start += batchSize) {
-    const batch = valid.slice(start, start + batchSize);
-    const counts = { created: 0, updated: 0, unchanged: 0 };
-    const rejected: ImportSummary["rejected"] = [];
-    try {
-      await writeToProcess(services, slug, options.principal, async (writer) => {
-        for (const item of batch) {
-          const id = typeof item.record.id === "string" ? item.record.id : undefined;
-          try {
-            const existing = id ? await writer.find(id) : undefined;
-            if (!existing) {
-              await writer.create(item.type, item.record);
-              counts.created += 1;
-              continue;
-            }
-            const kind = kindByType(item.type);
-            if (!kind || existing.type !== item.type) {
-              throw new DomainError(
-                "conflict",
-                `id "${id}" belongs to a ${existing.type}, not a ${item.type}`,
-              );
-            }
-            const parsed = parseRecordInput(kind, item.record);
-            const wanted = ledgerView({
-              ...parsed,
-              id: existing.id,
-              type: kind.type,
-              version: existing.version,
-              restricted_to: parsed.restricted_to ?? null,
-            });
-            const isSame = comparable(wanted) === comparable(ledgerView(existing));
-            if (isSame || options.onExisting === "keep") {
-              counts.unchanged += 1;
-              continue;
-            }
-            const {
-              version: _v,
-              created_at: _c,
-              updated_at: _u,
-              type: _t,
-              ...fields
-            } = item.record;
-            await writer.update(item.type, existing.id, fields, existing.version);
-            counts.updated += 1;
-          } catch (error) {
-            // Checks run before anything is written, so a rejected record leaves the batch intact.
-            if (!(error instanceof DomainError)) throw error;
-            rejected.push({ at: item.at, ...(id ? { id } : {}), reason: error.message });
-          }
-        }
-      });
-      summary.created += counts.created;
-      summary.updated += counts.updated;
-      summary.unchanged += counts.unchanged;
-      summary.rejected.push(...rejected);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === "not_found") throw error;
-      const reason = `batch rolled back: ${error instanceof Error ? error.message : String(error)}`;
-      for (const item of batch) summary.rejected.push({ at: item.at, reason });
-    }
-    done += batch.length;
-    options.onProgress?.(done, summary.read);
+/** An incoming record whose id is taken: the same (unchanged), different (updated), or a clash. */
+async function reconcile(
+  writer: ProcessWriter,
+  item: Checked,
+  stored: StoredRecord,
+  options: ImportOptions,
+): Promise<"updated" | "unchanged" | DomainError> {
+  if (stored.type !== item.type) {
+    return new DomainError("conflict", `id "${stored.id}" belongs to a ${stored.type}, not a ${item.type}`);
   }
-  return summary;
+  const wanted = ledgerView({
+    ...item.parsed,
+    id: stored.id,
+    type: item.type,
+    version: stored.version,
+    restricted_to: item.parsed.restricted_to ?? null,
+  });
+  if (comparable(wanted) === comparable(ledgerView(stored)) || options.onExisting === "keep") return "unchanged";
+  try {
+    await writer.update(item.type, stored.id, item.record, stored.version);
+    return "updated";
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
 }
 
 /**
@@ -166,5 +192,5 @@ export async function importBundle(
     }
     await createProcess(services, { ...bundle.process, slug });
   }
-  return importRecords(services, slug, bundle.records, options);
+  return importRecords(services, slug, bundle.records, { ...options, total: bundle.records.length });
 }

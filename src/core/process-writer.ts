@@ -1,9 +1,10 @@
 import type { Transaction } from "kysely";
-import { DomainError } from "../domain/errors.ts";
-import type { KindDefinition } from "../domain/kind.ts";
+import { DomainError, type FieldIssue } from "../domain/errors.ts";
+import type { FigureRow, KindDefinition } from "../domain/kind.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { indexColumns } from "../domain/record-index.ts";
-import { parseRecordInput } from "../domain/record-input.ts";
+import { referenceIssues, storedReferences } from "../domain/references.ts";
+import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
 import { buildEntry, type LedgerAction } from "../ledger/entry.ts";
 import { appendToFrontier, fromHex, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { insertEntries, insertHead } from "../store/ledger.repository.ts";
@@ -13,7 +14,12 @@ import {
   findRecord,
   findReferrers,
   findTypes,
+  insertFigures,
   insertRecord,
+  insertRecords,
+  insertReferences,
+  findRecords,
+  type RecordWrite,
   replaceFigures,
   replaceReferences,
   type StoredRecord,
@@ -37,6 +43,16 @@ export type ProcessWriter = {
   remove: (type: string, id: string, expectedVersion: number | undefined) => Promise<void>;
   /** The stored record with this id, whatever its kind, or undefined. */
   find: (id: string) => Promise<StoredRecord | undefined>;
+  /** The stored records among these ids, whatever their kind. */
+  findMany: (ids: readonly string[]) => Promise<StoredRecord[]>;
+  /**
+   * Creates many validated records with few statements (the import path). Records whose
+   * references do not resolve, to stored records or to records earlier in the list, are not
+   * written and come back with their issues; the others are written in list order.
+   */
+  createMany: (
+    items: ReadonlyArray<{ kind: KindDefinition; parsed: RecordInput }>,
+  ) => Promise<Array<{ index: number; error: DomainError }>>;
 };
 
 function requireKind(type: string): KindDefinition {
@@ -136,40 +152,15 @@ function makeWriter(
     view: Record<string, unknown> | null,
   ) => void,
 ): ProcessWriter {
-  const checkReferences = async (
-    kind: KindDefinition,
-    id: string,
-    body: Record<string, unknown>,
-  ) => {
+  const checkReferences = async (kind: KindDefinition, id: string, body: Record<string, unknown>) => {
     const refs = kind.references(body as never);
     const types = await findTypes(
       tx,
       slug,
       refs.map((ref) => ref.to_id).filter((to) => to !== id),
     );
-    const issues = refs.flatMap((ref) => {
-      const found = ref.to_id === id ? kind.type : types.get(ref.to_id);
-      if (found !== undefined && ref.to_types.includes(found)) return [];
-      const wanted = ref.to_types.join(" or ");
-      return [
-        {
-          path: ref.field,
-          value: ref.to_id,
-          message: found
-            ? `"${ref.to_id}" is a ${found}, not a ${wanted}`
-            : `no ${wanted} "${ref.to_id}" in this process`,
-        },
-      ];
-    });
-    if (issues.length > 0) {
-      throw new DomainError(
-        "reference_invalid",
-        `Invalid reference in ${kind.type}: ${issues[0]?.path}: ${issues[0]?.message}`,
-        {
-          issues,
-        },
-      );
-    }
+    const issues = referenceIssues(kind, id, refs, (other) => types.get(other));
+    if (issues.length > 0) throw invalidReference(kind, issues);
     return refs;
   };
 
@@ -199,14 +190,7 @@ function makeWriter(
         `${kind.type} "${id}" has changed since version ${expectedVersion}`,
       );
     }
-    // A record may refer to itself only in fields that allow its own kind; those rows are kept out
-    // of record_ref so they never block its deletion.
-    await replaceReferences(
-      tx,
-      slug,
-      id,
-      refs.filter((ref) => ref.to_id !== id),
-    );
+    await replaceReferences(tx, slug, id, storedReferences(id, refs));
     if (kind.figures) await replaceFigures(tx, slug, id, kind.figures(parsed.body as never));
     const view = ledgerView(write);
     append(expectedVersion === null ? "create" : "update", kind, id, view);
@@ -215,8 +199,54 @@ function makeWriter(
     return presentRecord(stored);
   };
 
+  const createMany: ProcessWriter["createMany"] = async (items) => {
+    const withIds = items.map((item) => ({ ...item, id: item.parsed.id ?? newRecordId(item.kind.type, services.now()) }));
+    const refs = withIds.map((item) => item.kind.references(item.parsed.body as never));
+    const inBatch = new Set(withIds.map((item) => item.id));
+    const stored = await findTypes(
+      tx,
+      slug,
+      refs.flat().flatMap((ref) => (inBatch.has(ref.to_id) ? [] : [ref.to_id])),
+    );
+    const known = new Map(stored);
+    const rejected: Array<{ index: number; error: DomainError }> = [];
+    const writes: RecordWrite[] = [];
+    const refRows: Array<{ process_id: string; from_id: string; field: string; to_id: string }> = [];
+    const figureRows: Array<FigureRow & { claim_id: string }> = [];
+    withIds.forEach((item, index) => {
+      const itemRefs = refs[index] ?? [];
+      const issues = referenceIssues(item.kind, item.id, itemRefs, (id) => known.get(id));
+      if (issues.length > 0) {
+        rejected.push({ index, error: invalidReference(item.kind, issues) });
+        return;
+      }
+      known.set(item.id, item.kind.type);
+      const write: RecordWrite = {
+        process_id: slug,
+        id: item.id,
+        type: item.kind.type,
+        version: 1,
+        visibility: item.parsed.visibility,
+        restricted_to: item.parsed.restricted_to ?? null,
+        body: item.parsed.body,
+        index: indexColumns(item.kind, item.parsed.body),
+        at,
+      };
+      writes.push(write);
+      for (const ref of storedReferences(item.id, itemRefs)) refRows.push({ process_id: slug, from_id: item.id, ...ref });
+      for (const row of item.kind.figures?.(item.parsed.body as never) ?? []) figureRows.push({ ...row, claim_id: item.id });
+      append("create", item.kind, item.id, ledgerView(write));
+    });
+    await insertRecords(tx, writes);
+    await insertReferences(tx, refRows);
+    await insertFigures(tx, slug, figureRows);
+    return rejected;
+  };
+
   return {
     find: (id) => findRecord(tx, slug, id, OPERATOR),
+    findMany: (ids) => findRecords(tx, slug, ids),
+    createMany,
     create: async (type, input) => {
       const kind = requireKind(type);
       const parsed = parseRecordInput(kind, input);
@@ -279,4 +309,12 @@ function makeWriter(
       append("delete", kind, id, null);
     },
   };
+}
+
+function invalidReference(kind: KindDefinition, issues: FieldIssue[]): DomainError {
+  return new DomainError(
+    "reference_invalid",
+    `Invalid reference in ${kind.type}: ${issues[0]?.path}: ${issues[0]?.message}`,
+    { issues },
+  );
 }

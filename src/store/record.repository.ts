@@ -143,24 +143,72 @@ export async function replaceReferences(
   fromId: string,
   refs: ReadonlyArray<{ field: string; to_id: string }>,
 ): Promise<void> {
-  await db
-    .deleteFrom("record_ref")
-    .where("process_id", "=", processId)
-    .where("from_id", "=", fromId)
+  await db.deleteFrom("record_ref").where("process_id", "=", processId).where("from_id", "=", fromId).execute();
+  await insertReferences(
+    db,
+    refs.map((ref) => ({ process_id: processId, from_id: fromId, field: ref.field, to_id: ref.to_id })),
+  );
+}
+
+/** Inserts many rows in slices: one statement carries at most 65,535 parameters. */
+async function insertInSlices<T>(rows: readonly T[], columns: number, insert: (slice: T[]) => Promise<unknown>) {
+  const size = Math.floor(60_000 / columns);
+  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
+}
+
+export async function insertReferences(
+  db: Db,
+  rows: ReadonlyArray<{ process_id: string; from_id: string; field: string; to_id: string }>,
+): Promise<void> {
+  await insertInSlices(rows, 4, (slice) => db.insertInto("record_ref").values(slice).execute());
+}
+
+/** Inserts many new records at once (the bulk path of imports). */
+export async function insertRecords(db: Db, writes: readonly RecordWrite[]): Promise<void> {
+  await insertInSlices(writes, 21, (slice) =>
+    db
+      .insertInto("record")
+      .values(
+        slice.map((write) => ({
+          process_id: write.process_id,
+          id: write.id,
+          type: write.type,
+          version: write.version,
+          visibility: write.visibility,
+          restricted_to: write.restricted_to,
+          body: JSON.stringify(write.body),
+          ...indexValues(write),
+          created_at: write.at,
+          updated_at: write.at,
+        })),
+      )
+      .execute(),
+  );
+}
+
+export async function insertFigures(
+  db: Db,
+  processId: string,
+  rows: ReadonlyArray<FigureRow & { claim_id: string }>,
+): Promise<void> {
+  await insertInSlices(rows, 8, (slice) =>
+    db
+      .insertInto("claim_figure")
+      .values(slice.map((row) => ({ process_id: processId, ...row })))
+      .execute(),
+  );
+}
+
+/** The stored records with these ids, whatever their kind: for imports deciding create or update. */
+export async function findRecords(db: Db, processId: string, ids: readonly string[]): Promise<StoredRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("record")
+    .select(COLUMNS)
+    .where("record.process_id", "=", processId)
+    .where("record.id", "in", [...new Set(ids)])
     .execute();
-  const unique = new Map(refs.map((ref) => [`${ref.field}\u0000${ref.to_id}`, ref]));
-  if (unique.size === 0) return;
-  await db
-    .insertInto("record_ref")
-    .values(
-      [...unique.values()].map((ref) => ({
-        process_id: processId,
-        from_id: fromId,
-        field: ref.field,
-        to_id: ref.to_id,
-      })),
-    )
-    .execute();
+  return rows as StoredRecord[];
 }
 
 /** Replaces the figures a claim states (derived rows for aggregation). */
@@ -175,11 +223,11 @@ export async function replaceFigures(
     .where("process_id", "=", processId)
     .where("claim_id", "=", claimId)
     .execute();
-  if (rows.length === 0) return;
-  await db
-    .insertInto("claim_figure")
-    .values(rows.map((row) => ({ process_id: processId, claim_id: claimId, ...row })))
-    .execute();
+  await insertFigures(
+    db,
+    processId,
+    rows.map((row) => ({ ...row, claim_id: claimId })),
+  );
 }
 
 /** Ids of the records that refer to `id` (at most `limit`). */
