@@ -34,7 +34,12 @@ export type ImportOptions = {
   onExisting?: "update" | "keep";
 };
 
-type Checked = IncomingRecord & { type: string; kind: KindDefinition; parsed: RecordInput; body: Record<string, unknown> };
+type Checked = IncomingRecord & {
+  type: string;
+  kind: KindDefinition;
+  parsed: RecordInput;
+  body: Record<string, unknown>;
+};
 
 /** A record's fields as the ledger compares them, without the version the store assigns. */
 function comparable(view: Record<string, unknown>): string {
@@ -113,7 +118,9 @@ async function importBatch(
   try {
     await writeToProcess(services, slug, options.principal, async (writer) => {
       const existing = new Map(
-        (await writer.findMany(ordered.flatMap((item) => (item.parsed.id ? [item.parsed.id] : [])))).map((r) => [r.id, r]),
+        (
+          await writer.findMany(ordered.flatMap((item) => (item.parsed.id ? [item.parsed.id] : [])))
+        ).map((r) => [r.id, r]),
       );
       const fresh: Checked[] = [];
       const taken: Array<[Checked, StoredRecord]> = [];
@@ -154,7 +161,10 @@ async function reconcile(
   options: ImportOptions,
 ): Promise<"updated" | "unchanged" | DomainError> {
   if (stored.type !== item.type) {
-    return new DomainError("conflict", `id "${stored.id}" belongs to a ${stored.type}, not a ${item.type}`);
+    return new DomainError(
+      "conflict",
+      `id "${stored.id}" belongs to a ${stored.type}, not a ${item.type}`,
+    );
   }
   const wanted = ledgerView({
     ...item.parsed,
@@ -163,7 +173,8 @@ async function reconcile(
     version: stored.version,
     restricted_to: item.parsed.restricted_to ?? null,
   });
-  if (comparable(wanted) === comparable(ledgerView(stored)) || options.onExisting === "keep") return "unchanged";
+  if (comparable(wanted) === comparable(ledgerView(stored)) || options.onExisting === "keep")
+    return "unchanged";
   try {
     await writer.update(item.type, stored.id, item.record, stored.version);
     return "updated";
@@ -192,5 +203,8 @@ export async function importBundle(
     }
     await createProcess(services, { ...bundle.process, slug });
   }
-  return importRecords(services, slug, bundle.records, { ...options, total: bundle.records.length });
+  return importRecords(services, slug, bundle.records, {
+    ...options,
+    total: bundle.records.length,
+  });
 }

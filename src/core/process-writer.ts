@@ -3,8 +3,8 @@ import { DomainError, type FieldIssue } from "../domain/errors.ts";
 import type { FigureRow, KindDefinition } from "../domain/kind.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { indexColumns } from "../domain/record-index.ts";
-import { referenceIssues, storedReferences } from "../domain/references.ts";
 import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
+import { referenceIssues, storedReferences } from "../domain/references.ts";
 import { buildEntry, type LedgerAction } from "../ledger/entry.ts";
 import { appendToFrontier, fromHex, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { insertEntries, insertHead } from "../store/ledger.repository.ts";
@@ -12,13 +12,13 @@ import { lockProcessLedger, saveLedgerState } from "../store/process.repository.
 import {
   deleteRecord,
   findRecord,
+  findRecords,
   findReferrers,
   findTypes,
   insertFigures,
   insertRecord,
   insertRecords,
   insertReferences,
-  findRecords,
   type RecordWrite,
   replaceFigures,
   replaceReferences,
@@ -152,7 +152,11 @@ function makeWriter(
     view: Record<string, unknown> | null,
   ) => void,
 ): ProcessWriter {
-  const checkReferences = async (kind: KindDefinition, id: string, body: Record<string, unknown>) => {
+  const checkReferences = async (
+    kind: KindDefinition,
+    id: string,
+    body: Record<string, unknown>,
+  ) => {
     const refs = kind.references(body as never);
     const types = await findTypes(
       tx,
@@ -200,7 +204,10 @@ function makeWriter(
   };
 
   const createMany: ProcessWriter["createMany"] = async (items) => {
-    const withIds = items.map((item) => ({ ...item, id: item.parsed.id ?? newRecordId(item.kind.type, services.now()) }));
+    const withIds = items.map((item) => ({
+      ...item,
+      id: item.parsed.id ?? newRecordId(item.kind.type, services.now()),
+    }));
     const refs = withIds.map((item) => item.kind.references(item.parsed.body as never));
     const inBatch = new Set(withIds.map((item) => item.id));
     const stored = await findTypes(
@@ -211,7 +218,8 @@ function makeWriter(
     const known = new Map(stored);
     const rejected: Array<{ index: number; error: DomainError }> = [];
     const writes: RecordWrite[] = [];
-    const refRows: Array<{ process_id: string; from_id: string; field: string; to_id: string }> = [];
+    const refRows: Array<{ process_id: string; from_id: string; field: string; to_id: string }> =
+      [];
     const figureRows: Array<FigureRow & { claim_id: string }> = [];
     withIds.forEach((item, index) => {
       const itemRefs = refs[index] ?? [];
@@ -233,8 +241,10 @@ function makeWriter(
         at,
       };
       writes.push(write);
-      for (const ref of storedReferences(item.id, itemRefs)) refRows.push({ process_id: slug, from_id: item.id, ...ref });
-      for (const row of item.kind.figures?.(item.parsed.body as never) ?? []) figureRows.push({ ...row, claim_id: item.id });
+      for (const ref of storedReferences(item.id, itemRefs))
+        refRows.push({ process_id: slug, from_id: item.id, ...ref });
+      for (const row of item.kind.figures?.(item.parsed.body as never) ?? [])
+        figureRows.push({ ...row, claim_id: item.id });
       append("create", item.kind, item.id, ledgerView(write));
     });
     await insertRecords(tx, writes);

@@ -20,17 +20,23 @@ export function referenceIssues(
       {
         path: ref.field,
         value: ref.to_id,
-        message: found ? `"${ref.to_id}" is a ${found}, not a ${wanted}` : `no ${wanted} "${ref.to_id}" in this process`,
+        message: found
+          ? `"${ref.to_id}" is a ${found}, not a ${wanted}`
+          : `no ${wanted} "${ref.to_id}" in this process`,
       },
     ];
   });
 }
 
 /** The references stored in record_ref: each once, and never to the record itself. */
-export function storedReferences(id: string, refs: readonly Reference[]): Array<{ field: string; to_id: string }> {
+export function storedReferences(
+  id: string,
+  refs: readonly Reference[],
+): Array<{ field: string; to_id: string }> {
   const unique = new Map<string, { field: string; to_id: string }>();
   for (const ref of refs) {
-    if (ref.to_id !== id) unique.set(`${ref.field}\u0000${ref.to_id}`, { field: ref.field, to_id: ref.to_id });
+    if (ref.to_id !== id)
+      unique.set(`${ref.field}\u0000${ref.to_id}`, { field: ref.field, to_id: ref.to_id });
   }
   return [...unique.values()];
 }

@@ -14,6 +14,8 @@ export type Store = {
   kind: StoreKind;
   /** Where the store lives, for messages: a directory, or the server without its password. */
   location: string;
+  /** The embedded engine itself, for what SQL cannot do through Kysely (COPY from a file, dumps). */
+  pglite?: PGlite;
   /** Records the serving URL in the data directory's lock, so other commands can point at it. */
   announce: (url: string) => void;
   close: () => Promise<void>;
@@ -67,6 +69,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     return {
       db,
       kind: "pglite",
+      pglite,
       location: options.dataDir,
       announce: (url) => lock.update({ url }),
       close: async () => {

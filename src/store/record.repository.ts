@@ -143,17 +143,31 @@ export async function replaceReferences(
   fromId: string,
   refs: ReadonlyArray<{ field: string; to_id: string }>,
 ): Promise<void> {
-  await db.deleteFrom("record_ref").where("process_id", "=", processId).where("from_id", "=", fromId).execute();
+  await db
+    .deleteFrom("record_ref")
+    .where("process_id", "=", processId)
+    .where("from_id", "=", fromId)
+    .execute();
   await insertReferences(
     db,
-    refs.map((ref) => ({ process_id: processId, from_id: fromId, field: ref.field, to_id: ref.to_id })),
+    refs.map((ref) => ({
+      process_id: processId,
+      from_id: fromId,
+      field: ref.field,
+      to_id: ref.to_id,
+    })),
   );
 }
 
 /** Inserts many rows in slices: one statement carries at most 65,535 parameters. */
-async function insertInSlices<T>(rows: readonly T[], columns: number, insert: (slice: T[]) => Promise<unknown>) {
+async function insertInSlices<T>(
+  rows: readonly T[],
+  columns: number,
+  insert: (slice: T[]) => Promise<unknown>,
+) {
   const size = Math.floor(60_000 / columns);
-  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
+  for (let start = 0; start < rows.length; start += size)
+    await insert(rows.slice(start, start + size));
 }
 
 export async function insertReferences(
@@ -200,7 +214,11 @@ export async function insertFigures(
 }
 
 /** The stored records with these ids, whatever their kind: for imports deciding create or update. */
-export async function findRecords(db: Db, processId: string, ids: readonly string[]): Promise<StoredRecord[]> {
+export async function findRecords(
+  db: Db,
+  processId: string,
+  ids: readonly string[],
+): Promise<StoredRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom("record")

@@ -1,0 +1,43 @@
+/** Timing helpers for benchmarks: wall-clock samples and their percentiles. */
+
+export type BenchResult = {
+  name: string;
+  store: "pglite" | "postgres";
+  n: number;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  note?: string;
+};
+
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+/** Runs `work` `count` times (after `warmup` unrecorded runs) and returns each run's milliseconds. */
+export async function sample(
+  count: number,
+  work: (i: number) => Promise<unknown>,
+  warmup = 3,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await work(-1 - i);
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await work(i);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+export const round = (value: number, digits = 3): number => Number(value.toPrecision(digits));

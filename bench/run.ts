@@ -1,0 +1,102 @@
+/**
+ * Truce's benchmarks. Each prints one JSON line {name, store, n, value, unit, baseline, ratio}
+ * whose baseline is measured in the same run on the same store, so ratios hold on a noisy machine;
+ * all lines go to bench/results/latest.json and are appended to bench/results/history.jsonl.
+ *
+ *   npm run bench                 10^4, 10^5 and 10^6 incidents (long)
+ *   npm run bench -- --quick      10^4 incidents, short samples (under two minutes)
+ *   npm run bench -- --sizes 100000 --stores postgres
+ *
+ * PostgreSQL runs use BENCH_DATABASE_URL (or TEST_DATABASE_URL): a database is created and dropped.
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createTestDatabase } from "../test/support/stores.ts";
+import { runApiReadBench } from "./bench-api-read.ts";
+import { runImportBench } from "./bench-import.ts";
+import { runLedgerBench } from "./bench-ledger.ts";
+import { runQueryBench } from "./bench-queries.ts";
+import type { BenchResult } from "./measure.ts";
+import { openBenchServices } from "./services.ts";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean" },
+    sizes: { type: "string" },
+    stores: { type: "string" },
+  },
+});
+const isQuick = values.quick === true;
+const sizes = values.sizes
+  ? values.sizes.split(",").map(Number)
+  : isQuick
+    ? [10_000]
+    : [10_000, 100_000, 1_000_000];
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const stores = (values.stores ?? (pgUrl ? "pglite,postgres" : "pglite")).split(",") as Array<
+  "pglite" | "postgres"
+>;
+
+const results: BenchResult[] = [];
+const startedAt = new Date().toISOString();
+let peakRss = 0;
+const rssTimer = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+
+function report(result: BenchResult): void {
+  results.push(result);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+for (const storeName of stores) {
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), "truce-bench-"));
+    const database = storeName === "postgres" ? await createTestDatabase() : undefined;
+    peakRss = process.memoryUsage().rss;
+    const services = await openBenchServices(storeName, dir, database?.url);
+    try {
+      const context = { services, storeName, n, dir, isQuick, report };
+      await runImportBench(context);
+      await runQueryBench(context);
+      await runLedgerBench(context);
+      await runApiReadBench(context);
+      report({
+        name: "memory.peak_rss",
+        store: storeName,
+        n,
+        value: Math.round(peakRss / 1024 / 1024),
+        unit: "MB",
+        baseline: null,
+        ratio: null,
+        note: "peak RSS of the benchmark process, which holds the server, its caches and (for PGlite) the database",
+      });
+    } finally {
+      await services.store.close();
+      await database?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+clearInterval(rssTimer);
+
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  memory_gb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+};
+const run = {
+  started_at: startedAt,
+  finished_at: new Date().toISOString(),
+  quick: isQuick,
+  machine,
+  results,
+};
+const resultsDir = new URL("./results/", import.meta.url).pathname;
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, "latest.json"), `${JSON.stringify(run, null, 2)}\n`);
+appendFileSync(join(resultsDir, "history.jsonl"), `${JSON.stringify(run)}\n`);
+process.stderr.write(`Wrote ${results.length} results to bench/results/latest.json\n`);
