@@ -9,7 +9,7 @@
  *
  * PostgreSQL runs use BENCH_DATABASE_URL (or TEST_DATABASE_URL): a database is created and dropped.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -54,6 +54,8 @@ function report(result: BenchResult): void {
 for (const storeName of stores) {
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), "truce-bench-"));
+    // A PostgreSQL server on this machine reads the COPY baseline's file as its own OS user.
+    chmodSync(dir, 0o755);
     const database = storeName === "postgres" ? await createTestDatabase() : undefined;
     peakRss = process.memoryUsage().rss;
     const services = await openBenchServices(storeName, dir, database?.url);
