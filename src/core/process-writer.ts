@@ -18,10 +18,8 @@ import {
   insertFigures,
   insertRecord,
   insertRecords,
-  insertReferences,
   type RecordWrite,
   replaceFigures,
-  replaceReferences,
   type StoredRecord,
   updateRecord,
 } from "../store/record.repository.ts";
@@ -176,11 +174,12 @@ function makeWriter(
     expectedVersion: number | null,
   ) => {
     const refs = await checkReferences(kind, id, parsed.body);
-    const write = {
+    const write: RecordWrite = {
       process_id: slug,
       id,
       type: kind.type,
       version,
+      refs: storedReferences(id, refs),
       visibility: parsed.visibility,
       restricted_to: parsed.restricted_to ?? null,
       body: parsed.body,
@@ -194,7 +193,6 @@ function makeWriter(
         `${kind.type} "${id}" has changed since version ${expectedVersion}`,
       );
     }
-    await replaceReferences(tx, slug, id, storedReferences(id, refs));
     if (kind.figures) await replaceFigures(tx, slug, id, kind.figures(parsed.body as never));
     const view = ledgerView(write);
     append(expectedVersion === null ? "create" : "update", kind, id, view);
@@ -218,8 +216,6 @@ function makeWriter(
     const known = new Map(stored);
     const rejected: Array<{ index: number; error: DomainError }> = [];
     const writes: RecordWrite[] = [];
-    const refRows: Array<{ process_id: string; from_id: string; field: string; to_id: string }> =
-      [];
     const figureRows: Array<FigureRow & { claim_id: string }> = [];
     withIds.forEach((item, index) => {
       const itemRefs = refs[index] ?? [];
@@ -234,6 +230,7 @@ function makeWriter(
         id: item.id,
         type: item.kind.type,
         version: 1,
+        refs: storedReferences(item.id, itemRefs),
         visibility: item.parsed.visibility,
         restricted_to: item.parsed.restricted_to ?? null,
         body: item.parsed.body,
@@ -241,14 +238,11 @@ function makeWriter(
         at,
       };
       writes.push(write);
-      for (const ref of storedReferences(item.id, itemRefs))
-        refRows.push({ process_id: slug, from_id: item.id, ...ref });
       for (const row of item.kind.figures?.(item.parsed.body as never) ?? [])
         figureRows.push({ ...row, claim_id: item.id });
       append("create", item.kind, item.id, ledgerView(write));
     });
     await insertRecords(tx, writes);
-    await insertReferences(tx, refRows);
     await insertFigures(tx, slug, figureRows);
     return rejected;
   };

@@ -28,15 +28,7 @@ export function referenceIssues(
   });
 }
 
-/** The references stored in record_ref: each once, and never to the record itself. */
-export function storedReferences(
-  id: string,
-  refs: readonly Reference[],
-): Array<{ field: string; to_id: string }> {
-  const unique = new Map<string, { field: string; to_id: string }>();
-  for (const ref of refs) {
-    if (ref.to_id !== id)
-      unique.set(`${ref.field}\u0000${ref.to_id}`, { field: ref.field, to_id: ref.to_id });
-  }
-  return [...unique.values()];
+/** The ids a record refers to, as stored for lookups: each once, sorted, never itself. */
+export function storedReferences(id: string, refs: readonly Reference[]): string[] {
+  return [...new Set(refs.map((ref) => ref.to_id).filter((to) => to !== id))].sort();
 }

@@ -38,9 +38,7 @@ export function matchFilters(filters: RecordFilters, alias = "record"): RawBuild
     parts.push(sql`${col("search")} @@ websearch_to_tsquery('simple', ${filters.q})`);
   for (const target of [filters.actor, filters.refersTo]) {
     if (target === undefined) continue;
-    parts.push(
-      sql`EXISTS (SELECT 1 FROM record_ref r WHERE r.process_id = ${col("process_id")} AND r.from_id = ${col("id")} AND r.to_id = ${target})`,
-    );
+    parts.push(sql`${col("refs")} @> ARRAY[${target}]::text[]`);
   }
   return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }

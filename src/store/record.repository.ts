@@ -28,6 +28,8 @@ export type RecordWrite = {
   restricted_to: string | null;
   body: Record<string, unknown>;
   index: IndexColumns;
+  /** The ids it refers to (storedReferences). */
+  refs: string[];
   at: string;
 };
 
@@ -44,7 +46,7 @@ const COLUMNS = [
 
 function indexValues(write: RecordWrite) {
   const { search_text, ...columns } = write.index;
-  return { ...columns, search: sql`to_tsvector('simple', ${search_text})` };
+  return { ...columns, refs: write.refs, search: sql`to_tsvector('simple', ${search_text})` };
 }
 
 export async function insertRecord(db: Db, write: RecordWrite): Promise<void> {
@@ -137,28 +139,6 @@ export async function findTypes(
   return new Map(rows.map((row) => [row.id, row.type]));
 }
 
-export async function replaceReferences(
-  db: Db,
-  processId: string,
-  fromId: string,
-  refs: ReadonlyArray<{ field: string; to_id: string }>,
-): Promise<void> {
-  await db
-    .deleteFrom("record_ref")
-    .where("process_id", "=", processId)
-    .where("from_id", "=", fromId)
-    .execute();
-  await insertReferences(
-    db,
-    refs.map((ref) => ({
-      process_id: processId,
-      from_id: fromId,
-      field: ref.field,
-      to_id: ref.to_id,
-    })),
-  );
-}
-
 /** Inserts many rows in slices: one statement carries at most 65,535 parameters. */
 async function insertInSlices<T>(
   rows: readonly T[],
@@ -170,16 +150,9 @@ async function insertInSlices<T>(
     await insert(rows.slice(start, start + size));
 }
 
-export async function insertReferences(
-  db: Db,
-  rows: ReadonlyArray<{ process_id: string; from_id: string; field: string; to_id: string }>,
-): Promise<void> {
-  await insertInSlices(rows, 4, (slice) => db.insertInto("record_ref").values(slice).execute());
-}
-
 /** Inserts many new records at once (the bulk path of imports). */
 export async function insertRecords(db: Db, writes: readonly RecordWrite[]): Promise<void> {
-  await insertInSlices(writes, 21, (slice) =>
+  await insertInSlices(writes, 22, (slice) =>
     db
       .insertInto("record")
       .values(
@@ -256,16 +229,15 @@ export async function findReferrers(
   limit = 10,
 ): Promise<string[]> {
   const rows = await db
-    .selectFrom("record_ref")
-    .select("from_id")
-    .distinct()
+    .selectFrom("record")
+    .select("id")
     .where("process_id", "=", processId)
-    .where("to_id", "=", id)
-    .where("from_id", "!=", id)
-    .orderBy("from_id")
+    .where(sql<boolean>`refs @> ARRAY[${id}]::text[]`)
+    .where("id", "!=", id)
+    .orderBy("id")
     .limit(limit)
     .execute();
-  return rows.map((row) => row.from_id);
+  return rows.map((row) => row.id);
 }
 
 export type ListFilters = RecordFilters & {

@@ -33,12 +33,11 @@ export type RecordTable = {
   verification: string | null;
   cell: ColumnType<string | number | null, number | null, number | null>;
   sort_key: string;
+  refs: ColumnType<string[], string[], string[]>;
   search: ColumnType<string, unknown, unknown>;
   created_at: Timestamp;
   updated_at: Timestamp;
 };
-
-export type RecordRefTable = { process_id: string; from_id: string; field: string; to_id: string };
 
 export type LedgerEntryTable = {
   process_id: string;
@@ -79,7 +78,6 @@ export type MigrationTable = { name: string; applied_at: Generated<Timestamp> };
 export type Database = {
   process: ProcessTable;
   record: RecordTable;
-  record_ref: RecordRefTable;
   claim_figure: ClaimFigureTable;
   ledger_entry: LedgerEntryTable;
   tree_head: TreeHeadTable;

@@ -63,21 +63,18 @@ export async function incidentsByActor(
   viewer: Viewer,
   filters: StatsFilters,
 ) {
-  return incidents(db, processId, viewer, filters)
-    .innerJoin("record_ref", (join) =>
-      join
-        .onRef("record_ref.process_id", "=", "record.process_id")
-        .onRef("record_ref.from_id", "=", "record.id"),
-    )
+  const referred = incidents(db, processId, viewer, filters).select(
+    sql<string>`unnest(record.refs)`.as("to_id"),
+  );
+  return db
+    .selectFrom(referred.as("r"))
     .innerJoin("record as actor", (join) =>
-      join
-        .onRef("actor.process_id", "=", "record_ref.process_id")
-        .onRef("actor.id", "=", "record_ref.to_id"),
+      join.on("actor.process_id", "=", processId).onRef("actor.id", "=", "r.to_id"),
     )
     .where("actor.type", "=", "actor")
-    .select(["record_ref.to_id as actor", sql<string>`count(DISTINCT record.id)`.as("count")])
-    .groupBy("record_ref.to_id")
-    .orderBy("record_ref.to_id")
+    .select(["r.to_id as actor", sql<string>`count(*)`.as("count")])
+    .groupBy("r.to_id")
+    .orderBy("r.to_id")
     .execute();
 }
 
