@@ -1,10 +1,20 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createRecord } from "../src/core/create-record.ts";
+import {
+  getConsistencyProof,
+  getInclusionProof,
+  getLedgerHead,
+  listLedgerEntries,
+} from "../src/core/ledger-queries.ts";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
+import { writeToProcess } from "../src/core/process-writer.ts";
 import type { Services } from "../src/core/services.ts";
 import { verifyLedger } from "../src/core/verify-ledger.ts";
+import { kindByType } from "../src/domain/kinds/index.ts";
+import { parseRecordInput } from "../src/domain/record-input.ts";
 import { leafHashOf } from "../src/ledger/entry.ts";
+import { fromHex, verifyConsistency, verifyInclusion } from "../src/ledger/merkle.ts";
 import { sampleInput } from "./support/factories.ts";
 import { openTestServices, STORE_NAMES } from "./support/stores.ts";
 
@@ -103,5 +113,44 @@ describe.each(STORE_NAMES)("truce verify on %s", (storeName) => {
   it("finds a forged tree head signature", async () => {
     await sql`UPDATE tree_head SET signature = ${new Uint8Array(64)}`.execute(services.store.db);
     expect((await firstProblem())?.message).toMatch(/signature/);
+  });
+
+  it("keeps subtree hashes for proofs, proves from them, and finds one tampered with", async () => {
+    const source = kindByType("source");
+    if (!source) throw new Error("no source kind");
+    await writeToProcess(services, SLUG, "test", (writer) =>
+      writer.createMany(
+        Array.from({ length: 700 }, (_, i) => ({
+          kind: source,
+          parsed: parseRecordInput(source, { id: `bulk-${i}`, title: `Report ${i}`, kind: "news" }),
+        })),
+      ),
+    );
+    const head = await getLedgerHead(services, SLUG);
+    const size = head.tree_size;
+    expect(size).toBeGreaterThan(700);
+    const root = fromHex((head as { root_hash: string }).root_hash);
+    const entries = await listLedgerEntries(services, SLUG, 600, 1);
+    const proof = await getInclusionProof(services, SLUG, 600, size);
+    const leaf = fromHex((entries.entries[0] as { leaf_hash: string }).leaf_hash);
+    expect(
+      verifyInclusion(leaf, 600, size, (proof.audit_path as string[]).map(fromHex), root),
+    ).toBe(true);
+    const consistency = await getConsistencyProof(services, SLUG, 300, size);
+    expect(
+      verifyConsistency(
+        300,
+        size,
+        fromHex(consistency.first_root_hash as string),
+        root,
+        (consistency.consistency_path as string[]).map(fromHex),
+      ),
+    ).toBe(true);
+    expect((await verifyLedger(services)).ok).toBe(true);
+
+    await sql`UPDATE ledger_node SET hash = ${new Uint8Array(32)} WHERE level = 8 AND index = 1`.execute(
+      services.store.db,
+    );
+    expect((await firstProblem())?.message).toMatch(/subtree hash 8:1/);
   });
 });

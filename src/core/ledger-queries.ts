@@ -1,15 +1,12 @@
 import { DomainError } from "../domain/errors.ts";
 import { parseEntry } from "../ledger/entry.ts";
-import {
-  consistencyProof,
-  inclusionProof,
-  subtreeHasherFromLeaves,
-  toHex,
-} from "../ledger/merkle.ts";
+import { consistencyProof, inclusionProof, type SubtreeHasher, toHex } from "../ledger/merkle.ts";
+import { hasherFrom, planSubtrees, rangesAskedBy } from "../ledger/stored-tree.ts";
 import {
   entriesForRecord,
+  findNodes,
   latestHead,
-  leafHashes,
+  leafHashesIn,
   listEntries,
   listSigningKeys,
   type StoredEntry,
@@ -118,6 +115,29 @@ async function treeSizeOrLatest(
   return size;
 }
 
+/**
+ * A subtree hasher holding just what these ranges need: stored nodes and a few hundred leaf
+ * hashes at most, read in two queries (src/ledger/stored-tree.ts).
+ */
+async function storedHasher(
+  services: Services,
+  slug: string,
+  ranges: ReadonlyArray<readonly [number, number]>,
+): Promise<SubtreeHasher> {
+  const plan = planSubtrees(ranges);
+  const nodes = await findNodes(services.store.db, slug, plan.nodes);
+  // A node the store lacks is computed from its leaves: ledgers from before nodes were kept.
+  const missing = plan.nodes.filter((node) => !nodes.has(`${node.level}:${node.index}`));
+  const leafRanges = [
+    ...plan.leafRanges,
+    ...missing.map((node): [number, number] => [
+      node.index * 2 ** node.level,
+      (node.index + 1) * 2 ** node.level,
+    ]),
+  ];
+  return hasherFrom(nodes, await leafHashesIn(services.store.db, slug, leafRanges));
+}
+
 /** RFC 9162 inclusion proof of entry `index` in the tree of `treeSize` entries (default: latest). */
 export async function getInclusionProof(
   services: Services,
@@ -132,12 +152,15 @@ export async function getInclusionProof(
       issues: [{ path: "index", message: `less than ${size}`, value: index }],
     });
   }
-  const leaves = await leafHashes(services.store.db, slug, size);
-  const hasher = subtreeHasherFromLeaves(leaves);
+  const hasher = await storedHasher(services, slug, [
+    ...rangesAskedBy((h) => inclusionProof(size, index, h)),
+    [index, index + 1],
+    [0, size],
+  ]);
   return {
     tree_size: size,
     leaf_index: index,
-    leaf_hash: toHex(leaves[index] as Uint8Array),
+    leaf_hash: toHex(hasher(index, index + 1)),
     root_hash: toHex(hasher(0, size)),
     audit_path: inclusionProof(size, index, hasher).map(toHex),
   };
@@ -157,8 +180,11 @@ export async function getConsistencyProof(
       issues: [{ path: "first", message: `between 1 and ${size}`, value: first }],
     });
   }
-  const leaves = await leafHashes(services.store.db, slug, size);
-  const hasher = subtreeHasherFromLeaves(leaves);
+  const hasher = await storedHasher(services, slug, [
+    ...rangesAskedBy((h) => consistencyProof(first, size, h)),
+    [0, first],
+    [0, size],
+  ]);
   return {
     first,
     second: size,

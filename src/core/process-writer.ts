@@ -6,8 +6,9 @@ import { indexColumns } from "../domain/record-index.ts";
 import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
 import { referenceIssues, storedReferences } from "../domain/references.ts";
 import { buildEntry, type LedgerAction } from "../ledger/entry.ts";
-import { appendToFrontier, fromHex, rootFromFrontier, toHex } from "../ledger/merkle.ts";
-import { insertEntries, insertHead } from "../store/ledger.repository.ts";
+import { fromHex, rootFromFrontier, toHex } from "../ledger/merkle.ts";
+import { appendWithNodes, type TreeNode } from "../ledger/stored-tree.ts";
+import { insertEntries, insertHead, insertNodes } from "../store/ledger.repository.ts";
 import { lockProcessLedger, saveLedgerState } from "../store/process.repository.ts";
 import {
   deleteRecord,
@@ -76,6 +77,7 @@ export async function writeToProcess<T>(
     if (!state) throw new DomainError("not_found", `No process "${slug}"`);
     const at = services.now().toISOString();
     let size = state.size;
+    const nodes: TreeNode[] = [];
     let frontier = state.frontier.map(fromHex);
     const entries: Parameters<typeof insertEntries>[2][number][] = [];
 
@@ -106,7 +108,9 @@ export async function writeToProcess<T>(
         content: entry.content,
         leaf_hash: entry.leafHash,
       });
-      frontier = appendToFrontier(frontier, size, entry.leafHash);
+      const appended = appendWithNodes(frontier, size, entry.leafHash);
+      frontier = appended.frontier;
+      nodes.push(...appended.nodes);
       size += 1;
     };
 
@@ -115,6 +119,7 @@ export async function writeToProcess<T>(
 
     if (entries.length > 0) {
       await insertEntries(tx, slug, entries);
+      await insertNodes(tx, slug, nodes);
       await saveLedgerState(tx, slug, { size, frontier: frontier.map(toHex) });
       const head = {
         process: slug,

@@ -1,7 +1,13 @@
 import { leafHashOf, parseEntry, recordDigest } from "../ledger/entry.ts";
-import { appendToFrontier, type Frontier, rootFromFrontier, toHex } from "../ledger/merkle.ts";
+import { type Frontier, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { verifyHeadSignature } from "../ledger/signer.ts";
-import { iterateEntries, listHeads, listSigningKeys } from "../store/ledger.repository.ts";
+import { appendWithNodes } from "../ledger/stored-tree.ts";
+import {
+  iterateEntries,
+  listHeads,
+  listNodes,
+  listSigningKeys,
+} from "../store/ledger.repository.ts";
 import { findProcess, listProcesses } from "../store/process.repository.ts";
 import { iterateRecords } from "../store/record.repository.ts";
 import { OPERATOR } from "../store/scope.ts";
@@ -53,6 +59,7 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
     const problem = (p: Omit<VerifyProblem, "process">) =>
       problems.push({ process: process.id, ...p });
     const heads = await listHeads(db, process.id);
+    const storedNodes = await listNodes(db, process.id);
     let headIndex = 0;
     let frontier: Frontier = [];
     let size = 0;
@@ -102,12 +109,27 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
           isHashOnly: true,
         });
       }
-      frontier = appendToFrontier(frontier, size, entry.leaf_hash);
+      const appended = appendWithNodes(frontier, size, entry.leaf_hash);
+      frontier = appended.frontier;
+      for (const node of appended.nodes) {
+        const key = `${node.level}:${node.index}`;
+        const kept = storedNodes.get(key);
+        if (kept && toHex(kept) !== toHex(node.hash)) {
+          problem({
+            seq: size,
+            message: `the stored subtree hash ${key} (used for proofs) does not match the entries`,
+          });
+        }
+        storedNodes.delete(key);
+      }
       size += 1;
       while (headIndex < heads.length && heads[headIndex]?.tree_size === size) {
         checkHead(process.id, heads[headIndex], frontier, keys, problem);
         headIndex += 1;
       }
+    }
+    for (const key of storedNodes.keys()) {
+      problem({ message: `a stored subtree hash ${key} covers entries the ledger does not have` });
     }
     for (const head of heads.slice(headIndex)) {
       problem({

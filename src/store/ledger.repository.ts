@@ -163,18 +163,6 @@ export async function* iterateEntries(
   }
 }
 
-/** Leaf hashes of entries [0, size), for proofs. */
-export async function leafHashes(db: Db, processId: string, size: number): Promise<Uint8Array[]> {
-  const rows = await db
-    .selectFrom("ledger_entry")
-    .select("leaf_hash")
-    .where("process_id", "=", processId)
-    .where("seq", "<", size)
-    .orderBy("seq")
-    .execute();
-  return rows.map((row) => new Uint8Array(row.leaf_hash));
-}
-
 export async function registerSigningKey(
   db: Db,
   key: { key_id: string; public_key: string },
@@ -194,4 +182,69 @@ export async function listSigningKeys(
     .select(["key_id", "public_key", "created_at"])
     .orderBy("created_at")
     .execute();
+}
+
+export async function insertNodes(
+  tx: Transaction<Database>,
+  processId: string,
+  nodes: ReadonlyArray<{ level: number; index: number; hash: Uint8Array }>,
+): Promise<void> {
+  for (let start = 0; start < nodes.length; start += 10_000) {
+    await tx
+      .insertInto("ledger_node")
+      .values(
+        nodes.slice(start, start + 10_000).map((node) => ({ process_id: processId, ...node })),
+      )
+      .execute();
+  }
+}
+
+/** Stored nodes by "level:index"; absent keys are nodes the store does not have. */
+export async function findNodes(
+  db: Db,
+  processId: string,
+  keys: ReadonlyArray<{ level: number; index: number }>,
+): Promise<Map<string, Uint8Array>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("ledger_node")
+    .select(["level", "index", "hash"])
+    .where("process_id", "=", processId)
+    .where((eb) =>
+      eb.or(keys.map((key) => eb.and([eb("level", "=", key.level), eb("index", "=", key.index)]))),
+    )
+    .execute();
+  return new Map(
+    rows.map((row) => [`${row.level}:${Number(row.index)}`, new Uint8Array(row.hash)]),
+  );
+}
+
+/** Every stored node of a process, for verification. */
+export async function listNodes(db: Db, processId: string): Promise<Map<string, Uint8Array>> {
+  const rows = await db
+    .selectFrom("ledger_node")
+    .select(["level", "index", "hash"])
+    .where("process_id", "=", processId)
+    .execute();
+  return new Map(
+    rows.map((row) => [`${row.level}:${Number(row.index)}`, new Uint8Array(row.hash)]),
+  );
+}
+
+/** Leaf hashes of the entries in these ranges [start, end), by entry number. */
+export async function leafHashesIn(
+  db: Db,
+  processId: string,
+  ranges: ReadonlyArray<readonly [number, number]>,
+): Promise<Map<number, Uint8Array>> {
+  if (ranges.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("ledger_entry")
+    .select(["seq", "leaf_hash"])
+    .where("process_id", "=", processId)
+    .where((eb) =>
+      eb.or(ranges.map(([start, end]) => eb.and([eb("seq", ">=", start), eb("seq", "<", end)]))),
+    )
+    .execute();
+  return new Map(rows.map((row) => [Number(row.seq), new Uint8Array(row.leaf_hash)]));
 }

@@ -71,6 +71,13 @@ export type ClaimFigureTable = {
   high: number | null;
 };
 
+export type LedgerNodeTable = {
+  process_id: string;
+  level: number;
+  index: ColumnType<string | number, number, number>;
+  hash: Uint8Array;
+};
+
 export type SigningKeyTable = { key_id: string; public_key: string; created_at: Timestamp };
 
 export type MigrationTable = { name: string; applied_at: Generated<Timestamp> };
@@ -81,6 +88,7 @@ export type Database = {
   claim_figure: ClaimFigureTable;
   ledger_entry: LedgerEntryTable;
   tree_head: TreeHeadTable;
+  ledger_node: LedgerNodeTable;
   signing_key: SigningKeyTable;
   schema_migration: MigrationTable;
 };

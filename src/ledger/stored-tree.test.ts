@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import {
+  appendToFrontier,
+  consistencyProof,
+  hashLeaf,
+  inclusionProof,
+  rootFromFrontier,
+  subtreeHasherFromLeaves,
+  toHex,
+} from "./merkle.ts";
+import {
+  appendWithNodes,
+  hasherFrom,
+  NODE_MIN_LEVEL,
+  planSubtrees,
+  rangesAskedBy,
+  type TreeNode,
+} from "./stored-tree.ts";
+
+const leaves = Array.from({ length: 3000 }, (_, i) =>
+  hashLeaf(new TextEncoder().encode(`entry ${i}`)),
+);
+
+describe("a tree kept as leaves plus stored nodes", () => {
+  const nodes: TreeNode[] = [];
+  let frontier: Uint8Array[] = [];
+  leaves.forEach((leaf, i) => {
+    const appended = appendWithNodes(frontier, i, leaf);
+    expect(toHex(rootFromFrontier(appended.frontier))).toBe(
+      toHex(rootFromFrontier(appendToFrontier(frontier, i, leaf))),
+    );
+    frontier = appended.frontier;
+    nodes.push(...appended.nodes);
+  });
+  const reference = subtreeHasherFromLeaves(leaves);
+
+  it("stores every complete aligned subtree of 256 leaves or more, with the right hash", () => {
+    // Levels 8 to 11 fit in 3,000 leaves: 11 + 5 + 2 + 1 subtrees.
+    const expected = [0, 1, 2, 3].reduce(
+      (sum, up) => sum + Math.floor(3000 / 2 ** (NODE_MIN_LEVEL + up)),
+      0,
+    );
+    expect(expected).toBe(19);
+    expect(nodes.length).toBe(expected);
+    for (const node of nodes) {
+      const width = 2 ** node.level;
+      expect(toHex(node.hash)).toBe(toHex(reference(node.index * width, (node.index + 1) * width)));
+    }
+  });
+
+  it("builds the same proofs from what a plan reads as from all the leaves", () => {
+    const byKey = new Map(nodes.map((n) => [`${n.level}:${n.index}`, n.hash]));
+    for (const [size, index, first] of [
+      [3000, 17, 1],
+      [3000, 2999, 2048],
+      [2049, 2048, 1000],
+      [1537, 700, 1536],
+      [256, 255, 255],
+    ] as const) {
+      for (const prove of [
+        (h: Parameters<typeof inclusionProof>[2]) => inclusionProof(size, index, h),
+        (h: Parameters<typeof inclusionProof>[2]) => consistencyProof(first, size, h),
+      ]) {
+        const plan = planSubtrees(rangesAskedBy(prove));
+        const read = new Map<number, Uint8Array>();
+        for (const [start, end] of plan.leafRanges) {
+          expect(end - start).toBeLessThan(256);
+          for (let i = start; i < end; i++) read.set(i, leaves[i] as Uint8Array);
+        }
+        expect(read.size).toBeLessThan(3 * 256 * Math.log2(size));
+        const hasher = hasherFrom(
+          new Map(
+            plan.nodes.map((n) => [
+              `${n.level}:${n.index}`,
+              byKey.get(`${n.level}:${n.index}`) as Uint8Array,
+            ]),
+          ),
+          read,
+        );
+        expect(prove(hasher).map(toHex)).toEqual(prove(reference).map(toHex));
+      }
+    }
+  });
+
+  it("computes a node the store lacks from its halves", () => {
+    const read = new Map(leaves.slice(0, 512).map((leaf, i) => [i, leaf]));
+    expect(toHex(hasherFrom(new Map(), read)(0, 512))).toBe(toHex(reference(0, 512)));
+  });
+});
