@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import { DomainError, type FieldIssue } from "../domain/errors.ts";
-import type { FigureRow, KindDefinition } from "../domain/kind.ts";
+import type { KindDefinition } from "../domain/kind.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { indexColumns } from "../domain/record-index.ts";
 import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
@@ -198,7 +198,7 @@ function makeWriter(
         `${kind.type} "${id}" has changed since version ${expectedVersion}`,
       );
     }
-    if (kind.figures) await replaceFigures(tx, slug, id, kind.figures(parsed.body as never));
+    if (kind.figures) await replaceFigures(tx, slug, write, kind.figures(parsed.body as never));
     const view = ledgerView(write);
     append(expectedVersion === null ? "create" : "update", kind, id, view);
     const stored = await findRecord(tx, slug, id, OPERATOR);
@@ -221,7 +221,7 @@ function makeWriter(
     const known = new Map(stored);
     const rejected: Array<{ index: number; error: DomainError }> = [];
     const writes: RecordWrite[] = [];
-    const figureRows: Array<FigureRow & { claim_id: string }> = [];
+    const figureRows: Parameters<typeof insertFigures>[2][number][] = [];
     withIds.forEach((item, index) => {
       const itemRefs = refs[index] ?? [];
       const issues = referenceIssues(item.kind, item.id, itemRefs, (id) => known.get(id));
@@ -244,7 +244,12 @@ function makeWriter(
       };
       writes.push(write);
       for (const row of item.kind.figures?.(item.parsed.body as never) ?? [])
-        figureRows.push({ ...row, claim_id: item.id });
+        figureRows.push({
+          ...row,
+          claim_id: item.id,
+          visibility: write.visibility,
+          restricted_to: write.restricted_to,
+        });
       append("create", item.kind, item.id, ledgerView(write));
     });
     await insertRecords(tx, writes);

@@ -176,9 +176,11 @@ export async function insertRecords(db: Db, writes: readonly RecordWrite[]): Pro
 export async function insertFigures(
   db: Db,
   processId: string,
-  rows: ReadonlyArray<FigureRow & { claim_id: string }>,
+  rows: ReadonlyArray<
+    FigureRow & { claim_id: string; visibility: string; restricted_to: string | null }
+  >,
 ): Promise<void> {
-  await insertInSlices(rows, 8, (slice) =>
+  await insertInSlices(rows, 10, (slice) =>
     db
       .insertInto("claim_figure")
       .values(slice.map((row) => ({ process_id: processId, ...row })))
@@ -206,18 +208,23 @@ export async function findRecords(
 export async function replaceFigures(
   db: Db,
   processId: string,
-  claimId: string,
+  claim: { id: string; visibility: string; restricted_to: string | null },
   rows: readonly FigureRow[],
 ): Promise<void> {
   await db
     .deleteFrom("claim_figure")
     .where("process_id", "=", processId)
-    .where("claim_id", "=", claimId)
+    .where("claim_id", "=", claim.id)
     .execute();
   await insertFigures(
     db,
     processId,
-    rows.map((row) => ({ ...row, claim_id: claimId })),
+    rows.map((row) => ({
+      ...row,
+      claim_id: claim.id,
+      visibility: claim.visibility,
+      restricted_to: claim.restricted_to,
+    })),
   );
 }
 

@@ -69,6 +69,8 @@ export type ClaimFigureTable = {
   side: string;
   low: number | null;
   high: number | null;
+  visibility: string;
+  restricted_to: string | null;
 };
 
 export type LedgerNodeTable = {

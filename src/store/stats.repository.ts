@@ -92,10 +92,7 @@ export async function claimedFigures(
     .innerJoin("claim_figure as f", (join) =>
       join.onRef("f.process_id", "=", "record.process_id").onRef("f.incident_id", "=", "record.id"),
     )
-    .innerJoin("record as claim", (join) =>
-      join.onRef("claim.process_id", "=", "f.process_id").onRef("claim.id", "=", "f.claim_id"),
-    )
-    .where(visibleTo(viewer, "claim"));
+    .where(visibleTo(viewer, "f"));
   const totals = joined
     .select([
       "f.claimant",
