@@ -23,6 +23,17 @@ export const serveCommand: Command = {
           `Empty store: loaded the example process (${loaded.created} records).\n`,
         );
       const app = await buildApp(services, { logger: process.env.TRUCE_LOG !== "off" });
+      // Other servers may write to the same PostgreSQL: notice their writes within a second, so
+      // cached reads here never lag further behind. (An embedded store has no other writer.)
+      const poll =
+        services.store.kind === "postgres"
+          ? setInterval(() => {
+              services.versions
+                .refresh(services.store.db)
+                .catch((error: unknown) => app.log.warn({ err: error }, "version poll failed"));
+            }, 1000)
+          : undefined;
+      app.addHook("onClose", async () => clearInterval(poll));
       const address = await app.listen({ port, host });
       services.store.announce(address);
       process.stderr.write(
