@@ -28,9 +28,11 @@ export const serveCommand: Command = {
       const poll =
         services.store.kind === "postgres"
           ? setInterval(() => {
-              services.versions
-                .refresh(services.store.db)
-                .catch((error: unknown) => app.log.warn({ err: error }, "version poll failed"));
+              const replica = services.store.readDb;
+              Promise.all([
+                services.versions.refresh(services.store.db),
+                replica ? services.replicaVersions?.refresh(replica) : undefined,
+              ]).catch((error: unknown) => app.log.warn({ err: error }, "version poll failed"));
             }, 1000)
           : undefined;
       app.addHook("onClose", async () => clearInterval(poll));

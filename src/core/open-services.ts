@@ -26,7 +26,10 @@ export async function openServices(
     await registerSigningKey(store.db, { key_id: signer.keyId, public_key: signer.publicKeyPem });
     const versions = new LedgerVersions();
     await versions.refresh(store.db);
-    return { store, signer, now: () => new Date(), versions };
+    if (!store.readDb) return { store, signer, now: () => new Date(), versions };
+    const replicaVersions = new LedgerVersions();
+    await replicaVersions.refresh(store.readDb);
+    return { store, signer, now: () => new Date(), versions, replicaVersions };
   } catch (error) {
     await store.close();
     throw error;

@@ -10,6 +10,8 @@ export type Services = {
   now: () => Date;
   /** Each process's ledger size as last seen: the version caches key on. */
   versions: LedgerVersions;
+  /** The same, as the read replica has them (when there is one). */
+  replicaVersions?: LedgerVersions;
 };
 
 /** Who makes a change, as the ledger records it. Accounts (issue 5) will put user ids here. */

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { LedgerVersions } from "../core/ledger-versions.ts";
+import type { Services } from "../core/services.ts";
 import type { Viewer } from "../store/scope.ts";
+import type { ReadTarget } from "./read-routing.ts";
 
 type Entry = { version: number; etag: string; body: string };
 
@@ -57,18 +58,19 @@ export async function sendCached(
   reply: FastifyReply,
   options: {
     cache: ResponseCache;
-    versions: LedgerVersions;
+    target: ReadTarget;
     slug: string;
     viewer: Viewer;
     contentType?: string;
-    compute: () => Promise<unknown>;
+    compute: (services: Services) => Promise<unknown>;
   },
 ): Promise<FastifyReply> {
-  const version = options.versions.get(options.slug);
-  const key = `${viewerKey(options.viewer)} ${request.url}`;
+  const { target } = options;
+  const version = target.versions.get(options.slug);
+  const key = `${target.source} ${viewerKey(options.viewer)} ${request.url}`;
   let entry = version === undefined ? undefined : options.cache.get(key, version);
   if (!entry) {
-    const body = JSON.stringify(await options.compute());
+    const body = JSON.stringify(await options.compute(target.services));
     // Filed under the version read before computing: if a write landed meanwhile, the entry may
     // already show it, but it is never served once the newer version is known.
     const at = version ?? -1;
@@ -76,7 +78,10 @@ export async function sendCached(
     entry = { version: at, etag: `W/"${options.slug}.${at}.${digest}"`, body };
     if (version !== undefined) options.cache.set(key, entry);
   }
-  reply.header("etag", entry.etag).header("cache-control", "no-cache");
+  reply
+    .header("etag", entry.etag)
+    .header("cache-control", "no-cache")
+    .header("truce-read-from", target.source);
   if (request.headers["if-none-match"] === entry.etag) return reply.status(304).send();
   return reply.type(options.contentType ?? "application/json; charset=utf-8").send(entry.body);
 }

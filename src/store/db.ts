@@ -11,6 +11,8 @@ export type StoreKind = "pglite" | "postgres";
 
 export type Store = {
   db: Kysely<Database>;
+  /** A streaming replica for public reads (DATABASE_READ_URL), when there is one. */
+  readDb?: Kysely<Database>;
   kind: StoreKind;
   /** Where the store lives, for messages: a directory, or the server without its password. */
   location: string;
@@ -22,7 +24,7 @@ export type Store = {
 };
 
 export type StoreOptions =
-  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "postgres"; url: string; readUrl?: string | undefined; poolSize?: number }
   | { kind: "pglite"; dataDir: string; command: string }
   | { kind: "pglite-memory"; template?: Blob };
 
@@ -31,7 +33,8 @@ pg.types.setTypeParser(20, (value) => Number(value));
 
 /** Chooses the store from the environment, as `truce` documents it. */
 export function storeOptionsFromEnv(env: NodeJS.ProcessEnv, command: string): StoreOptions {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  if (env.DATABASE_URL)
+    return { kind: "postgres", url: env.DATABASE_URL, readUrl: env.DATABASE_READ_URL };
   return { kind: "pglite", dataDir: resolve(env.TRUCE_DATA_DIR ?? "./data"), command };
 }
 
@@ -41,12 +44,25 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db);
+    // Migrations run on the primary only; the replica receives them by streaming replication.
+    const readDb = options.readUrl
+      ? new Kysely<Database>({
+          dialect: new PostgresDialect({
+            pool: new pg.Pool({ connectionString: options.readUrl, max: options.poolSize ?? 10 }),
+          }),
+        })
+      : undefined;
     return {
       db,
+      ...(readDb ? { readDb } : {}),
       kind: "postgres",
-      location: redactUrl(options.url),
+      location:
+        redactUrl(options.url) + (options.readUrl ? ` (reads: ${redactUrl(options.readUrl)})` : ""),
       announce: () => {},
-      close: () => db.destroy(),
+      close: async () => {
+        await readDb?.destroy();
+        await db.destroy();
+      },
     };
   }
   if (options.kind === "pglite-memory") {

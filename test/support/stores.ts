@@ -78,3 +78,46 @@ export async function openTestServices(name: StoreName): Promise<Services> {
   await registerSigningKey(store.db, { key_id: signer.keyId, public_key: signer.publicKeyPem });
   return { store, signer, now: () => new Date(), versions: new LedgerVersions() };
 }
+
+/**
+ * Services over a fresh PostgreSQL database with a streaming replica for reads: the database is
+ * made on the primary and read through TEST_READ_DATABASE_URL's server once replication brings it.
+ */
+export async function openReplicatedServices(): Promise<Services & { drop: () => Promise<void> }> {
+  const readServer = process.env.TEST_READ_DATABASE_URL;
+  if (!readServer) throw new Error("TEST_READ_DATABASE_URL is not set");
+  const database = await createTestDatabase();
+  const readUrl = new URL(readServer);
+  readUrl.pathname = new URL(database.url).pathname;
+  for (let attempt = 0; ; attempt++) {
+    const probe = new pg.Client({ connectionString: readUrl.toString() });
+    try {
+      await probe.connect();
+      await probe.query("SELECT 1 FROM schema_migration LIMIT 1").catch(() => undefined);
+      await probe.end();
+      break;
+    } catch (error) {
+      await probe.end().catch(() => undefined);
+      if (attempt > 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const store = await openStore({
+    kind: "postgres",
+    url: database.url,
+    readUrl: readUrl.toString(),
+    poolSize: 4,
+  });
+  await registerSigningKey(store.db, { key_id: signer.keyId, public_key: signer.publicKeyPem });
+  return {
+    store,
+    signer,
+    now: () => new Date(),
+    versions: new LedgerVersions(),
+    replicaVersions: new LedgerVersions(),
+    drop: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+}

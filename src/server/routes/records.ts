@@ -10,6 +10,7 @@ import { KINDS } from "../../domain/kinds/index.ts";
 import type { RequestContext } from "../context.ts";
 import { jsonSchema, problemSchema, recordInputSchema, recordOutputSchema } from "../openapi.ts";
 import { etagOf, requireIfMatch, versionFromIfMatch } from "../preconditions.ts";
+import { markWritten, readTarget } from "../read-routing.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
 const slugParam = { type: "string", description: "the process's slug, e.g. armenia-azerbaijan" };
@@ -67,10 +68,10 @@ export function registerRecordRoutes(
         const slug = request.params.slug;
         return sendCached(request, reply, {
           cache,
-          versions: services.versions,
+          target: readTarget(services, request, slug),
           slug,
           viewer,
-          compute: () => listRecords(services, slug, kind.type, request.query, viewer),
+          compute: (source) => listRecords(source, slug, kind.type, request.query, viewer),
         });
       },
     );
@@ -138,6 +139,7 @@ export function registerRecordRoutes(
           request.body,
           context.principal(request),
         );
+        markWritten(reply, services, request.params.slug);
         reply
           .status(201)
           .header("etag", etagOf(record.version))
@@ -172,6 +174,7 @@ export function registerRecordRoutes(
           context.principal(request),
         );
         reply.header("etag", etagOf(record.version));
+        markWritten(reply, services, request.params.slug);
         return record;
       },
     );
@@ -196,6 +199,7 @@ export function registerRecordRoutes(
           versionFromIfMatch(request.headers["if-match"]),
           context.principal(request),
         );
+        markWritten(reply, services, request.params.slug);
         return reply.status(204).send();
       },
     );

@@ -4,6 +4,7 @@ import { getTile, TileQuerySchema } from "../../core/get-tile.ts";
 import type { Services } from "../../core/services.ts";
 import type { RequestContext } from "../context.ts";
 import { jsonSchema, problemSchema } from "../openapi.ts";
+import { markWritten, readTarget } from "../read-routing.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
 /** The overview's aggregations: the numbers a dashboard draws. */
@@ -33,10 +34,10 @@ export function registerStatsRoutes(
       const slug = request.params.slug;
       return sendCached(request, reply, {
         cache,
-        versions: services.versions,
+        target: readTarget(services, request, slug),
         slug,
         viewer,
-        compute: () => getStats(services, slug, request.query, viewer),
+        compute: (source) => getStats(source, slug, request.query, viewer),
       });
     },
   );
@@ -78,11 +79,11 @@ export function registerTileRoutes(
       const tile = { z: Number(z), x: Number(x), y: Number(y) };
       return sendCached(request, reply, {
         cache,
-        versions: services.versions,
+        target: readTarget(services, request, slug),
         slug,
         viewer,
         contentType: "application/geo+json",
-        compute: () => getTile(services, slug, tile, request.query, viewer),
+        compute: (source) => getTile(source, slug, tile, request.query, viewer),
       });
     },
   );
