@@ -21,14 +21,18 @@ export type RecordFilters = {
 export function matchFilters(filters: RecordFilters, alias = "record"): RawBuilder<boolean> {
   const col = (name: string) => sql.ref(`${alias}.${name}`);
   const parts: RawBuilder<unknown>[] = [];
-  if (filters.from !== undefined)
-    parts.push(sql`${col("date_end")} > ${filters.from}::timestamptz`);
-  if (filters.to !== undefined) parts.push(sql`${col("date_start")} < ${filters.to}::timestamptz`);
+  // Written in the terms of the space-time GiST index (migration 007): overlap of [start, end) spans
+  // and of boxes is exactly "ends after from, starts before to" and "box intersects bbox", which
+  // finds lines and areas as well as points.
+  if (filters.from !== undefined || filters.to !== undefined) {
+    parts.push(
+      sql`${col("date_start")} IS NOT NULL AND tstzrange(${col("date_start")}, ${col("date_end")}) && tstzrange(${filters.from ?? null}::timestamptz, ${filters.to ?? null}::timestamptz)`,
+    );
+  }
   const box = filters.bbox;
   if (box) {
-    // A record's box intersects the filter's box: this finds lines and areas as well as points.
     parts.push(
-      sql`${col("east")} >= ${box.west} AND ${col("west")} <= ${box.east} AND ${col("north")} >= ${box.south} AND ${col("south")} <= ${box.north}`,
+      sql`box(point(${col("west")}, ${col("south")}), point(${col("east")}, ${col("north")})) && box(point(${box.west}, ${box.south}), point(${box.east}, ${box.north}))`,
     );
   }
   if (filters.kind !== undefined) parts.push(sql`${col("kind")} = ${filters.kind}`);
