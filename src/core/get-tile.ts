@@ -4,7 +4,8 @@ import { kindByPath, kindByType } from "../domain/kinds/index.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import { groupShift, isTile, tileCellRange } from "../domain/tiles.ts";
 import type { Viewer } from "../store/scope.ts";
-import { groupTileCells } from "../store/tiles.repository.ts";
+import { groupTileRollup, ROLLUP_SHIFT } from "../store/tile-rollup.repository.ts";
+import { groupTileCells, type TileGroup } from "../store/tiles.repository.ts";
 import { boundsOf, DateParamSchema, parseQuery } from "./query-params.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
@@ -61,19 +62,22 @@ export async function getTile(
   }
   await requireProcess(services, slug);
   const { first, last } = tileCellRange(tile.z, tile.x, tile.y);
-  const groups = await groupTileCells(services.store.db, slug, viewer, {
-    type: kind.type,
-    first,
-    last,
-    shift: groupShift(tile.z),
-    filters: {
-      from: q.from ? boundsOf(q.from).start : undefined,
-      to: q.to ? boundsOf(q.to).end : undefined,
-      kind: q.kind,
-      verification: q.verification,
-      actor: q.actor,
-    },
-  });
+  const shift = groupShift(tile.z);
+  const filters = {
+    from: q.from ? boundsOf(q.from).start : undefined,
+    to: q.to ? boundsOf(q.to).end : undefined,
+    kind: q.kind,
+    verification: q.verification,
+    actor: q.actor,
+  };
+  const db = services.store.db;
+  const cells = { type: kind.type, first, last, shift, filters };
+  // Tiles whose grid is no finer than the rollup's zoom-12 cells, without a date or actor filter,
+  // are summed from the rollup; the rest group the points themselves. Both give the same groups.
+  const isRolledUp = shift >= ROLLUP_SHIFT && !q.from && !q.to && !q.actor;
+  const groups = isRolledUp
+    ? await rolledUpGroups(db, slug, viewer, cells)
+    : await groupTileCells(db, slug, viewer, cells);
   return {
     type: "FeatureCollection",
     features: groups.map((group) =>
@@ -101,4 +105,37 @@ export async function getTile(
 
 function round(degrees: number): number {
   return Math.round(degrees * 1e5) / 1e5;
+}
+
+/**
+ * A tile's groups from the rollup. A group of one must still say which record it is: those few
+ * are looked up among the points of their own cell range.
+ */
+async function rolledUpGroups(
+  db: Services["store"]["db"],
+  slug: string,
+  viewer: Viewer,
+  query: Parameters<typeof groupTileCells>[3],
+): Promise<TileGroup[]> {
+  const rollupShift = query.shift - ROLLUP_SHIFT;
+  const groups = await groupTileRollup(db, slug, viewer, {
+    type: query.type,
+    first: Math.floor(query.first / 2 ** ROLLUP_SHIFT),
+    last: Math.floor(query.last / 2 ** ROLLUP_SHIFT),
+    shift: rollupShift,
+    kind: query.filters.kind,
+    verification: query.filters.verification,
+  });
+  return Promise.all(
+    groups.map(async (group): Promise<TileGroup> => {
+      if (group.count !== 1) return { ...group, id: "", label: null, kind: null };
+      const width = 2 ** query.shift;
+      const [single] = await groupTileCells(db, slug, viewer, {
+        ...query,
+        first: group.group * width,
+        last: (group.group + 1) * width - 1,
+      });
+      return single ?? { ...group, id: "", label: null, kind: null };
+    }),
+  );
 }

@@ -26,6 +26,11 @@ import {
 } from "../store/record.repository.ts";
 import type { Database } from "../store/schema.ts";
 import { OPERATOR } from "../store/scope.ts";
+import {
+  adjustTileRollup,
+  type RollupDelta,
+  rollupKeyOf,
+} from "../store/tile-rollup.repository.ts";
 import { ledgerView, presentRecord } from "./present.ts";
 import { newRecordId } from "./record-id.ts";
 import type { Principal, Services } from "./services.ts";
@@ -114,8 +119,10 @@ export async function writeToProcess<T>(
       size += 1;
     };
 
-    const writer = makeWriter(tx, slug, services, at, append);
+    const rollup: RollupDelta[] = [];
+    const writer = makeWriter(tx, slug, services, at, append, (delta) => rollup.push(delta));
     const outcome = await work(writer);
+    await adjustTileRollup(tx, slug, rollup);
 
     if (entries.length > 0) {
       await insertEntries(tx, slug, entries);
@@ -154,7 +161,30 @@ function makeWriter(
     id: string,
     view: Record<string, unknown> | null,
   ) => void,
+  adjust: (delta: RollupDelta) => void,
 ): ProcessWriter {
+  /** What a written record adds to the map's rollup, if it is located at a point. */
+  const added = (write: RecordWrite) => {
+    const { cell, west, south, kind, verification } = write.index;
+    if (cell === null || west === null || south === null) return;
+    adjust({
+      type: write.type,
+      cell,
+      kind,
+      verification,
+      visibility: write.visibility,
+      restricted_to: write.restricted_to,
+      lon: west,
+      lat: south,
+      sign: 1,
+    });
+  };
+  /** Takes a stored record's share out of the rollup before it changes or goes. */
+  const removed = async (id: string) => {
+    const old = await rollupKeyOf(tx, slug, id);
+    if (old) adjust({ ...old, sign: -1 });
+  };
+
   const checkReferences = async (
     kind: KindDefinition,
     id: string,
@@ -191,6 +221,7 @@ function makeWriter(
       index: indexColumns(kind, parsed.body),
       at,
     };
+    if (expectedVersion !== null) await removed(id);
     if (expectedVersion === null) await insertRecord(tx, write);
     else if (!(await updateRecord(tx, write, expectedVersion))) {
       throw new DomainError(
@@ -199,6 +230,7 @@ function makeWriter(
       );
     }
     if (kind.figures) await replaceFigures(tx, slug, write, kind.figures(parsed.body as never));
+    added(write);
     const view = ledgerView(write);
     append(expectedVersion === null ? "create" : "update", kind, id, view);
     const stored = await findRecord(tx, slug, id, OPERATOR);
@@ -243,6 +275,7 @@ function makeWriter(
         at,
       };
       writes.push(write);
+      added(write);
       for (const row of item.kind.figures?.(item.parsed.body as never) ?? [])
         figureRows.push({
           ...row,
@@ -319,6 +352,7 @@ function makeWriter(
           { referrers },
         );
       }
+      await removed(id);
       await deleteRecord(tx, slug, id, existing.version);
       append("delete", kind, id, null);
     },

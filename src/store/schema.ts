@@ -73,6 +73,19 @@ export type ClaimFigureTable = {
   restricted_to: string | null;
 };
 
+export type TileRollupTable = {
+  process_id: string;
+  type: string;
+  cell12: ColumnType<string | number, number, number>;
+  kind: string;
+  verification: string;
+  visibility: string;
+  restricted_to: string;
+  count: number;
+  sum_lon: number;
+  sum_lat: number;
+};
+
 export type LedgerNodeTable = {
   process_id: string;
   level: number;
@@ -91,6 +104,7 @@ export type Database = {
   ledger_entry: LedgerEntryTable;
   tree_head: TreeHeadTable;
   ledger_node: LedgerNodeTable;
+  tile_rollup: TileRollupTable;
   signing_key: SigningKeyTable;
   schema_migration: MigrationTable;
 };
