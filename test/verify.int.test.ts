@@ -88,8 +88,12 @@ describe.each(STORE_NAMES)("truce verify on %s", (storeName) => {
     await sql`UPDATE ledger_entry SET content = ${forged}, leaf_hash = ${leafHashOf(forged)} WHERE seq = 5`.execute(
       services.store.db,
     );
-    const problem = await firstProblem();
-    expect(problem?.message).toMatch(/signed tree head/);
+    // The forged entry no longer fits the stored subtree hashes nor the signed heads.
+    const report = await verifyLedger(services);
+    expect(report.ok).toBe(false);
+    const messages = report.problems.map((p) => p.message).join("\n");
+    expect(messages).toMatch(/subtree hash 4:0/);
+    expect(messages).toMatch(/signed tree head/);
   });
 
   it("finds a ledger entry whose content no longer matches its leaf hash", async () => {

@@ -99,11 +99,19 @@ export async function getRecordHistory(
   return entries.map(presentEntry);
 }
 
+/**
+ * The tree size a proof is for: as asked, or the latest. A size this server already knows to exist
+ * needs no query (proofs should cost a few reads, not a scan); a larger one is checked against the
+ * latest signed head, since another server may have written it.
+ */
 async function treeSizeOrLatest(
   services: Services,
   slug: string,
   size: number | undefined,
 ): Promise<number> {
+  const known = services.versions.get(slug);
+  if (known !== undefined && size !== undefined && size <= known) return size;
+  await requireProcess(services, slug);
   const head = await latestHead(services.store.db, slug);
   const latest = head?.tree_size ?? 0;
   if (size === undefined) return latest;
@@ -145,7 +153,6 @@ export async function getInclusionProof(
   index: number,
   treeSize?: number,
 ): Promise<Record<string, unknown>> {
-  await requireProcess(services, slug);
   const size = await treeSizeOrLatest(services, slug, treeSize);
   if (index >= size) {
     throw new DomainError("bad_request", `Entry ${index} is not in a tree of ${size} entries`, {
@@ -173,7 +180,6 @@ export async function getConsistencyProof(
   first: number,
   second?: number,
 ): Promise<Record<string, unknown>> {
-  await requireProcess(services, slug);
   const size = await treeSizeOrLatest(services, slug, second);
   if (first < 1 || first > size) {
     throw new DomainError("bad_request", `first must be between 1 and ${size}`, {

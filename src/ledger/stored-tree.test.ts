@@ -34,13 +34,13 @@ describe("a tree kept as leaves plus stored nodes", () => {
   });
   const reference = subtreeHasherFromLeaves(leaves);
 
-  it("stores every complete aligned subtree of 256 leaves or more, with the right hash", () => {
-    // Levels 8 to 11 fit in 3,000 leaves: 11 + 5 + 2 + 1 subtrees.
-    const expected = [0, 1, 2, 3].reduce(
+  it("stores every complete aligned subtree of 16 leaves or more, with the right hash", () => {
+    // Levels 4 to 11 fit in 3,000 leaves: 187 + 93 + 46 + 23 + 11 + 5 + 2 + 1 subtrees.
+    const expected = [0, 1, 2, 3, 4, 5, 6, 7].reduce(
       (sum, up) => sum + Math.floor(3000 / 2 ** (NODE_MIN_LEVEL + up)),
       0,
     );
-    expect(expected).toBe(19);
+    expect(expected).toBe(368);
     expect(nodes.length).toBe(expected);
     for (const node of nodes) {
       const width = 2 ** node.level;
@@ -64,10 +64,10 @@ describe("a tree kept as leaves plus stored nodes", () => {
         const plan = planSubtrees(rangesAskedBy(prove));
         const read = new Map<number, Uint8Array>();
         for (const [start, end] of plan.leafRanges) {
-          expect(end - start).toBeLessThan(256);
+          expect(end - start).toBeLessThan(16);
           for (let i = start; i < end; i++) read.set(i, leaves[i] as Uint8Array);
         }
-        expect(read.size).toBeLessThan(3 * 256 * Math.log2(size));
+        expect(read.size).toBeLessThan(3 * 16 * Math.log2(size));
         const hasher = hasherFrom(
           new Map(
             plan.nodes.map((n) => [

@@ -2,11 +2,11 @@ import { type Frontier, type Hash, hashChildren, type SubtreeHasher } from "./me
 
 /**
  * Proofs over a large ledger without reading all of it. The store keeps, besides each leaf hash,
- * the hash of every complete, aligned subtree of 2^8 = 256 leaves or more ("nodes", about one per
- * 128 leaves). Any subtree an RFC 9162 proof asks for then takes at most two node lookups per
- * level plus fewer than 256 leaf hashes at each edge: a proof costs O(log n) reads, not O(n).
+ * the hash of every complete, aligned subtree of 2^4 = 16 leaves or more ("nodes", about one per
+ * 8 leaves). Any subtree an RFC 9162 proof asks for then takes at most two node lookups per
+ * level plus fewer than 16 leaf hashes at each edge: a proof costs O(log n) reads, not O(n).
  */
-export const NODE_MIN_LEVEL = 8;
+export const NODE_MIN_LEVEL = 4;
 
 export type TreeNode = { level: number; index: number; hash: Hash };
 
