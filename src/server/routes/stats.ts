@@ -4,7 +4,7 @@ import { getTile, TileQuerySchema } from "../../core/get-tile.ts";
 import type { Services } from "../../core/services.ts";
 import type { RequestContext } from "../context.ts";
 import { jsonSchema, problemSchema } from "../openapi.ts";
-import { markWritten, readTarget } from "../read-routing.ts";
+import { readTarget } from "../read-routing.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
 /** The overview's aggregations: the numbers a dashboard draws. */
