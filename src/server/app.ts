@@ -14,6 +14,7 @@ import { registerLedgerRoutes } from "./routes/ledger.ts";
 import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRecordRoutes } from "./routes/records.ts";
 import { registerStatsRoutes, registerTileRoutes } from "./routes/stats.ts";
+import { hasWebApp, registerWebRoutes } from "./routes/web.ts";
 
 export type AppOptions = {
   /** Largest request body in bytes (default 1 MiB). */
@@ -52,7 +53,10 @@ export async function buildApp(
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        // MapLibre draws in web workers it starts from blob: URLs.
+        workerSrc: ["'self'", "blob:"],
+        childSrc: ["blob:"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         frameAncestors: ["'none'"],
         // Served over plain HTTP on a laptop or a LAN: upgrading requests would break it there.
@@ -96,7 +100,8 @@ export async function buildApp(
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const context = options.context ?? LOCAL_OPERATOR_CONTEXT;
-  registerHomeRoutes(app, services);
+  registerHomeRoutes(app, services, { hasWebApp: hasWebApp() });
+  if (hasWebApp()) await registerWebRoutes(app);
   registerProcessRoutes(app, services, context);
   registerLedgerRoutes(app, services);
   const cache = new ResponseCache(options.cacheBytes);

@@ -20,7 +20,7 @@ code { background: #f1f1f1; padding: 0 .25rem; }
 <main>
 <h1>Truce</h1>
 <p>The shared, verifiable record of a ceasefire and the peace process around it.</p>
-<p>The web app is coming. Until then, the record is served by the API:</p>
+<p>The web app is not built here (<code>npm start</code> builds it). The record is served by the API:</p>
 <ul>
 <li><a href="/api/docs">API documentation</a> (OpenAPI 3.1 at <a href="/api/openapi.json">/api/openapi.json</a>)</li>
 <li><a href="/api/processes">Processes</a>, e.g. <a href="/api/processes/armenia-azerbaijan">armenia-azerbaijan</a></li>
@@ -32,10 +32,18 @@ code { background: #f1f1f1; padding: 0 .25rem; }
 </html>`;
 
 /** A plain landing page until the web app lands, and the health check. */
-export function registerHomeRoutes(app: FastifyInstance, services: Services): void {
-  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
-    reply.type("text/html; charset=utf-8").send(PAGE),
-  );
+export function registerHomeRoutes(
+  app: FastifyInstance,
+  services: Services,
+  options: { hasWebApp: boolean },
+): void {
+  // The web app serves "/" when it is built; this page stands in when it is not.
+  if (!options.hasWebApp) {
+    app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+      reply.type("text/html; charset=utf-8").send(PAGE),
+    );
+  }
+
   app.get("/favicon.ico", { schema: { hide: true } }, async (_request, reply) =>
     reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(FAVICON_SVG),
   );

@@ -1,0 +1,54 @@
+import type { FuzzyDate } from "./api.ts";
+
+/**
+ * A date as precise as it was recorded, in the reader's language: "November 2021", never
+ * "1 November 2021" for a month.
+ */
+export function formatDate(date: FuzzyDate | undefined, language: string): string {
+  if (!date) return "";
+  const at = (value: string) =>
+    new Date(value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value);
+  const fmt = (value: string, precision: string) => {
+    const options: Intl.DateTimeFormatOptions =
+      precision === "year"
+        ? { year: "numeric", timeZone: "UTC" }
+        : precision === "month"
+          ? { year: "numeric", month: "long", timeZone: "UTC" }
+          : precision === "time"
+            ? { dateStyle: "medium", timeStyle: "short" }
+            : { dateStyle: "medium", timeZone: "UTC" };
+    return new Intl.DateTimeFormat(language, options).format(at(value));
+  };
+  const precisionOf = (value: string) =>
+    value.length === 4 ? "year" : value.length === 7 ? "month" : "day";
+  if (date.precision === "range" && date.end)
+    return `${fmt(date.value, precisionOf(date.value))} – ${fmt(date.end, precisionOf(date.end))}`;
+  return fmt(date.value, date.precision);
+}
+
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value);
+}
+
+/** A place's name in the reader's language where the record has one. */
+export function placeName(
+  place: { name: string; names?: Record<string, string> } | undefined,
+  language: string,
+): string {
+  if (!place) return "";
+  return place.names?.[language] ?? place.name;
+}
+
+/** A count as it was claimed: a number, a low–high span, or the words used. */
+export function formatCount(count: unknown, language: string): string {
+  if (typeof count === "number") return formatNumber(count, language);
+  if (count && typeof count === "object") {
+    const c = count as { low?: number; best?: number; high?: number; text?: string };
+    if (c.best !== undefined) return formatNumber(c.best, language);
+    if (c.low !== undefined && c.high !== undefined)
+      return `${formatNumber(c.low, language)}–${formatNumber(c.high, language)}`;
+    if (c.low !== undefined) return `≥ ${formatNumber(c.low, language)}`;
+    if (c.text) return `“${c.text}”`;
+  }
+  return "?";
+}

@@ -1,0 +1,238 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
+import { ActorName } from "../components/actors.tsx";
+import { Failure, Loading } from "../components/status.tsx";
+import { formatCount, formatDate, placeName } from "../format.ts";
+import { Link, setParams, useLocation } from "../router.tsx";
+
+const KINDS = [
+  "war",
+  "armed_clash",
+  "shelling",
+  "shooting",
+  "drone_strike",
+  "mine_explosion",
+  "detention",
+  "border_crisis",
+  "ceasefire_violation",
+  "other",
+];
+const CATEGORIES = ["killed", "wounded", "captured", "missing"] as const;
+
+function IncidentDetail({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const incident = useQuery({
+    queryKey: ["incident", id],
+    queryFn: () =>
+      getJson<ApiRecord>(`/api/processes/${PROCESS}/incidents/${encodeURIComponent(id)}`),
+  });
+  const claims = useQuery({
+    queryKey: ["claims", id],
+    queryFn: () => listRecords("claims", { refers_to: id, limit: 500 }),
+  });
+  const sources = useQuery({
+    queryKey: ["sources", "all"],
+    queryFn: () => listRecords("sources", { limit: 500 }),
+  });
+  if (incident.isLoading) return <Loading />;
+  if (incident.error) return <Failure error={incident.error} />;
+  const record = incident.data as ApiRecord;
+  const verification = record.verification as { status: string; reason?: string; by?: string };
+  const sourceTitle = new Map((sources.data?.items ?? []).map((s) => [s.id, String(s.title)]));
+  return (
+    <article className="detail" aria-labelledby="incident-title">
+      <h2 id="incident-title">{String(record.title)}</h2>
+      <p>
+        {formatDate(record.date as FuzzyDate, i18n.language)} ·{" "}
+        {placeName(record.place as { name: string }, i18n.language)}
+      </p>
+      {record.description ? <p>{String(record.description)}</p> : null}
+      <p>
+        <strong>{t("incidents.verification")}:</strong>{" "}
+        <span className={`badge verification-${verification.status}`}>{verification.status}</span>
+        {verification.reason ? ` — ${verification.reason}` : ""}
+        {verification.by ? (
+          <>
+            {" "}
+            (<ActorName id={verification.by} />)
+          </>
+        ) : null}
+      </p>
+      <h3>{t("incidents.claims")}</h3>
+      {(claims.data?.items ?? []).length === 0 ? (
+        <p className="muted">{t("incidents.noClaims")}</p>
+      ) : null}
+      <div className="claims">
+        {(claims.data?.items ?? []).map((claim) => {
+          const figures = (claim.figures ?? {}) as Record<string, Record<string, unknown>>;
+          return (
+            <section
+              key={claim.id}
+              className="claim"
+              aria-label={`${t("common.claimedBy", { who: String(claim.claimant ?? "") })}`}
+            >
+              <h4>
+                <ActorName id={(claim.claimant as string | undefined) ?? null} />
+              </h4>
+              <p>“{String(claim.statement)}”</p>
+              {CATEGORIES.some((c) => figures[c]) ? (
+                <dl className="figures">
+                  {CATEGORIES.filter((c) => figures[c]).flatMap((c) =>
+                    Object.entries(figures[c] ?? {}).map(([side, count]) => (
+                      <div key={`${c}-${side}`}>
+                        <dt>
+                          {t(`incidents.${c}`)} · <ActorName id={side} />
+                        </dt>
+                        <dd>{formatCount(count, i18n.language)}</dd>
+                      </div>
+                    )),
+                  )}
+                </dl>
+              ) : null}
+              {(claim.blamed as string[] | undefined)?.length ? (
+                <p>
+                  {t("incidents.blamed")}:{" "}
+                  {(claim.blamed as string[]).map((b) => (
+                    <ActorName key={b} id={b} />
+                  ))}
+                </p>
+              ) : null}
+              <p className="muted">
+                {t("common.source")}:{" "}
+                {((claim.source_ids as string[]) ?? [])
+                  .map((s) => sourceTitle.get(s) ?? s)
+                  .join("; ") || "—"}
+              </p>
+            </section>
+          );
+        })}
+      </div>
+    </article>
+  );
+}
+
+export function IncidentsPage() {
+  const { t, i18n } = useTranslation();
+  const { params } = useLocation();
+  const filters = {
+    kind: params.get("kind") ?? undefined,
+    from: params.get("from") ?? undefined,
+    to: params.get("to") ?? undefined,
+    q: params.get("q") ?? undefined,
+  };
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1);
+  const page = useQuery({
+    queryKey: ["incidents", filters, cursor],
+    queryFn: () => listRecords("incidents", { ...filters, order: "desc", limit: 25, cursor }),
+  });
+  const selected = params.get("id");
+  return (
+    <div>
+      <h1>{t("incidents.title")}</h1>
+      <form
+        className="filters"
+        onSubmit={(event) => event.preventDefault()}
+        aria-label={t("common.filter")}
+      >
+        <label>
+          {t("common.kind")}{" "}
+          <select
+            value={filters.kind ?? ""}
+            onChange={(event) => {
+              setCursors([]);
+              setParams({ kind: event.target.value });
+            }}
+          >
+            <option value="">{t("common.all")}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k.replace("_", " ")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("common.from")}{" "}
+          <input
+            type="date"
+            value={filters.from ?? ""}
+            onChange={(event) => {
+              setCursors([]);
+              setParams({ from: event.target.value });
+            }}
+          />
+        </label>
+        <label>
+          {t("common.to")}{" "}
+          <input
+            type="date"
+            value={filters.to ?? ""}
+            onChange={(event) => {
+              setCursors([]);
+              setParams({ to: event.target.value });
+            }}
+          />
+        </label>
+        <label>
+          {t("common.search")}{" "}
+          <input
+            type="search"
+            defaultValue={filters.q ?? ""}
+            onChange={(event) => {
+              setCursors([]);
+              setParams({ q: event.target.value });
+            }}
+          />
+        </label>
+      </form>
+      {page.isLoading ? <Loading /> : page.error ? <Failure error={page.error} /> : null}
+      <table className="records">
+        <thead>
+          <tr>
+            <th scope="col">{t("common.date")}</th>
+            <th scope="col">{t("incidents.title")}</th>
+            <th scope="col">{t("common.kind")}</th>
+            <th scope="col">{t("common.place")}</th>
+            <th scope="col">{t("incidents.verification")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(page.data?.items ?? []).map((incident) => (
+            <tr key={incident.id} aria-selected={incident.id === selected}>
+              <td>{formatDate(incident.date as FuzzyDate, i18n.language)}</td>
+              <td>
+                <Link
+                  to={`/incidents?${new URLSearchParams({ ...Object.fromEntries(params), id: incident.id })}`}
+                >
+                  {String(incident.title)}
+                </Link>
+              </td>
+              <td>{String(incident.kind).replace("_", " ")}</td>
+              <td>{placeName(incident.place as { name: string }, i18n.language)}</td>
+              <td>{(incident.verification as { status: string }).status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="pager">
+        {cursors.length > 0 ? (
+          <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>
+            ←
+          </button>
+        ) : null}
+        {page.data?.next_cursor ? (
+          <button
+            type="button"
+            onClick={() => setCursors([...cursors, page.data?.next_cursor ?? ""])}
+          >
+            {t("common.more")} →
+          </button>
+        ) : null}
+      </div>
+      {selected ? <IncidentDetail id={selected} /> : null}
+    </div>
+  );
+}

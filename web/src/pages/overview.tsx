@@ -1,0 +1,217 @@
+import * as Plot from "@observablehq/plot";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
+import { ActorName } from "../components/actors.tsx";
+import { Failure, Loading } from "../components/status.tsx";
+import { formatDate, formatNumber, placeName } from "../format.ts";
+import { Link } from "../router.tsx";
+
+type Stats = {
+  incidents: { total: number; by_week: Array<{ week: string; count: number }> };
+  figures: {
+    by_claimant: Array<{
+      claimant: string | null;
+      category: string;
+      side: string;
+      low: number | null;
+      high: number | null;
+      claims: number;
+    }>;
+  };
+};
+
+function endOf(date: FuzzyDate | undefined): number {
+  if (!date) return Number.POSITIVE_INFINITY;
+  const value = date.end ?? date.value;
+  const d = new Date(
+    value.length === 4 ? `${value}-12-31` : value.length === 7 ? `${value}-28` : value,
+  );
+  return d.getTime();
+}
+
+function ActivityChart({ weeks }: { weeks: Stats["incidents"]["by_week"] }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current || weeks.length === 0) return;
+    const chart = Plot.plot({
+      height: 160,
+      marginLeft: 40,
+      x: { type: "utc", label: null },
+      y: { label: t("overview.activity"), grid: true },
+      marks: [
+        Plot.rectY(weeks, {
+          x1: (d) => new Date(d.week),
+          x2: (d) => new Date(new Date(d.week).getTime() + 6 * 864e5),
+          y: "count",
+          fill: "#1f3a5f",
+        }),
+      ],
+    });
+    ref.current.replaceChildren(chart);
+    return () => chart.remove();
+  }, [weeks, t]);
+  return <div ref={ref} role="img" aria-label={t("overview.activity")} />;
+}
+
+export function OverviewPage() {
+  const { t, i18n } = useTranslation();
+  const stats = useQuery({
+    queryKey: ["stats"],
+    queryFn: () => getJson<Stats>(`/api/processes/${PROCESS}/stats`),
+  });
+  const process = useQuery({
+    queryKey: ["process"],
+    queryFn: () => getJson<{ name: string; description?: string }>(`/api/processes/${PROCESS}`),
+  });
+  const commitments = useQuery({
+    queryKey: ["commitments", "all"],
+    queryFn: () => listRecords("commitments", { limit: 500 }),
+  });
+  const incidents = useQuery({
+    queryKey: ["incidents", "latest"],
+    queryFn: () => listRecords("incidents", { limit: 5, order: "desc" }),
+  });
+  const provisions = useQuery({
+    queryKey: ["provisions", "all"],
+    queryFn: () => listRecords("provisions", { limit: 500 }),
+  });
+  const assessments = useQuery({
+    queryKey: ["assessments", "all"],
+    queryFn: () => listRecords("assessments", { limit: 500 }),
+  });
+
+  const latestAssessment = new Map<string, ApiRecord>();
+  for (const a of assessments.data?.items ?? []) latestAssessment.set(String(a.provision_id), a);
+  const now = Date.now();
+  const due = (commitments.data?.items ?? []).filter((c) => c.status === "open");
+
+  return (
+    <div className="overview">
+      <h1>{process.data?.name ?? t("nav.overview")}</h1>
+      {process.data?.description ? <p className="lede">{process.data.description}</p> : null}
+
+      <section aria-labelledby="figures">
+        <h2 id="figures">{t("overview.keyFigures")}</h2>
+        <p className="muted">{t("overview.figuresNote")}</p>
+        {stats.isLoading ? <Loading /> : stats.error ? <Failure error={stats.error} /> : null}
+        {stats.data ? (
+          <div className="cards">
+            <div className="card">
+              <div className="figure">
+                {formatNumber(stats.data.incidents.total, i18n.language)}
+              </div>
+              <div>{t("overview.incidents")}</div>
+            </div>
+            {stats.data.figures.by_claimant
+              .filter((f) => f.low !== null || f.high !== null)
+              .map((f) => (
+                <div className="card" key={`${f.claimant}-${f.category}-${f.side}`}>
+                  <div className="figure">
+                    {f.low === f.high
+                      ? formatNumber(f.low ?? 0, i18n.language)
+                      : `${f.low ?? "?"}–${f.high ?? "?"}`}
+                  </div>
+                  <div>
+                    {t(`incidents.${f.category}` as "incidents.killed")} · <ActorName id={f.side} />
+                  </div>
+                  <div className="claimant">
+                    {t("common.claimedBy", { who: "" })}
+                    <ActorName id={f.claimant} />
+                  </div>
+                </div>
+              ))}
+          </div>
+        ) : null}
+        {stats.data ? <ActivityChart weeks={stats.data.incidents.by_week} /> : null}
+      </section>
+
+      <div className="columns">
+        <section aria-labelledby="due">
+          <h2 id="due">{t("overview.commitmentsDue")}</h2>
+          {commitments.isLoading ? <Loading /> : null}
+          <ul className="plain">
+            {due.map((c) => {
+              const isOverdue = endOf(c.due as FuzzyDate | undefined) < now;
+              return (
+                <li key={c.id} className={isOverdue ? "overdue" : undefined}>
+                  <strong>
+                    {c.due
+                      ? formatDate(c.due as FuzzyDate, i18n.language)
+                      : t("overview.openEnded")}
+                  </strong>
+                  {isOverdue ? <span className="badge danger">{t("overview.overdue")}</span> : null}{" "}
+                  {String(c.summary)}{" "}
+                  <span className="muted">
+                    (
+                    {((c.owners as string[]) ?? []).map((o, i) => (
+                      <span key={o}>
+                        {i ? ", " : ""}
+                        <ActorName id={o} />
+                      </span>
+                    ))}
+                    )
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+
+        <section aria-labelledby="latest">
+          <h2 id="latest">{t("overview.latestIncidents")}</h2>
+          <ul className="plain">
+            {(incidents.data?.items ?? []).map((i) => (
+              <li key={i.id}>
+                <Link to={`/incidents?id=${encodeURIComponent(i.id)}`}>{String(i.title)}</Link>{" "}
+                <span className="muted">
+                  {formatDate(i.date as FuzzyDate, i18n.language)} ·{" "}
+                  {placeName(i.place as { name: string }, i18n.language)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <section aria-labelledby="provisions">
+        <h2 id="provisions">{t("overview.provisions")}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t("nav.agreements")}</th>
+              <th scope="col">{t("common.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(provisions.data?.items ?? []).map((p) => {
+              const assessment = latestAssessment.get(p.id);
+              return (
+                <tr key={p.id}>
+                  <td>{String(p.number)}</td>
+                  <td>
+                    <Link to={`/agreements?provision=${encodeURIComponent(p.id)}`}>
+                      {String(p.title ?? p.summary)}
+                    </Link>
+                  </td>
+                  <td>
+                    <span
+                      className={`badge status-${assessment ? String(assessment.status) : "none"}`}
+                    >
+                      {assessment
+                        ? String(assessment.status).replace("_", " ")
+                        : t("overview.notAssessed")}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

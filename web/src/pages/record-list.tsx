@@ -1,0 +1,65 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
+import { Failure, Loading } from "../components/status.tsx";
+import { formatDate } from "../format.ts";
+
+export type Column = { header: string; cell: (record: ApiRecord, language: string) => ReactNode };
+
+/** A page that lists one kind of record in a table: the shape most pages share. */
+export function RecordList(props: {
+  title: string;
+  kind: string;
+  columns: Column[];
+  params?: Record<string, string>;
+  intro?: ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const query = useQuery({
+    queryKey: [props.kind, "list", props.params],
+    queryFn: () => listRecords(props.kind, { limit: 500, ...props.params }),
+  });
+  return (
+    <div>
+      <h1>{props.title}</h1>
+      {props.intro}
+      {query.isLoading ? <Loading /> : query.error ? <Failure error={query.error} /> : null}
+      {query.data && query.data.items.length === 0 ? (
+        <p className="muted">{t("common.none")}</p>
+      ) : null}
+      {query.data && query.data.items.length > 0 ? (
+        <table className="records">
+          <thead>
+            <tr>
+              {props.columns.map((column) => (
+                <th scope="col" key={column.header}>
+                  {column.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {query.data.items.map((record) => (
+              <tr key={record.id}>
+                {props.columns.map((column) => (
+                  <td key={column.header}>{column.cell(record, i18n.language)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
+
+export const dateColumn = (header: string, field = "date"): Column => ({
+  header,
+  cell: (record, language) => formatDate(record[field] as FuzzyDate | undefined, language),
+});
+
+export const textColumn = (header: string, field: string): Column => ({
+  header,
+  cell: (record) => String(record[field] ?? "").replaceAll("_", " "),
+});

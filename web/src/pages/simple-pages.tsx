@@ -1,0 +1,310 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
+import { ActorName } from "../components/actors.tsx";
+import { Failure, Loading } from "../components/status.tsx";
+import { formatCount, formatDate, placeName } from "../format.ts";
+import { useLocation } from "../router.tsx";
+import { type Column, dateColumn, RecordList, textColumn } from "./record-list.tsx";
+
+const actorsColumn = (header: string, field: string): Column => ({
+  header,
+  cell: (record) =>
+    ((record[field] as string[] | undefined) ?? []).map((id, i) => (
+      <span key={id}>
+        {i ? ", " : ""}
+        <ActorName id={id} />
+      </span>
+    )),
+});
+
+export function CommitmentsPage() {
+  const { t } = useTranslation();
+  const now = Date.now();
+  return (
+    <RecordList
+      title={t("nav.commitments")}
+      kind="commitments"
+      columns={[
+        {
+          header: t("common.date"),
+          cell: (c, language) => {
+            const due = c.due as FuzzyDate | undefined;
+            if (!due) return <em>{String(c.due_text ?? t("overview.openEnded"))}</em>;
+            const isOverdue = c.status === "open" && new Date(due.end ?? due.value).getTime() < now;
+            return (
+              <span className={isOverdue ? "overdue" : undefined}>
+                {formatDate(due, language)}{" "}
+                {isOverdue ? <span className="badge danger">{t("overview.overdue")}</span> : null}
+              </span>
+            );
+          },
+        },
+        textColumn(t("nav.commitments"), "summary"),
+        actorsColumn("", "owners"),
+        textColumn(t("common.status"), "status"),
+      ]}
+    />
+  );
+}
+
+export function AgreementsPage() {
+  const { t, i18n } = useTranslation();
+  const documents = useQuery({
+    queryKey: ["documents", "all"],
+    queryFn: () => listRecords("documents", { limit: 500 }),
+  });
+  const provisions = useQuery({
+    queryKey: ["provisions", "all"],
+    queryFn: () => listRecords("provisions", { limit: 500 }),
+  });
+  const assessments = useQuery({
+    queryKey: ["assessments", "all"],
+    queryFn: () => listRecords("assessments", { limit: 500 }),
+  });
+  if (documents.isLoading) return <Loading />;
+  if (documents.error) return <Failure error={documents.error} />;
+  return (
+    <div>
+      <h1>{t("nav.agreements")}</h1>
+      {(documents.data?.items ?? []).map((doc) => (
+        <section key={doc.id} className="document" aria-labelledby={`doc-${doc.id}`}>
+          <h2 id={`doc-${doc.id}`}>{String(doc.title)}</h2>
+          <p className="muted">
+            {formatDate(doc.date as FuzzyDate, i18n.language)}
+            {doc.place ? ` · ${placeName(doc.place as { name: string }, i18n.language)}` : ""}
+          </p>
+          {doc.summary ? <p>{String(doc.summary)}</p> : null}
+          <ol className="provisions">
+            {(provisions.data?.items ?? [])
+              .filter((p) => p.document_id === doc.id)
+              .map((p) => {
+                const history = (assessments.data?.items ?? []).filter(
+                  (a) => a.provision_id === p.id,
+                );
+                return (
+                  <li key={p.id} value={Number(p.number) || undefined}>
+                    <p>{String(p.summary)}</p>
+                    {p.deadline ? (
+                      <p className="muted">
+                        {t("common.date")}: {formatDate(p.deadline as FuzzyDate, i18n.language)}
+                      </p>
+                    ) : null}
+                    {history.map((a) => (
+                      <p key={a.id}>
+                        <span className={`badge status-${String(a.status)}`}>
+                          {String(a.status).replace("_", " ")}
+                        </span>{" "}
+                        {formatDate(a.as_of as FuzzyDate, i18n.language)} — {String(a.reason)} (
+                        <ActorName id={String(a.assessed_by)} />)
+                      </p>
+                    ))}
+                  </li>
+                );
+              })}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function TimelinePage() {
+  const { t, i18n } = useTranslation();
+  const kinds = ["meetings", "documents", "commitments", "incidents", "exchanges"] as const;
+  const lists = useQuery({
+    queryKey: ["timeline"],
+    queryFn: async () => Promise.all(kinds.map((k) => listRecords(k, { limit: 500 }))),
+  });
+  if (lists.isLoading) return <Loading />;
+  if (lists.error) return <Failure error={lists.error} />;
+  const events = (lists.data ?? []).flatMap((page, i) =>
+    page.items.map((record) => ({
+      record,
+      kind: kinds[i] as string,
+      date: (record.date ?? record.due) as FuzzyDate | undefined,
+    })),
+  );
+  events.sort((a, b) => (a.date?.value ?? "9999").localeCompare(b.date?.value ?? "9999"));
+  return (
+    <div>
+      <h1>{t("nav.timeline")}</h1>
+      <ol className="timeline">
+        {events.map(({ record, kind, date }) => (
+          <li key={record.id} className={`event ${kind} ${String(record.status ?? "")}`}>
+            <time>{date ? formatDate(date, i18n.language) : t("overview.openEnded")}</time>
+            <span className="badge">{t(`nav.${kind}` as "nav.incidents")}</span>
+            {record.status ? (
+              <span className={`badge status-${String(record.status)}`}>
+                {String(record.status)}
+              </span>
+            ) : null}{" "}
+            {String(record.title ?? record.summary ?? "")}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export function DetaineesPage() {
+  const { t } = useTranslation();
+  const exchanges = useQuery({
+    queryKey: ["exchanges", "all"],
+    queryFn: () => listRecords("exchanges", { limit: 500 }),
+  });
+  return (
+    <div>
+      <RecordList
+        title={t("nav.detainees")}
+        kind="exchanges"
+        columns={[
+          dateColumn(t("common.date")),
+          textColumn(t("common.kind"), "principle"),
+          {
+            header: "→",
+            cell: (e, language) =>
+              (
+                (e.transfers as Array<{
+                  from: string;
+                  to: string;
+                  persons?: unknown;
+                  bodies?: unknown;
+                }>) ?? []
+              ).map((tr) => (
+                <div key={`${tr.from}-${tr.to}`}>
+                  <ActorName id={tr.from} /> → <ActorName id={tr.to} />:{" "}
+                  {tr.persons !== undefined ? formatCount(tr.persons, language) : "?"}
+                </div>
+              )),
+          },
+          {
+            header: t("common.source"),
+            cell: (e) => <ActorName id={(e.reported_by as string | undefined) ?? null} />,
+          },
+          textColumn("", "notes"),
+        ]}
+      />
+      {exchanges.data ? null : null}
+    </div>
+  );
+}
+
+export function BorderPage() {
+  const { t } = useTranslation();
+  return (
+    <RecordList
+      title={t("nav.border")}
+      kind="border-segments"
+      columns={[
+        textColumn(t("nav.border"), "name"),
+        textColumn(t("common.status"), "status"),
+        actorsColumn("", "sides"),
+        textColumn("", "notes"),
+      ]}
+    />
+  );
+}
+
+export function MineActionPage() {
+  const { t } = useTranslation();
+  return (
+    <RecordList
+      title={t("nav.mineAction")}
+      kind="hazards"
+      columns={[
+        textColumn(t("common.place"), "name"),
+        textColumn(t("common.status"), "status"),
+        dateColumn(t("common.date"), "as_of"),
+        {
+          header: t("common.source"),
+          cell: (h) => (
+            <ActorName
+              id={
+                (h.reported_by as string | undefined) ??
+                (h.operator_id as string | undefined) ??
+                null
+              }
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+export function SourcesPage() {
+  const { t } = useTranslation();
+  return (
+    <RecordList
+      title={t("nav.sources")}
+      kind="sources"
+      columns={[
+        textColumn(t("nav.sources"), "title"),
+        textColumn(t("common.kind"), "kind"),
+        textColumn("", "publisher"),
+        dateColumn(t("common.date"), "published"),
+      ]}
+    />
+  );
+}
+
+export function LedgerPage() {
+  const { t } = useTranslation();
+  const { params } = useLocation();
+  const head = useQuery({
+    queryKey: ["ledger-head"],
+    queryFn: () => getJson<Record<string, unknown>>(`/api/processes/${PROCESS}/ledger/head`),
+  });
+  const size = Number(head.data?.tree_size ?? 0);
+  const entries = useQuery({
+    queryKey: ["ledger-entries", size],
+    enabled: head.isSuccess,
+    queryFn: () =>
+      getJson<{ entries: ApiRecord[] }>(
+        `/api/processes/${PROCESS}/ledger/entries?from=${Math.max(0, size - 20)}&limit=20`,
+      ),
+  });
+  return (
+    <div>
+      <h1>{t("ledger.title")}</h1>
+      <section aria-labelledby="head">
+        <h2 id="head">{t("ledger.head")}</h2>
+        {head.data ? (
+          <dl className="head">
+            <dt>{t("ledger.size")}</dt>
+            <dd>{String(head.data.tree_size)}</dd>
+            <dt>{t("ledger.root")}</dt>
+            <dd>
+              <code>{String(head.data.root_hash ?? "")}</code>
+            </dd>
+            <dt>Ed25519</dt>
+            <dd>
+              <code>{String(head.data.key_id ?? "")}</code> · {String(head.data.timestamp ?? "")}
+            </dd>
+          </dl>
+        ) : (
+          <Loading />
+        )}
+      </section>
+      <section aria-labelledby="recent">
+        <h2 id="recent">{t("ledger.recent")}</h2>
+        <table className="records">
+          <tbody>
+            {[...(entries.data?.entries ?? [])].reverse().map((e) => (
+              <tr key={String(e.seq)} aria-selected={params.get("record") === e.record_id}>
+                <td>{String(e.seq)}</td>
+                <td>{String(e.at)}</td>
+                <td>{String(e.action)}</td>
+                <td>{String(e.record_type)}</td>
+                <td>
+                  <code>{String(e.record_id)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
