@@ -74,7 +74,15 @@ function IncidentDetail({ id }: { id: string }) {
               aria-label={`${t("common.claimedBy", { who: String(claim.claimant ?? "") })}`}
             >
               <h4>
-                <ActorName id={(claim.claimant as string | undefined) ?? null} />
+                {claim.claimant ? (
+                  <ActorName id={String(claim.claimant)} />
+                ) : (
+                  // A claim with no claimant is what its source reports: say so, not "unknown".
+                  <>
+                    {sourceTitle.get(((claim.source_ids as string[]) ?? [])[0] ?? "") ??
+                      t("common.source")}
+                  </>
+                )}
               </h4>
               <p>“{String(claim.statement)}”</p>
               {CATEGORIES.some((c) => figures[c]) ? (

@@ -1,0 +1,113 @@
+/// <reference lib="dom" />
+import { existsSync, mkdirSync } from "node:fs";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
+import type { Services } from "../src/core/services.ts";
+import { buildApp } from "../src/server/app.ts";
+import { hasWebApp } from "../src/server/routes/web.ts";
+import { openTestServices } from "../test/support/stores.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = "test-results/screenshots";
+const canRun = existsSync(CHROMIUM) && hasWebApp();
+if (!canRun) {
+  console.warn(
+    `Skipping browser tests: ${existsSync(CHROMIUM) ? "the web app is not built (npm run build)" : `no Chromium at ${CHROMIUM}`}`,
+  );
+}
+
+describe.runIf(canRun)("the web app in Chromium", () => {
+  let services: Services;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    services = await openTestServices("pglite");
+    await loadReferenceProcess(services, "test");
+    app = await buildApp(services, { rateLimit: 100_000 });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await services?.store.close();
+  });
+
+  /** Opens a route, collecting console errors and failed requests, and takes a screenshot. */
+  async function open(path: string, name: string): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    return { page, errors };
+  }
+
+  it.each([
+    ["/", "overview", "Armenia–Azerbaijan ceasefire"],
+    ["/map", "map", "Basemap: Natural Earth"],
+    ["/timeline", "timeline", "Sochi"],
+    ["/agreements", "agreements", "Lachin corridor"],
+    ["/commitments", "commitments", "delimitation"],
+    ["/incidents", "incidents", "16 November 2021"],
+    ["/detainees", "detainees", "all for all"],
+    ["/border", "border", "disputed"],
+    ["/mine-action", "mine-action", "suspected"],
+    ["/sources", "sources", "Truce reference summary"],
+    ["/ledger", "ledger", "Signed tree head"],
+  ])("%s opens without console errors and shows the example process", async (path, name, text) => {
+    const { page, errors } = await open(path, name);
+    await page.getByText(text, { exact: false }).first().waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows an incident's claims side by side, from a shareable link", async () => {
+    const { page, errors } = await open(
+      "/incidents?id=inc-2021-11-16-border-fighting",
+      "incident-detail",
+    );
+    await page.getByRole("heading", { name: "What each side says" }).waitFor();
+    expect(await page.locator(".claim").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("switches the interface language", async () => {
+    const { page } = await open("/", "overview-en");
+    await page.getByLabel("Language").selectOption("ru");
+    await page.getByRole("link", { name: "Карта" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("ru");
+    await page.getByLabel("Язык").selectOption("hy");
+    await page.getByRole("link", { name: "Քարտեզ" }).waitFor();
+    await page.getByLabel("Լեզու").selectOption("az");
+    await page.getByRole("link", { name: "Xəritə" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/overview-az.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("can be used with the keyboard: skip link, then the navigation", async () => {
+    const { page } = await open("/", "keyboard");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
+      "Skip to content",
+    );
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/(map|$)/);
+    await page.close();
+  });
+});
