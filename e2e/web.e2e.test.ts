@@ -110,4 +110,56 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.waitForURL(/\/(map|$)/);
     await page.close();
   });
+
+  const ledgerSize = async () =>
+    (
+      (await (await fetch(`${base}/api/processes/armenia-azerbaijan/ledger/head`)).json()) as {
+        tree_size: number;
+      }
+    ).tree_size;
+
+  it("shows the field errors of a bad incident next to the fields and writes nothing", async () => {
+    const before = await ledgerSize();
+    const { page } = await open("/incidents?new=1", "form-empty");
+    await page.getByLabel("Title").fill("Shelling near Sotk");
+    await page.getByLabel("Date", { exact: true }).fill("2021-02-30");
+    await page.getByLabel("Place", { exact: true }).fill("Sotk");
+    await page.getByLabel("Latitude").fill("200");
+    await page.getByLabel("Longitude").fill("45.9");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText('"2021-02-30" is not a date').waitFor();
+    await page.getByText("Too big: expected number to be <=90").waitFor();
+    expect(await page.getByLabel("Latitude").getAttribute("aria-invalid")).toBe("true");
+    await page.screenshot({ path: `${SHOTS}/form-errors.png`, fullPage: true });
+    expect(await ledgerSize()).toBe(before);
+    await page.close();
+  });
+
+  it("records an incident through the form; it appears in the table and on the map", async () => {
+    const { page } = await open("/incidents?new=1", "form");
+    await page.getByLabel("Title").fill("Shelling near Sotk, test");
+    await page.getByLabel("Date", { exact: true }).fill("2021-11-17");
+    await page.getByLabel("Place", { exact: true }).fill("Sotk");
+    await page.getByLabel("Latitude").fill("40.2101");
+    await page.getByLabel("Longitude").fill("45.9312");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/id=inc-/);
+    const id = new URL(page.url()).searchParams.get("id") ?? "";
+    await page.getByRole("link", { name: "Shelling near Sotk, test" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/form-created.png`, fullPage: true });
+    await page.close();
+
+    const map = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The map asks for the tiles in view once its style has loaded; one of them must hold the incident.
+    const tileWithIncident = map.waitForResponse(
+      async (response) =>
+        response.url().includes("/tiles/") && (await response.text()).includes(id),
+      { timeout: 20_000 },
+    );
+    await map.goto(`${base}/map`);
+    await tileWithIncident;
+    await map.waitForTimeout(500);
+    await map.screenshot({ path: `${SHOTS}/map-with-incident.png` });
+    await map.close();
+  });
 });

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
+import { IncidentForm } from "../components/incident-form.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, placeName } from "../format.ts";
 import { Link, setParams, useLocation } from "../router.tsx";
@@ -241,6 +242,15 @@ export function IncidentsPage() {
         ) : null}
       </div>
       {selected ? <IncidentDetail id={selected} /> : null}
+      {params.get("new") ? (
+        <IncidentForm onCreated={(id) => setParams({ new: undefined, id })} />
+      ) : (
+        <p>
+          <button type="button" onClick={() => setParams({ new: "1", id: undefined })}>
+            {t("incidents.new")}
+          </button>
+        </p>
+      )}
     </div>
   );
 }
