@@ -162,4 +162,29 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await map.screenshot({ path: `${SHOTS}/map-with-incident.png` });
     await map.close();
   });
+
+  it("tells an editor whose version went stale, and offers the latest", async () => {
+    const url = `${base}/api/processes/armenia-azerbaijan/incidents/inc-2021-05-12-border-crisis`;
+    const { page } = await open("/incidents?id=inc-2021-05-12-border-crisis&edit=1", "edit-form");
+    await page.getByRole("heading", { name: "Edit this incident" }).waitFor();
+    // Someone else saves a change after the form was opened.
+    const current = (await (await fetch(url)).json()) as Record<string, unknown> & {
+      version: number;
+    };
+    const other = await fetch(url, {
+      method: "PUT",
+      headers: { "content-type": "application/json", "if-match": `"${current.version}"` },
+      body: JSON.stringify({ ...current, description: "Changed by another editor." }),
+    });
+    expect(other.status).toBe(200);
+    await page.getByLabel("Title").fill("My edit of the crisis");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Someone changed this incident after you opened it").waitFor();
+    await page.screenshot({ path: `${SHOTS}/edit-stale.png`, fullPage: true });
+    await page.getByRole("button", { name: "Reload the latest version" }).click();
+    await page.getByText("Changed by another editor.").first().waitFor();
+    const after = (await (await fetch(url)).json()) as { title: string };
+    expect(after.title).not.toBe("My edit of the crisis");
+    await page.close();
+  });
 });

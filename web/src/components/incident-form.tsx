@@ -6,7 +6,7 @@ import { INCIDENT_KINDS } from "../../../src/domain/kinds/incident.schema.ts";
 import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
-import { ApiError, getJson, PROCESS } from "../api.ts";
+import { ApiError, type ApiRecord, getJson, PROCESS } from "../api.ts";
 
 type Issues = Record<string, string>;
 
@@ -22,7 +22,11 @@ function toInput(form: FormData): Record<string, unknown> {
   return {
     title: text("title"),
     kind: text("kind"),
-    date: { value: text("date"), precision: text("precision") },
+    date: {
+      value: text("date"),
+      precision: text("precision"),
+      ...(text("date_end") ? { end: text("date_end") } : {}),
+    },
     place: {
       name: text("place"),
       precision: text("place_precision"),
@@ -37,12 +41,27 @@ function toInput(form: FormData): Record<string, unknown> {
  * A form to record an incident, checked with the same zod schema the server uses: errors show next
  * to their field before anything is sent, and any the server finds show the same way.
  */
-export function IncidentForm({ onCreated }: { onCreated: (id: string) => void }) {
+export function IncidentForm(props: {
+  onCreated: (id: string) => void;
+  /** An incident to edit instead of a new one: its fields are the form's defaults. */
+  editing?: ApiRecord;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [issues, setIssues] = useState<Issues>({});
+  const [isStale, setIsStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const kind = kindByType("incident");
+  const editing = props.editing;
+  const initial = editing as
+    | {
+        title?: string;
+        kind?: string;
+        date?: { value: string; precision: string };
+        place?: { name: string; precision: string; lat?: number; lon?: number };
+        description?: string;
+      }
+    | undefined;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,16 +78,25 @@ export function IncidentForm({ onCreated }: { onCreated: (id: string) => void })
     }
     setBusy(true);
     try {
-      const created = await getJson<{ id: string }>(`/api/processes/${PROCESS}/incidents`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(input),
-      });
+      // An edit sends the version it started from; someone else's change in between answers 412.
+      const saved = await getJson<{ id: string }>(
+        `/api/processes/${PROCESS}/incidents${editing ? `/${encodeURIComponent(editing.id)}` : ""}`,
+        {
+          method: editing ? "PUT" : "POST",
+          headers: {
+            "content-type": "application/json",
+            ...(editing ? { "if-match": `"${editing.version}"` } : {}),
+          },
+          body: JSON.stringify(editing ? { ...editing, ...input } : input),
+        },
+      );
       setIssues({});
       await queryClient.invalidateQueries();
-      onCreated(created.id);
+      props.onCreated(saved.id);
     } catch (error) {
-      if (error instanceof ApiError) {
+      if (error instanceof ApiError && error.status === 412) {
+        setIsStale(true);
+      } else if (error instanceof ApiError) {
         setIssues(
           Object.fromEntries(
             (error.problem.issues ?? [{ path: "", message: error.message }]).map((i) => [
@@ -104,17 +132,36 @@ export function IncidentForm({ onCreated }: { onCreated: (id: string) => void })
       noValidate
       aria-label={t("incidents.new")}
     >
-      <h2>{t("incidents.new")}</h2>
+      <h2>{editing ? t("incidents.edit") : t("incidents.new")}</h2>
       {issues[""] ? <p className="field-error">{issues[""]}</p> : null}
+      {isStale ? (
+        <div className="stale" role="alert">
+          <p>{t("incidents.stale")}</p>
+          <button
+            type="button"
+            onClick={() => {
+              setIsStale(false);
+              void queryClient.invalidateQueries();
+            }}
+          >
+            {t("incidents.reload")}
+          </button>
+        </div>
+      ) : null}
       {field(
         "title",
         t("incidents.titleField"),
-        <input id="f-title" name="title" {...described("title")} />,
+        <input id="f-title" name="title" defaultValue={initial?.title} {...described("title")} />,
       )}
       {field(
         "kind",
         t("common.kind"),
-        <select id="f-kind" name="kind" defaultValue="shelling" {...described("kind")}>
+        <select
+          id="f-kind"
+          name="kind"
+          defaultValue={initial?.kind ?? "shelling"}
+          {...described("kind")}
+        >
           {INCIDENT_KINDS.map((k) => (
             <option key={k} value={k}>
               {k.replaceAll("_", " ")}
@@ -129,6 +176,7 @@ export function IncidentForm({ onCreated }: { onCreated: (id: string) => void })
           id="f-date.value"
           name="date"
           placeholder="2021-11-16"
+          defaultValue={initial?.date?.value}
           {...described("date.value")}
         />,
       )}
@@ -138,18 +186,33 @@ export function IncidentForm({ onCreated }: { onCreated: (id: string) => void })
         <select
           id="f-date.precision"
           name="precision"
-          defaultValue="day"
+          defaultValue={initial?.date?.precision ?? "day"}
           {...described("date.precision")}
         >
-          {["day", "month", "year", "time"].map((p) => (
+          {["day", "month", "year", "time", "range"].map((p) => (
             <option key={p}>{p}</option>
           ))}
         </select>,
       )}
       {field(
+        "date.end",
+        t("incidents.dateEnd"),
+        <input
+          id="f-date.end"
+          name="date_end"
+          defaultValue={(initial?.date as { end?: string } | undefined)?.end}
+          {...described("date.end")}
+        />,
+      )}
+      {field(
         "place.name",
         t("common.place"),
-        <input id="f-place.name" name="place" {...described("place.name")} />,
+        <input
+          id="f-place.name"
+          name="place"
+          defaultValue={initial?.place?.name}
+          {...described("place.name")}
+        />,
       )}
       {field(
         "place.precision",
@@ -157,7 +220,7 @@ export function IncidentForm({ onCreated }: { onCreated: (id: string) => void })
         <select
           id="f-place.precision"
           name="place_precision"
-          defaultValue="settlement"
+          defaultValue={initial?.place?.precision ?? "settlement"}
           {...described("place.precision")}
         >
           {PLACE_PRECISIONS.map((p) => (
@@ -168,17 +231,35 @@ export function IncidentForm({ onCreated }: { onCreated: (id: string) => void })
       {field(
         "place.lat",
         t("incidents.latitude"),
-        <input id="f-place.lat" name="lat" inputMode="decimal" {...described("place.lat")} />,
+        <input
+          id="f-place.lat"
+          name="lat"
+          inputMode="decimal"
+          defaultValue={initial?.place?.lat}
+          {...described("place.lat")}
+        />,
       )}
       {field(
         "place.lon",
         t("incidents.longitude"),
-        <input id="f-place.lon" name="lon" inputMode="decimal" {...described("place.lon")} />,
+        <input
+          id="f-place.lon"
+          name="lon"
+          inputMode="decimal"
+          defaultValue={initial?.place?.lon}
+          {...described("place.lon")}
+        />,
       )}
       {field(
         "description",
         t("incidents.description"),
-        <textarea id="f-description" name="description" rows={3} {...described("description")} />,
+        <textarea
+          id="f-description"
+          name="description"
+          rows={3}
+          defaultValue={initial?.description}
+          {...described("description")}
+        />,
       )}
       <button type="submit" disabled={busy}>
         {t("incidents.save")}

@@ -64,6 +64,7 @@ export const az: Messages = {
     captured: "əsir götürülüb",
     missing: "itkin düşüb",
     new: "İnsident qeyd et",
+    dateEnd: "Son (dövr üçün)",
     titleField: "Başlıq",
     precision: "Tarixin dəqiqliyi",
     placePrecision: "Yerin dəqiqliyi",
@@ -71,6 +72,10 @@ export const az: Messages = {
     longitude: "Uzunluq dairəsi",
     description: "Təsvir",
     save: "Yadda saxla",
+    edit: "İnsidenti redaktə et",
+    stale:
+      "Siz açdıqdan sonra kimsə bu insidenti dəyişib. Son versiyanı yükləyin və dəyişikliyinizi yenidən edin.",
+    reload: "Son versiyanı yüklə",
   },
   map: {
     title: "Xəritə",

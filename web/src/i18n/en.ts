@@ -63,6 +63,7 @@ export const en = {
     captured: "captured",
     missing: "missing",
     new: "Record an incident",
+    dateEnd: "Until (for a range)",
     titleField: "Title",
     precision: "Date precision",
     placePrecision: "Place precision",
@@ -70,6 +71,10 @@ export const en = {
     longitude: "Longitude",
     description: "Description",
     save: "Save",
+    edit: "Edit this incident",
+    stale:
+      "Someone changed this incident after you opened it. Reload it to see their change, then make yours again.",
+    reload: "Reload the latest version",
   },
   map: {
     title: "Map",

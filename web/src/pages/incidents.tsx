@@ -61,6 +61,11 @@ function IncidentDetail({ id }: { id: string }) {
           </>
         ) : null}
       </p>
+      <p>
+        <button type="button" onClick={() => setParams({ edit: "1", new: undefined })}>
+          {t("incidents.edit")}
+        </button>
+      </p>
       <h3>{t("incidents.claims")}</h3>
       {(claims.data?.items ?? []).length === 0 ? (
         <p className="muted">{t("incidents.noClaims")}</p>
@@ -119,6 +124,23 @@ function IncidentDetail({ id }: { id: string }) {
         })}
       </div>
     </article>
+  );
+}
+
+/** The edit form for an incident, on the version just read; `?edit=1` keeps it in the URL. */
+function EditIncident({ id }: { id: string }) {
+  const incident = useQuery({
+    queryKey: ["incident", id],
+    queryFn: () =>
+      getJson<ApiRecord>(`/api/processes/${PROCESS}/incidents/${encodeURIComponent(id)}`),
+  });
+  if (!incident.data) return <Loading />;
+  return (
+    <IncidentForm
+      key={incident.data.version}
+      editing={incident.data}
+      onCreated={() => setParams({ edit: undefined })}
+    />
   );
 }
 
@@ -242,6 +264,7 @@ export function IncidentsPage() {
         ) : null}
       </div>
       {selected ? <IncidentDetail id={selected} /> : null}
+      {selected && params.get("edit") ? <EditIncident id={selected} /> : null}
       {params.get("new") ? (
         <IncidentForm onCreated={(id) => setParams({ new: undefined, id })} />
       ) : (
