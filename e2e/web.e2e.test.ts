@@ -68,8 +68,16 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     ["/ledger", "ledger", "Signed tree head"],
   ])("%s opens without console errors and shows the example process", async (path, name, text) => {
     const { page, errors } = await open(path, name);
-    await page.getByText(text, { exact: false }).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByText(text, { exact: false })
+      .locator("visible=true")
+      .first()
+      .waitFor({ timeout: 10_000 });
     expect(errors).toEqual([]);
+    // A translation key shown instead of its text means a missing translation.
+    expect(await page.locator("body").innerText()).not.toMatch(
+      /\b(app|nav|common|overview|incidents|map|ledger|detainees)\.[a-zA-Z]+\b/,
+    );
     await page.close();
   });
 

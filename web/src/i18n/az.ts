@@ -18,6 +18,9 @@ export const az: Messages = {
     mineAction: "Minatəmizləmə",
     sources: "Mənbələr",
     ledger: "Reyestr",
+    meetings: "Görüşlər",
+    documents: "Sənədlər",
+    exchanges: "Mübadilələr",
   },
   common: {
     language: "Dil",
@@ -77,6 +80,12 @@ export const az: Messages = {
       "Siz açdıqdan sonra kimsə bu insidenti dəyişib. Son versiyanı yükləyin və dəyişikliyinizi yenidən edin.",
     reload: "Son versiyanı yüklə",
   },
+  detainees: {
+    balance: "Təhvil verilənlər, istiqamətlər üzrə",
+    balanceNote:
+      "Hər mübadilə üçün bildirilən rəqəmlərin cəmi; rəqəmsiz mübadilələr ayrıca göstərilir, təxmin edilmir.",
+    uncounted: "{{count}} rəqəmsiz mübadilə",
+  },
   map: {
     title: "Xəritə",
     basemapNote: "Əsas xəritə: Natural Earth (oflayn)",
@@ -88,5 +97,7 @@ export const az: Messages = {
     size: "Qeydlər",
     root: "Kök heşi",
     recent: "Son qeydlər",
+    history: "Qeydin tarixçəsi",
+    content: "Reyestrdə saxlanılan",
   },
 };

@@ -17,6 +17,9 @@ export const en = {
     mineAction: "Mine action",
     sources: "Sources",
     ledger: "Ledger",
+    meetings: "Meetings",
+    documents: "Documents",
+    exchanges: "Exchanges",
   },
   common: {
     language: "Language",
@@ -76,6 +79,12 @@ export const en = {
       "Someone changed this incident after you opened it. Reload it to see their change, then make yours again.",
     reload: "Reload the latest version",
   },
+  detainees: {
+    balance: "Handed over, by direction",
+    balanceNote:
+      "Sums of the counts each exchange reports; exchanges without a count are listed apart, never guessed.",
+    uncounted: "{{count}} exchanges without a count",
+  },
   map: {
     title: "Map",
     basemapNote: "Basemap: Natural Earth (offline)",
@@ -87,6 +96,8 @@ export const en = {
     size: "Entries",
     root: "Root hash",
     recent: "Recent entries",
+    history: "History of record",
+    content: "What the ledger holds",
   },
 } as const;
 

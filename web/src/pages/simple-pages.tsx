@@ -1,10 +1,13 @@
+import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, placeName } from "../format.ts";
-import { useLocation } from "../router.tsx";
+import { setParams, useLocation } from "../router.tsx";
 import { type Column, dateColumn, RecordList, textColumn } from "./record-list.tsx";
 
 const actorsColumn = (header: string, field: string): Column => ({
@@ -109,28 +112,113 @@ export function AgreementsPage() {
   );
 }
 
+const TIMELINE_KINDS = ["meetings", "documents", "commitments", "incidents", "exchanges"] as const;
+
+/** The day a record's date starts (its due date for commitments), for placing it on the axis. */
+function startOf(date: FuzzyDate | undefined): Date | null {
+  if (!date) return null;
+  const v = date.value;
+  return new Date(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v);
+}
+
+function TimelineChart({
+  events,
+  from,
+  to,
+}: {
+  events: Array<{ record: ApiRecord; kind: string; at: Date }>;
+  from?: Date;
+  to?: Date;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const lane = (kind: string) => t(`nav.${kind}` as "nav.incidents");
+    const chart = Plot.plot({
+      width: Math.max(320, ref.current.clientWidth),
+      height: 220,
+      marginLeft: 110,
+      x: { type: "utc", label: null, ...(from && to ? { domain: [from, to] } : {}) },
+      y: { label: null, domain: TIMELINE_KINDS.map(lane) },
+      marks: [
+        Plot.ruleY(TIMELINE_KINDS.map(lane), { stroke: "#e5e7eb" }),
+        Plot.dot(events, {
+          x: "at",
+          y: (e) => lane(e.kind),
+          r: 6,
+          // Planned meetings are drawn hollow: they have not happened.
+          fill: (e) =>
+            e.record.status === "planned"
+              ? "white"
+              : e.kind === "incidents"
+                ? "#b3541e"
+                : "#1f3a5f",
+          stroke: "#1f3a5f",
+          title: (e) => String(e.record.title ?? e.record.summary ?? ""),
+          clip: true,
+        }),
+      ],
+    });
+    ref.current.replaceChildren(chart);
+    return () => chart.remove();
+  }, [events, from, to, t]);
+  return <div ref={ref} role="img" aria-label={t("nav.timeline")} />;
+}
+
 export function TimelinePage() {
   const { t, i18n } = useTranslation();
-  const kinds = ["meetings", "documents", "commitments", "incidents", "exchanges"] as const;
+  const { params } = useLocation();
   const lists = useQuery({
     queryKey: ["timeline"],
-    queryFn: async () => Promise.all(kinds.map((k) => listRecords(k, { limit: 500 }))),
+    queryFn: async () => Promise.all(TIMELINE_KINDS.map((k) => listRecords(k, { limit: 500 }))),
   });
   if (lists.isLoading) return <Loading />;
   if (lists.error) return <Failure error={lists.error} />;
+  const from = params.get("from") ? new Date(String(params.get("from"))) : undefined;
+  const to = params.get("to") ? new Date(String(params.get("to"))) : undefined;
   const events = (lists.data ?? []).flatMap((page, i) =>
-    page.items.map((record) => ({
-      record,
-      kind: kinds[i] as string,
-      date: (record.date ?? record.due) as FuzzyDate | undefined,
-    })),
+    page.items.map((record) => {
+      const date = (record.date ?? record.due) as FuzzyDate | undefined;
+      return { record, kind: TIMELINE_KINDS[i] as string, date, at: startOf(date) };
+    }),
   );
   events.sort((a, b) => (a.date?.value ?? "9999").localeCompare(b.date?.value ?? "9999"));
+  const inView = events.filter(
+    (e) => (!from || (e.at && e.at >= from)) && (!to || (e.at && e.at <= to)),
+  );
   return (
     <div>
       <h1>{t("nav.timeline")}</h1>
+      <form
+        className="filters"
+        onSubmit={(event) => event.preventDefault()}
+        aria-label={t("common.filter")}
+      >
+        <label>
+          {t("common.from")}{" "}
+          <input
+            type="date"
+            value={params.get("from") ?? ""}
+            onChange={(event) => setParams({ from: event.target.value })}
+          />
+        </label>
+        <label>
+          {t("common.to")}{" "}
+          <input
+            type="date"
+            value={params.get("to") ?? ""}
+            onChange={(event) => setParams({ to: event.target.value })}
+          />
+        </label>
+      </form>
+      <TimelineChart
+        events={inView.flatMap((e) => (e.at ? [{ record: e.record, kind: e.kind, at: e.at }] : []))}
+        {...(from ? { from } : {})}
+        {...(to ? { to } : {})}
+      />
       <ol className="timeline">
-        {events.map(({ record, kind, date }) => (
+        {inView.map(({ record, kind, date }) => (
           <li key={record.id} className={`event ${kind} ${String(record.status ?? "")}`}>
             <time>{date ? formatDate(date, i18n.language) : t("overview.openEnded")}</time>
             <span className="badge">{t(`nav.${kind}` as "nav.incidents")}</span>
@@ -144,6 +232,45 @@ export function TimelinePage() {
         ))}
       </ol>
     </div>
+  );
+}
+
+/** Persons handed over per direction, summing the counts each exchange reports (and saying who reports them). */
+function ExchangeBalance({ exchanges }: { exchanges: ApiRecord[] }) {
+  const { t, i18n } = useTranslation();
+  const totals = new Map<string, { from: string; to: string; persons: number; unknown: number }>();
+  for (const exchange of exchanges) {
+    for (const transfer of (exchange.transfers as Array<{
+      from: string;
+      to: string;
+      persons?: unknown;
+    }>) ?? []) {
+      const key = `${transfer.from}>${transfer.to}`;
+      const total = totals.get(key) ?? {
+        from: transfer.from,
+        to: transfer.to,
+        persons: 0,
+        unknown: 0,
+      };
+      if (typeof transfer.persons === "number") total.persons += transfer.persons;
+      else total.unknown += 1;
+      totals.set(key, total);
+    }
+  }
+  return (
+    <section aria-labelledby="balance">
+      <h2 id="balance">{t("detainees.balance")}</h2>
+      <p className="muted">{t("detainees.balanceNote")}</p>
+      <ul className="plain">
+        {[...totals.values()].map((total) => (
+          <li key={`${total.from}>${total.to}`}>
+            <ActorName id={total.from} /> → <ActorName id={total.to} />:{" "}
+            <strong>{formatCount(total.persons, i18n.language)}</strong>
+            {total.unknown ? ` (+ ${t("detainees.uncounted", { count: total.unknown })})` : ""}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -185,7 +312,7 @@ export function DetaineesPage() {
           textColumn("", "notes"),
         ]}
       />
-      {exchanges.data ? null : null}
+      {exchanges.data ? <ExchangeBalance exchanges={exchanges.data.items} /> : null}
     </div>
   );
 }
@@ -298,13 +425,58 @@ export function LedgerPage() {
                 <td>{String(e.action)}</td>
                 <td>{String(e.record_type)}</td>
                 <td>
-                  <code>{String(e.record_id)}</code>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      setParams({ record: String(e.record_id), type: String(e.record_type) })
+                    }
+                  >
+                    <code>{String(e.record_id)}</code>
+                  </button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      {params.get("record") ? (
+        <RecordHistory id={String(params.get("record"))} type={String(params.get("type"))} />
+      ) : null}
     </div>
+  );
+}
+
+/** Every ledger entry about one record: its whole history, oldest first. */
+function RecordHistory({ id, type }: { id: string; type: string }) {
+  const { t } = useTranslation();
+  const path = kindByType(type)?.path;
+  const history = useQuery({
+    queryKey: ["history", type, id],
+    enabled: path !== undefined,
+    queryFn: () =>
+      getJson<{ entries: ApiRecord[] }>(
+        `/api/processes/${PROCESS}/${path}/${encodeURIComponent(id)}/history`,
+      ),
+  });
+  return (
+    <section aria-labelledby="history">
+      <h2 id="history">
+        {t("ledger.history")}: <code>{id}</code>
+      </h2>
+      {history.isLoading ? <Loading /> : history.error ? <Failure error={history.error} /> : null}
+      <ol className="history">
+        {(history.data?.entries ?? []).map((entry) => (
+          <li key={String(entry.seq)}>
+            <strong>{String(entry.action)}</strong> · {String(entry.at)} · {String(entry.principal)}{" "}
+            · #{String(entry.seq)}
+            <details>
+              <summary>{t("ledger.content")}</summary>
+              <pre>{JSON.stringify(entry.content, null, 2)}</pre>
+            </details>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
