@@ -8,7 +8,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith(".ts") && !path.endsWith(".test.ts") ? [path] : [];
+    return /\.tsx?$/.test(path) && !path.endsWith(".test.ts") ? [path] : [];
   });
 }
 
@@ -44,4 +44,20 @@ describe("layers import only from the layers below them", () => {
       expect(offences).toEqual([]);
     });
   }
+});
+
+describe("the web app talks to the server over HTTP only", () => {
+  it("imports nothing from the server side but the domain's schemas", () => {
+    const web = new URL("../web/src/", import.meta.url).pathname;
+    const offences = sourceFiles(web).flatMap((file) =>
+      importsOf(file)
+        .filter(
+          (spec) =>
+            /\/src\/(store|core|server|cli|ledger|ingest)\//.test(spec) ||
+            /^(kysely|pg|fastify|@electric-sql)/.test(spec),
+        )
+        .map((spec) => `${relative(web, file)} imports ${spec}`),
+    );
+    expect(offences).toEqual([]);
+  });
 });
