@@ -12,6 +12,7 @@ import type { SourceSchema } from "../src/domain/kinds/source.schema.ts";
 import type { Place } from "../src/domain/place.ts";
 import type { Process } from "../src/domain/process.schema.ts";
 import type { Visibility } from "../src/domain/record.ts";
+import { ACLED_COLUMNS, type AcledRow } from "../src/ingest/acled.ts";
 
 /**
  * A seeded generator of synthetic peace processes for benchmarks. The data is invented (parties,
@@ -1423,40 +1424,8 @@ export function* generateProcess(options: SyntheticOptions): Generator<Generated
   yield* incidentRecords(resolved, plan);
 }
 
-/** The ACLED export columns, in ACLED's order. */
-export const ACLED_COLUMNS = [
-  "event_id_cnty",
-  "event_date",
-  "year",
-  "time_precision",
-  "disorder_type",
-  "event_type",
-  "sub_event_type",
-  "actor1",
-  "assoc_actor_1",
-  "inter1",
-  "actor2",
-  "assoc_actor_2",
-  "inter2",
-  "interaction",
-  "civilian_targeting",
-  "iso",
-  "region",
-  "country",
-  "admin1",
-  "admin2",
-  "admin3",
-  "location",
-  "latitude",
-  "longitude",
-  "geo_precision",
-  "source",
-  "source_scale",
-  "notes",
-  "fatalities",
-  "tags",
-  "timestamp",
-] as const;
+/** ACLED's columns: the importer's list, so generated files always match what it reads. */
+export { ACLED_COLUMNS };
 
 /**
  * The same incidents as generateProcess, in the same order, as ACLED CSV rows: objects keyed by
@@ -1484,7 +1453,7 @@ export function* generateAcledRows(options: SyntheticOptions): Generator<Record<
     const civilians = draft.claims.some((claim) => (claim.figures.wounded.civilians ?? 0) > 0);
     // ACLED uploads an event some days after it happened; the lag only needs to be plausible.
     const uploaded = START_MS / 1000 + (draft.day + 3 + (draft.number % 9)) * 86_400;
-    const row: Record<(typeof ACLED_COLUMNS)[number], string> = {
+    const row: AcledRow = {
       event_id_cnty: `${country.acledPrefix}${draft.number}`,
       event_date: dayString(draft.day),
       year: dayString(draft.day).slice(0, 4),

@@ -49,22 +49,24 @@ function indexValues(write: RecordWrite) {
   return { ...columns, refs: write.refs, search: sql`to_tsvector('simple', ${search_text})` };
 }
 
+/** The row a new record is inserted as. */
+function newRow(write: RecordWrite) {
+  return {
+    process_id: write.process_id,
+    id: write.id,
+    type: write.type,
+    version: write.version,
+    visibility: write.visibility,
+    restricted_to: write.restricted_to,
+    body: JSON.stringify(write.body),
+    ...indexValues(write),
+    created_at: write.at,
+    updated_at: write.at,
+  };
+}
+
 export async function insertRecord(db: Db, write: RecordWrite): Promise<void> {
-  await db
-    .insertInto("record")
-    .values({
-      process_id: write.process_id,
-      id: write.id,
-      type: write.type,
-      version: write.version,
-      visibility: write.visibility,
-      restricted_to: write.restricted_to,
-      body: JSON.stringify(write.body),
-      ...indexValues(write),
-      created_at: write.at,
-      updated_at: write.at,
-    })
-    .execute();
+  await db.insertInto("record").values(newRow(write)).execute();
 }
 
 /** Writes a new version only if the stored one is still `expectedVersion`; false otherwise. */
@@ -153,23 +155,7 @@ async function insertInSlices<T>(
 /** Inserts many new records at once (the bulk path of imports). */
 export async function insertRecords(db: Db, writes: readonly RecordWrite[]): Promise<void> {
   await insertInSlices(writes, 22, (slice) =>
-    db
-      .insertInto("record")
-      .values(
-        slice.map((write) => ({
-          process_id: write.process_id,
-          id: write.id,
-          type: write.type,
-          version: write.version,
-          visibility: write.visibility,
-          restricted_to: write.restricted_to,
-          body: JSON.stringify(write.body),
-          ...indexValues(write),
-          created_at: write.at,
-          updated_at: write.at,
-        })),
-      )
-      .execute(),
+    db.insertInto("record").values(slice.map(newRow)).execute(),
   );
 }
 

@@ -1,25 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { INCIDENT_KINDS } from "../../../src/domain/kinds/incident.schema.ts";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
+import { DateRangeFilter } from "../components/date-range.tsx";
 import { IncidentForm } from "../components/incident-form.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, placeName } from "../format.ts";
 import { Link, setParams, useLocation } from "../router.tsx";
 
-const KINDS = [
-  "war",
-  "armed_clash",
-  "shelling",
-  "shooting",
-  "drone_strike",
-  "mine_explosion",
-  "detention",
-  "border_crisis",
-  "ceasefire_violation",
-  "other",
-];
+const KINDS = INCIDENT_KINDS;
 const CATEGORIES = ["killed", "wounded", "captured", "missing"] as const;
 
 function IncidentDetail({ id }: { id: string }) {
@@ -84,10 +75,8 @@ function IncidentDetail({ id }: { id: string }) {
                   <ActorName id={String(claim.claimant)} />
                 ) : (
                   // A claim with no claimant is what its source reports: say so, not "unknown".
-                  <>
-                    {sourceTitle.get(((claim.source_ids as string[]) ?? [])[0] ?? "") ??
-                      t("common.source")}
-                  </>
+                  (sourceTitle.get(((claim.source_ids as string[]) ?? [])[0] ?? "") ??
+                  t("common.source"))
                 )}
               </h4>
               <p>“{String(claim.statement)}”</p>
@@ -185,28 +174,7 @@ export function IncidentsPage() {
             ))}
           </select>
         </label>
-        <label>
-          {t("common.from")}{" "}
-          <input
-            type="date"
-            value={filters.from ?? ""}
-            onChange={(event) => {
-              setCursors([]);
-              setParams({ from: event.target.value });
-            }}
-          />
-        </label>
-        <label>
-          {t("common.to")}{" "}
-          <input
-            type="date"
-            value={filters.to ?? ""}
-            onChange={(event) => {
-              setCursors([]);
-              setParams({ to: event.target.value });
-            }}
-          />
-        </label>
+        <DateRangeFilter onChange={() => setCursors([])} />
         <label>
           {t("common.search")}{" "}
           <input

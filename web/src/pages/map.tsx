@@ -6,8 +6,9 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { getJson, PROCESS } from "../api.ts";
+import { DateRangeFilter } from "../components/date-range.tsx";
 import { offlineStyle } from "../map/basemap.ts";
-import { navigate, setParams, useLocation } from "../router.tsx";
+import { navigate, useLocation } from "../router.tsx";
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -122,22 +123,7 @@ export function MapPage() {
     <div className="map-page">
       <h1>{t("map.title")}</h1>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t("common.from")}{" "}
-          <input
-            type="date"
-            value={from}
-            onChange={(event) => setParams({ from: event.target.value })}
-          />
-        </label>
-        <label>
-          {t("common.to")}{" "}
-          <input
-            type="date"
-            value={to}
-            onChange={(event) => setParams({ to: event.target.value })}
-          />
-        </label>
+        <DateRangeFilter />
       </form>
       <div ref={container} className="map" role="application" aria-label={t("map.title")} />
       <p className="muted">{t("map.basemapNote")}</p>

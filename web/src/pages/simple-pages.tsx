@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
+import { DateRangeFilter } from "../components/date-range.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, placeName } from "../format.ts";
 import { setParams, useLocation } from "../router.tsx";
@@ -195,22 +196,7 @@ export function TimelinePage() {
         onSubmit={(event) => event.preventDefault()}
         aria-label={t("common.filter")}
       >
-        <label>
-          {t("common.from")}{" "}
-          <input
-            type="date"
-            value={params.get("from") ?? ""}
-            onChange={(event) => setParams({ from: event.target.value })}
-          />
-        </label>
-        <label>
-          {t("common.to")}{" "}
-          <input
-            type="date"
-            value={params.get("to") ?? ""}
-            onChange={(event) => setParams({ to: event.target.value })}
-          />
-        </label>
+        <DateRangeFilter />
       </form>
       <TimelineChart
         events={inView.flatMap((e) => (e.at ? [{ record: e.record, kind: e.kind, at: e.at }] : []))}
