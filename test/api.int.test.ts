@@ -409,4 +409,18 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
     expect(home.statusCode).toBe(200);
     expect(home.headers["content-type"]).toContain("text/html");
   });
+
+  it("sends security headers: a locked-down policy on JSON, Helmet's on pages", async () => {
+    const json = await app.inject(`${P}/actors`);
+    expect(json.headers["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(json.headers["x-content-type-options"]).toBe("nosniff");
+    const page = await app.inject("/");
+    const policy = String(page.headers["content-security-policy"]);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain("unsafe-inline';script");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
 });
