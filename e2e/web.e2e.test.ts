@@ -195,4 +195,26 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     expect(after.title).not.toBe("My edit of the crisis");
     await page.close();
   });
+
+  it("draws the provisions × time matrix from assessments", async () => {
+    const response = await fetch(`${base}/api/processes/armenia-azerbaijan/assessments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        provision_id: "prv-2020-11-09-6",
+        as_of: { value: "2021-11", precision: "month" },
+        status: "intermediate",
+        reason:
+          "Test assessment: the corridor is under the peacekeepers' control; the new route is not built.",
+        assessed_by: "RUS",
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { page, errors } = await open("/agreements", "agreements-matrix");
+    const matrix = page.locator("table.matrix").first();
+    await matrix.waitFor();
+    await matrix.getByText("intermediate").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -86,6 +86,10 @@ export const az: Messages = {
       "Hər mübadilə üçün bildirilən rəqəmlərin cəmi; rəqəmsiz mübadilələr ayrıca göstərilir, təxmin edilmir.",
     uncounted: "{{count}} rəqəmsiz mübadilə",
   },
+  agreements: {
+    matrix: "Müddəalar × zaman: hər qiymətləndirmənin verdiyi status",
+    noAssessments: "Bu sənədin heç bir müddəası hələ qiymətləndirilməyib.",
+  },
   map: {
     title: "Xəritə",
     basemapNote: "Əsas xəritə: Natural Earth (oflayn)",

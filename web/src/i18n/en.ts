@@ -85,6 +85,10 @@ export const en = {
       "Sums of the counts each exchange reports; exchanges without a count are listed apart, never guessed.",
     uncounted: "{{count}} exchanges without a count",
   },
+  agreements: {
+    matrix: "Provisions × time: the status each assessment gave",
+    noAssessments: "No provision of this document has been assessed yet.",
+  },
   map: {
     title: "Map",
     basemapNote: "Basemap: Natural Earth (offline)",

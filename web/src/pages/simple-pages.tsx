@@ -52,6 +52,66 @@ export function CommitmentsPage() {
   );
 }
 
+/**
+ * Provisions × time: each provision's assessed status at each date an assessment was made, carried
+ * forward until the next one, so the implementation of a whole agreement reads at a glance.
+ */
+function ProvisionMatrix({
+  provisions,
+  assessments,
+}: {
+  provisions: ApiRecord[];
+  assessments: ApiRecord[];
+}) {
+  const { t, i18n } = useTranslation();
+  const dates = [...new Set(assessments.map((a) => (a.as_of as FuzzyDate).value))].sort();
+  if (dates.length === 0) return <p className="muted">{t("agreements.noAssessments")}</p>;
+  const statusAt = (provision: string, date: string) =>
+    assessments
+      .filter((a) => a.provision_id === provision && (a.as_of as FuzzyDate).value <= date)
+      .sort((x, y) => (x.as_of as FuzzyDate).value.localeCompare((y.as_of as FuzzyDate).value))
+      .at(-1)?.status as string | undefined;
+  return (
+    <table className="matrix">
+      <caption>{t("agreements.matrix")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          {dates.map((d) => (
+            <th scope="col" key={d}>
+              {formatDate(
+                { value: d, precision: d.length === 4 ? "year" : d.length === 7 ? "month" : "day" },
+                i18n.language,
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {provisions.map((p) => (
+          <tr key={p.id}>
+            <th scope="row" title={String(p.summary)}>
+              {String(p.number)}
+            </th>
+            {dates.map((d) => {
+              const status = statusAt(p.id, d);
+              return (
+                <td key={d}>
+                  {status ? (
+                    <span className={`badge status-${status}`}>{status.replace("_", " ")}</span>
+                  ) : (
+                    "·"
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function AgreementsPage() {
   const { t, i18n } = useTranslation();
   const documents = useQuery({
@@ -107,6 +167,14 @@ export function AgreementsPage() {
                 );
               })}
           </ol>
+          <ProvisionMatrix
+            provisions={(provisions.data?.items ?? []).filter((p) => p.document_id === doc.id)}
+            assessments={(assessments.data?.items ?? []).filter((a) =>
+              (provisions.data?.items ?? []).some(
+                (p) => p.id === a.provision_id && p.document_id === doc.id,
+              ),
+            )}
+          />
         </section>
       ))}
     </div>
