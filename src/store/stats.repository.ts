@@ -103,7 +103,9 @@ export async function claimedFigures(
       sql<string>`count(DISTINCT f.claim_id)`.as("claims"),
     ])
     .groupBy(["f.claimant", "f.category", "f.side"])
-    .orderBy(["f.claimant", "f.category", "f.side"])
+    .orderBy("f.claimant")
+    .orderBy("f.category")
+    .orderBy("f.side")
     .execute();
   const weekly = joined
     .where(IS_WEEKLY)
