@@ -1,10 +1,25 @@
 import { DomainError, fieldIssues } from "../domain/errors.ts";
 import { type Process, ProcessSchema } from "../domain/process.schema.ts";
-import { findProcess, insertProcess } from "../store/process.repository.ts";
+import { insertProcess } from "../store/process.repository.ts";
 import type { Services } from "./services.ts";
 
-/** Creates a process. Its ledger starts empty; its first records are usually its actors. */
-export async function createProcess(services: Services, input: unknown): Promise<Process> {
+/**
+ * Creates a process unless one with its slug exists; true when this call created it. Safe when
+ * several servers start at once on an empty database: the insert itself decides who wins.
+ */
+export async function ensureProcess(services: Services, input: unknown): Promise<boolean> {
+  const process = parseProcess(input);
+  const created = await insertProcess(services.store.db, {
+    id: process.slug,
+    name: process.name,
+    body: process,
+    at: services.now().toISOString(),
+  });
+  if (created) services.versions.set(process.slug, 0);
+  return created;
+}
+
+function parseProcess(input: unknown): Process {
   const parsed = ProcessSchema.safeParse(input);
   if (!parsed.success) {
     const issues = fieldIssues(parsed.error.issues);
@@ -14,18 +29,16 @@ export async function createProcess(services: Services, input: unknown): Promise
       { issues },
     );
   }
-  const process = parsed.data;
-  if (await findProcess(services.store.db, process.slug)) {
+  return parsed.data;
+}
+
+/** Creates a process. Its ledger starts empty; its first records are usually its actors. */
+export async function createProcess(services: Services, input: unknown): Promise<Process> {
+  const process = parseProcess(input);
+  if (!(await ensureProcess(services, process))) {
     throw new DomainError("conflict", `A process "${process.slug}" already exists`, {
       issues: [{ path: "slug", message: "already taken", value: process.slug }],
     });
   }
-  await insertProcess(services.store.db, {
-    id: process.slug,
-    name: process.name,
-    body: process,
-    at: services.now().toISOString(),
-  });
-  services.versions.set(process.slug, 0);
   return process;
 }

@@ -1,6 +1,6 @@
 import { REFERENCE_PROCESS } from "../reference/armenia-azerbaijan.ts";
-import { findProcess, listProcesses } from "../store/process.repository.ts";
-import { createProcess } from "./create-process.ts";
+import { listProcesses } from "../store/process.repository.ts";
+import { ensureProcess } from "./create-process.ts";
 import { type ImportSummary, importRecords } from "./import-records.ts";
 import type { Services } from "./services.ts";
 
@@ -15,8 +15,7 @@ export async function loadReferenceProcess(
   principal: string,
 ): Promise<ImportSummary> {
   const slug = String(REFERENCE_PROCESS.process.slug);
-  if (!(await findProcess(services.store.db, slug)))
-    await createProcess(services, REFERENCE_PROCESS.process);
+  await ensureProcess(services, REFERENCE_PROCESS.process);
   return importRecords(
     services,
     slug,

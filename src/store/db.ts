@@ -41,14 +41,18 @@ export function storeOptionsFromEnv(env: NodeJS.ProcessEnv, command: string): St
 /** Opens the store and brings its schema up to date. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = quietPool(
+      new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 }),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db);
     // Migrations run on the primary only; the replica receives them by streaming replication.
     const readDb = options.readUrl
       ? new Kysely<Database>({
           dialect: new PostgresDialect({
-            pool: new pg.Pool({ connectionString: options.readUrl, max: options.poolSize ?? 10 }),
+            pool: quietPool(
+              new pg.Pool({ connectionString: options.readUrl, max: options.poolSize ?? 10 }),
+            ),
           }),
         })
       : undefined;
@@ -100,6 +104,18 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     lock.release();
     throw error;
   }
+}
+
+/**
+ * An idle pooled connection that the server closes (a restart, a failover, a dropped database) makes
+ * the pool emit "error"; unheard, that would crash the process. The pool drops the connection and
+ * opens a new one on next use, so the event only needs a listener and a note.
+ */
+function quietPool(pool: pg.Pool): pg.Pool {
+  pool.on("error", (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
+  return pool;
 }
 
 export function redactUrl(url: string): string {

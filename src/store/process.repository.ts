@@ -31,11 +31,12 @@ export async function listProcesses(db: Db): Promise<StoredProcess[]> {
   return rows.map((row) => ({ ...row, ledger_size: Number(row.ledger_size) }));
 }
 
+/** Inserts a process unless its slug is taken; true when this call inserted it. */
 export async function insertProcess(
   db: Db,
   process: { id: string; name: string; body: Record<string, unknown>; at: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .insertInto("process")
     .values({
       id: process.id,
@@ -46,7 +47,9 @@ export async function insertProcess(
       updated_at: process.at,
     })
     .onConflict((oc) => oc.column("id").doNothing())
-    .execute();
+    .returning("id")
+    .executeTakeFirst();
+  return result !== undefined;
 }
 
 /**
