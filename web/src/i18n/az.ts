@@ -44,6 +44,9 @@ export const az: Messages = {
     total: "Cəmi",
   },
   overview: {
+    claimedFigures: "Hər tərəfin və ya mənbənin bildirdiyi rəqəmlər",
+    side: "Tərəf",
+    claimedByColumn: "Kim iddia edir",
     keyFigures: "Əsas rəqəmlər",
     figuresNote: "Hər rəqəm onu kimin iddia etdiyi ilə birlikdə göstərilir. İddialar ortalanmır.",
     incidents: "Qeydə alınmış insidentlər",

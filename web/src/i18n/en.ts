@@ -43,6 +43,9 @@ export const en = {
     total: "Total",
   },
   overview: {
+    claimedFigures: "Figures as each side or source states them",
+    side: "Side",
+    claimedByColumn: "Who says so",
     keyFigures: "Key figures",
     figuresNote: "Each figure is shown with who claims it. Claims are never averaged.",
     incidents: "Incidents recorded",

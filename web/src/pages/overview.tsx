@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { Failure, Loading } from "../components/status.tsx";
-import { formatDate, formatNumber, placeName } from "../format.ts";
+import { formatCount, formatDate, formatNumber, placeName } from "../format.ts";
 import { Link } from "../router.tsx";
 
 type Stats = {
@@ -54,6 +54,69 @@ function ActivityChart({ weeks }: { weeks: Stats["incidents"]["by_week"] }) {
     return () => chart.remove();
   }, [weeks, t]);
   return <div ref={ref} role="img" aria-label={t("overview.activity")} />;
+}
+
+const CATEGORIES = ["killed", "wounded", "captured", "missing"] as const;
+
+/**
+ * Every figure a claim states, as it was stated (a number, a range or the words used), with who
+ * states it or the source that reports it: what a sum over numbers alone would leave out.
+ */
+function ClaimedFigures() {
+  const { t, i18n } = useTranslation();
+  const claims = useQuery({
+    queryKey: ["claims", "all"],
+    queryFn: () => listRecords("claims", { limit: 500 }),
+  });
+  const sources = useQuery({
+    queryKey: ["sources", "all"],
+    queryFn: () => listRecords("sources", { limit: 500 }),
+  });
+  const sourceTitle = new Map((sources.data?.items ?? []).map((s) => [s.id, String(s.title)]));
+  const rows = (claims.data?.items ?? []).flatMap((claim) =>
+    CATEGORIES.flatMap((category) =>
+      Object.entries(
+        ((claim.figures ?? {}) as Record<string, Record<string, unknown>>)[category] ?? {},
+      ).map(([side, count]) => ({
+        claim,
+        category,
+        side,
+        count,
+      })),
+    ),
+  );
+  if (rows.length === 0) return null;
+  return (
+    <table className="claimed-figures">
+      <caption>{t("overview.claimedFigures")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("incidents.figures")}</th>
+          <th scope="col">{t("overview.side")}</th>
+          <th scope="col">{t("overview.claimedByColumn")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ claim, category, side, count }) => (
+          <tr key={`${claim.id}-${category}-${side}`}>
+            <td>
+              <strong>{formatCount(count, i18n.language)}</strong> {t(`incidents.${category}`)}
+            </td>
+            <td>{side === "unknown" ? t("common.unknown") : <ActorName id={side} />}</td>
+            <td>
+              {claim.claimant ? (
+                <ActorName id={String(claim.claimant)} />
+              ) : (
+                (claim.source_ids as string[] | undefined)
+                  ?.map((id) => sourceTitle.get(id) ?? id)
+                  .join("; ")
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 export function OverviewPage() {
@@ -125,6 +188,7 @@ export function OverviewPage() {
               ))}
           </div>
         ) : null}
+        <ClaimedFigures />
         {stats.data ? <ActivityChart weeks={stats.data.incidents.by_week} /> : null}
       </section>
 
