@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -199,21 +199,22 @@ export async function insertNodes(
   }
 }
 
-/** Stored nodes by "level:index"; absent keys are nodes the store does not have. */
+/**
+ * Stored nodes by "level:index"; absent keys are nodes the store does not have. The keys travel as
+ * two arrays joined by position, so any number of them is one index lookup each in one statement.
+ */
 export async function findNodes(
   db: Db,
   processId: string,
   keys: ReadonlyArray<{ level: number; index: number }>,
 ): Promise<Map<string, Uint8Array>> {
   if (keys.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("ledger_node")
-    .select(["level", "index", "hash"])
-    .where("process_id", "=", processId)
-    .where((eb) =>
-      eb.or(keys.map((key) => eb.and([eb("level", "=", key.level), eb("index", "=", key.index)]))),
-    )
-    .execute();
+  const { rows } = await sql<{ level: number; index: string | number; hash: Uint8Array }>`
+    SELECT n.level, n.index, n.hash
+    FROM unnest(${keys.map((k) => k.level)}::int[], ${keys.map((k) => k.index)}::bigint[]) AS k(level, index)
+    JOIN ledger_node n ON n.process_id = ${processId} AND n.level = k.level AND n.index = k.index`.execute(
+    db,
+  );
   return new Map(
     rows.map((row) => [`${row.level}:${Number(row.index)}`, new Uint8Array(row.hash)]),
   );
@@ -231,20 +232,18 @@ export async function listNodes(db: Db, processId: string): Promise<Map<string, 
   );
 }
 
-/** Leaf hashes of the entries in these ranges [start, end), by entry number. */
+/** Leaf hashes of the entries in these ranges [start, end), by entry number, in one statement. */
 export async function leafHashesIn(
   db: Db,
   processId: string,
   ranges: ReadonlyArray<readonly [number, number]>,
 ): Promise<Map<number, Uint8Array>> {
   if (ranges.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("ledger_entry")
-    .select(["seq", "leaf_hash"])
-    .where("process_id", "=", processId)
-    .where((eb) =>
-      eb.or(ranges.map(([start, end]) => eb.and([eb("seq", ">=", start), eb("seq", "<", end)]))),
-    )
-    .execute();
+  const { rows } = await sql<{ seq: string | number; leaf_hash: Uint8Array }>`
+    SELECT e.seq, e.leaf_hash
+    FROM unnest(${ranges.map((r) => r[0])}::bigint[], ${ranges.map((r) => r[1])}::bigint[]) AS r(first, stop)
+    JOIN ledger_entry e ON e.process_id = ${processId} AND e.seq >= r.first AND e.seq < r.stop`.execute(
+    db,
+  );
   return new Map(rows.map((row) => [Number(row.seq), new Uint8Array(row.leaf_hash)]));
 }
