@@ -247,7 +247,9 @@ export async function leafHashesIn(
     .selectFrom("ledger_entry")
     .select(["seq", "leaf_hash"])
     .where("process_id", "=", processId)
-    .where((eb) => eb.or(ranges.map(([start, end]) => eb.and([eb("seq", ">=", start), eb("seq", "<", end)]))))
+    .where((eb) =>
+      eb.or(ranges.map(([start, end]) => eb.and([eb("seq", ">=", start), eb("seq", "<", end)]))),
+    )
     .execute();
   return new Map(rows.map((row) => [Number(row.seq), new Uint8Array(row.leaf_hash)]));
 }
