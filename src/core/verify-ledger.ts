@@ -65,7 +65,7 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
     let size = 0;
     let nextSeq = 0;
     // What the ledger says each record should be now: its digest, or null once deleted.
-    const expected = new Map<string, { seq: number; digest: string | null; isHashOnly: boolean }>();
+    const expected = new Map<string, { seq: number; digest: string | null }>();
 
     for await (const entry of iterateEntries(db, process.id)) {
       if (entry.seq !== nextSeq) {
@@ -95,18 +95,16 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
           message: `entry ${entry.seq}'s columns disagree with its signed content`,
         });
       } else if (content.action === "delete") {
-        expected.set(content.id, { seq: entry.seq, digest: null, isHashOnly: false });
+        expected.set(content.id, { seq: entry.seq, digest: null });
       } else if (content.record) {
         expected.set(content.id, {
           seq: entry.seq,
           digest: recordDigest(content.record),
-          isHashOnly: false,
         });
       } else {
         expected.set(content.id, {
           seq: entry.seq,
           digest: content.record_sha256 ?? null,
-          isHashOnly: true,
         });
       }
       const appended = appendWithNodes(frontier, size, entry.leaf_hash);

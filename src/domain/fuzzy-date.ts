@@ -133,8 +133,3 @@ function unitBounds(value: string): { start: string; end: string } {
         : new Date(Date.UTC(y, m - 1, d + 1));
   return { start: start.toISOString(), end: end.toISOString() };
 }
-
-/** A day-precision fuzzy date from YYYY-MM-DD. */
-export function onDay(value: string): FuzzyDate {
-  return { value, precision: "day" };
-}

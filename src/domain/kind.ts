@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FuzzyDate } from "./fuzzy-date.ts";
+import { dateBounds, type FuzzyDate } from "./fuzzy-date.ts";
 import type { Geometry, Place } from "./place.ts";
 
 /** A reference from one record to another, by id within the same process. */
@@ -75,10 +75,10 @@ export function referencesIn(
   return refs;
 }
 
-/** Sort key for a dated record: the start of its date, so lists run in time order. */
-export function dateSortKey(
-  date: FuzzyDate | undefined,
-  startOf: (d: FuzzyDate) => string,
-): string {
-  return date === undefined ? "~" : startOf(date);
+/**
+ * Sort key for a dated record: the start of its date, so lists run in time order; records without
+ * a date sort last ("~" follows every ISO date).
+ */
+export function dateSortKey(date: FuzzyDate | undefined): string {
+  return date === undefined ? "~" : dateBounds(date).start;
 }

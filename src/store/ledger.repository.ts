@@ -89,20 +89,6 @@ export async function latestHead(db: Db, processId: string): Promise<StoredHead 
   return row ? toHead(row) : undefined;
 }
 
-export async function findHead(
-  db: Db,
-  processId: string,
-  treeSize: number,
-): Promise<StoredHead | undefined> {
-  const row = await db
-    .selectFrom("tree_head")
-    .select(["tree_size", "root_hash", "signed_at", "key_id", "signature"])
-    .where("process_id", "=", processId)
-    .where("tree_size", "=", treeSize)
-    .executeTakeFirst();
-  return row ? toHead(row) : undefined;
-}
-
 export async function listHeads(db: Db, processId: string): Promise<StoredHead[]> {
   const rows = await db
     .selectFrom("tree_head")

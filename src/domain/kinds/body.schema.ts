@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
-import { defineKind, referencesIn } from "../kind.ts";
+import { FuzzyDateSchema } from "../fuzzy-date.ts";
+import { dateSortKey, defineKind, referencesIn } from "../kind.ts";
 import { LocalizedNamesSchema } from "../names.ts";
 import {
   ActorIdsSchema,
@@ -57,7 +57,7 @@ export const bodyKind = defineKind({
     kind: b.kind,
     date: b.from,
     verification: b.status,
-    sort_key: b.from ? dateBounds(b.from).start : "~",
+    sort_key: dateSortKey(b.from),
     text: [b.name, b.mandate, b.chairs, ...Object.values(b.names ?? {})],
   }),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { countRange, FIGURE_CATEGORIES, FiguresSchema, NON_ACTOR_SIDES } from "../figures.ts";
-import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
-import { defineKind, type Reference, referencesIn } from "../kind.ts";
+import { FuzzyDateSchema } from "../fuzzy-date.ts";
+import { dateSortKey, defineKind, type Reference, referencesIn } from "../kind.ts";
 import { ActorIdsSchema, RecordIdSchema, SourceIdsSchema } from "../record.ts";
 
 export const CLAIM_SUBJECTS = ["incident", "provision", "body", "position", "other"] as const;
@@ -80,7 +80,7 @@ export const claimKind = defineKind({
   index: (c) => ({
     kind: c.subject,
     date: c.date,
-    sort_key: c.date ? dateBounds(c.date).start : "~",
+    sort_key: dateSortKey(c.date),
     text: [c.statement],
   }),
 });

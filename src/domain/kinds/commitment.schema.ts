@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
-import { defineKind, referencesIn } from "../kind.ts";
+import { dateSortKey, defineKind, referencesIn } from "../kind.ts";
 import { ActorIdsSchema, LongTextSchema, RecordIdSchema, SourceIdsSchema } from "../record.ts";
 
 export const COMMITMENT_STATUSES = ["open", "met", "missed", "superseded"] as const;
@@ -57,7 +57,7 @@ export const commitmentKind = defineKind({
     kind: c.status,
     date: c.due,
     verification: c.status,
-    sort_key: c.due ? dateBounds(c.due).start : "~",
+    sort_key: dateSortKey(c.due),
     text: [c.summary, c.due_text, c.evidence],
   }),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
-import { defineKind, referencesIn } from "../kind.ts";
+import { FuzzyDateSchema } from "../fuzzy-date.ts";
+import { dateSortKey, defineKind, referencesIn } from "../kind.ts";
 import { RecordIdSchema, SourceIdsSchema } from "../record.ts";
 
 export const DETAINEE_STATUSES = ["held", "released", "missing", "deceased", "unknown"] as const;
@@ -41,7 +41,7 @@ export const detaineeKind = defineKind({
     kind: d.category,
     date: d.captured,
     verification: d.status,
-    sort_key: d.captured ? dateBounds(d.captured).start : "~",
+    sort_key: dateSortKey(d.captured),
     text: [d.full_name, d.notes],
   }),
 });

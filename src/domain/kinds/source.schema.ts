@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
-import { defineKind, referencesIn } from "../kind.ts";
+import { FuzzyDateSchema } from "../fuzzy-date.ts";
+import { dateSortKey, defineKind, referencesIn } from "../kind.ts";
 import { RecordIdSchema, ShortTextSchema, UrlSchema } from "../record.ts";
 
 export const SOURCE_KINDS = [
@@ -42,7 +42,7 @@ export const sourceKind = defineKind({
   index: (s) => ({
     kind: s.kind,
     date: s.published,
-    sort_key: s.published ? dateBounds(s.published).start : "~",
+    sort_key: dateSortKey(s.published),
     text: [s.title, s.publisher, s.excerpt],
   }),
 });
