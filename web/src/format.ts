@@ -1,4 +1,5 @@
-import type { FuzzyDate } from "./api.ts";
+import { type Commitment, isOverdue } from "../../src/domain/kinds/commitment.schema.ts";
+import type { ApiRecord, FuzzyDate } from "./api.ts";
 
 /**
  * A date as precise as it was recorded, in the reader's language: "November 2021", never
@@ -51,4 +52,9 @@ export function formatCount(count: unknown, language: string): string {
     if (c.text) return `“${c.text}”`;
   }
   return "?";
+}
+
+/** Whether an open commitment is past its due date today, by the domain's own rule. */
+export function isCommitmentOverdue(commitment: ApiRecord): boolean {
+  return isOverdue(commitment as unknown as Commitment, new Date().toISOString().slice(0, 10));
 }

@@ -22,3 +22,12 @@ export function ActorName({ id }: { id: string | null | undefined }) {
   const name = actor?.names?.[i18n.language] ?? actor?.short_name ?? actor?.name ?? id;
   return <abbr title={actor?.name ?? id}>{name}</abbr>;
 }
+
+/** The process's sources' titles by id, loaded once and shared: claims name their sources by id. */
+export function useSourceTitles(): Map<string, string> {
+  const { data } = useQuery({
+    queryKey: ["sources", "all"],
+    queryFn: () => listRecords("sources", { limit: 500 }),
+  });
+  return new Map((data?.items ?? []).map((source) => [source.id, String(source.title)]));
+}

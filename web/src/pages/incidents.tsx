@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { INCIDENT_KINDS } from "../../../src/domain/kinds/incident.schema.ts";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
-import { ActorName } from "../components/actors.tsx";
+import { ActorName, useSourceTitles } from "../components/actors.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
 import { IncidentForm } from "../components/incident-form.tsx";
 import { Failure, Loading } from "../components/status.tsx";
@@ -24,15 +24,11 @@ function IncidentDetail({ id }: { id: string }) {
     queryKey: ["claims", id],
     queryFn: () => listRecords("claims", { refers_to: id, limit: 500 }),
   });
-  const sources = useQuery({
-    queryKey: ["sources", "all"],
-    queryFn: () => listRecords("sources", { limit: 500 }),
-  });
+  const sourceTitle = useSourceTitles();
   if (incident.isLoading) return <Loading />;
   if (incident.error) return <Failure error={incident.error} />;
   const record = incident.data as ApiRecord;
   const verification = record.verification as { status: string; reason?: string; by?: string };
-  const sourceTitle = new Map((sources.data?.items ?? []).map((s) => [s.id, String(s.title)]));
   return (
     <article className="detail" aria-labelledby="incident-title">
       <h2 id="incident-title">{String(record.title)}</h2>

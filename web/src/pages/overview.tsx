@@ -3,9 +3,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
-import { ActorName } from "../components/actors.tsx";
+import { ActorName, useSourceTitles } from "../components/actors.tsx";
 import { Failure, Loading } from "../components/status.tsx";
-import { formatCount, formatDate, formatNumber, placeName } from "../format.ts";
+import {
+  formatCount,
+  formatDate,
+  formatNumber,
+  isCommitmentOverdue,
+  placeName,
+} from "../format.ts";
 import { Link } from "../router.tsx";
 
 type Stats = {
@@ -21,15 +27,6 @@ type Stats = {
     }>;
   };
 };
-
-function endOf(date: FuzzyDate | undefined): number {
-  if (!date) return Number.POSITIVE_INFINITY;
-  const value = date.end ?? date.value;
-  const d = new Date(
-    value.length === 4 ? `${value}-12-31` : value.length === 7 ? `${value}-28` : value,
-  );
-  return d.getTime();
-}
 
 function ActivityChart({ weeks }: { weeks: Stats["incidents"]["by_week"] }) {
   const { t } = useTranslation();
@@ -68,11 +65,7 @@ function ClaimedFigures() {
     queryKey: ["claims", "all"],
     queryFn: () => listRecords("claims", { limit: 500 }),
   });
-  const sources = useQuery({
-    queryKey: ["sources", "all"],
-    queryFn: () => listRecords("sources", { limit: 500 }),
-  });
-  const sourceTitle = new Map((sources.data?.items ?? []).map((s) => [s.id, String(s.title)]));
+  const sourceTitle = useSourceTitles();
   const rows = (claims.data?.items ?? []).flatMap((claim) =>
     CATEGORIES.flatMap((category) =>
       Object.entries(
@@ -148,7 +141,6 @@ export function OverviewPage() {
 
   const latestAssessment = new Map<string, ApiRecord>();
   for (const a of assessments.data?.items ?? []) latestAssessment.set(String(a.provision_id), a);
-  const now = Date.now();
   const due = (commitments.data?.items ?? []).filter((c) => c.status === "open");
 
   return (
@@ -198,15 +190,15 @@ export function OverviewPage() {
           {commitments.isLoading ? <Loading /> : null}
           <ul className="plain">
             {due.map((c) => {
-              const isOverdue = endOf(c.due as FuzzyDate | undefined) < now;
+              const isLate = isCommitmentOverdue(c);
               return (
-                <li key={c.id} className={isOverdue ? "overdue" : undefined}>
+                <li key={c.id} className={isLate ? "overdue" : undefined}>
                   <strong>
                     {c.due
                       ? formatDate(c.due as FuzzyDate, i18n.language)
                       : t("overview.openEnded")}
                   </strong>
-                  {isOverdue ? <span className="badge danger">{t("overview.overdue")}</span> : null}{" "}
+                  {isLate ? <span className="badge danger">{t("overview.overdue")}</span> : null}{" "}
                   {String(c.summary)}{" "}
                   <span className="muted">
                     (

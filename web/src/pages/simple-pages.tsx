@@ -2,12 +2,13 @@ import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { dateBounds } from "../../../src/domain/fuzzy-date.ts";
 import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
 import { Failure, Loading } from "../components/status.tsx";
-import { formatCount, formatDate, placeName } from "../format.ts";
+import { formatCount, formatDate, isCommitmentOverdue, placeName } from "../format.ts";
 import { setParams, useLocation } from "../router.tsx";
 import { type Column, dateColumn, RecordList, textColumn } from "./record-list.tsx";
 
@@ -24,7 +25,6 @@ const actorsColumn = (header: string, field: string): Column => ({
 
 export function CommitmentsPage() {
   const { t } = useTranslation();
-  const now = Date.now();
   return (
     <RecordList
       title={t("nav.commitments")}
@@ -35,11 +35,11 @@ export function CommitmentsPage() {
           cell: (c, language) => {
             const due = c.due as FuzzyDate | undefined;
             if (!due) return <em>{String(c.due_text ?? t("overview.openEnded"))}</em>;
-            const isOverdue = c.status === "open" && new Date(due.end ?? due.value).getTime() < now;
+            const isLate = isCommitmentOverdue(c);
             return (
-              <span className={isOverdue ? "overdue" : undefined}>
+              <span className={isLate ? "overdue" : undefined}>
                 {formatDate(due, language)}{" "}
-                {isOverdue ? <span className="badge danger">{t("overview.overdue")}</span> : null}
+                {isLate ? <span className="badge danger">{t("overview.overdue")}</span> : null}
               </span>
             );
           },
@@ -183,11 +183,9 @@ export function AgreementsPage() {
 
 const TIMELINE_KINDS = ["meetings", "documents", "commitments", "incidents", "exchanges"] as const;
 
-/** The day a record's date starts (its due date for commitments), for placing it on the axis. */
+/** When a record's date starts (its due date for commitments), for placing it on the axis. */
 function startOf(date: FuzzyDate | undefined): Date | null {
-  if (!date) return null;
-  const v = date.value;
-  return new Date(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v);
+  return date ? new Date(dateBounds(date as Parameters<typeof dateBounds>[0]).start) : null;
 }
 
 function TimelineChart({
