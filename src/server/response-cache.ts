@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Services } from "../core/services.ts";
 import type { Viewer } from "../store/scope.ts";
-import type { ReadTarget } from "./read-routing.ts";
+import { readTarget } from "./read-routing.ts";
 
 type Entry = { version: number; etag: string; body: string };
 
@@ -58,14 +58,15 @@ export async function sendCached(
   reply: FastifyReply,
   options: {
     cache: ResponseCache;
-    target: ReadTarget;
+    services: Services;
     slug: string;
     viewer: Viewer;
     contentType?: string;
     compute: (services: Services) => Promise<unknown>;
   },
 ): Promise<FastifyReply> {
-  const { target } = options;
+  // Where the read goes (replica or primary) is decided here, once, for every cached route.
+  const target = readTarget(options.services, request, options.slug);
   const version = target.versions.get(options.slug);
   const key = `${target.source} ${viewerKey(options.viewer)} ${request.url}`;
   let entry = version === undefined ? undefined : options.cache.get(key, version);

@@ -10,7 +10,7 @@ import { KINDS } from "../../domain/kinds/index.ts";
 import type { RequestContext } from "../context.ts";
 import { jsonSchema, problemSchema, recordInputSchema, recordOutputSchema } from "../openapi.ts";
 import { etagOf, requireIfMatch, versionFromIfMatch } from "../preconditions.ts";
-import { markWritten, readTarget } from "../read-routing.ts";
+import { markWritten } from "../read-routing.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
 const slugParam = { type: "string", description: "the process's slug, e.g. armenia-azerbaijan" };
@@ -68,7 +68,7 @@ export function registerRecordRoutes(
         const slug = request.params.slug;
         return sendCached(request, reply, {
           cache,
-          target: readTarget(services, request, slug),
+          services,
           slug,
           viewer,
           compute: (source) => listRecords(source, slug, kind.type, request.query, viewer),

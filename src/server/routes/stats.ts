@@ -4,7 +4,6 @@ import { getTile, TileQuerySchema } from "../../core/get-tile.ts";
 import type { Services } from "../../core/services.ts";
 import type { RequestContext } from "../context.ts";
 import { jsonSchema, problemSchema } from "../openapi.ts";
-import { readTarget } from "../read-routing.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
 /** The overview's aggregations: the numbers a dashboard draws. */
@@ -34,7 +33,7 @@ export function registerStatsRoutes(
       const slug = request.params.slug;
       return sendCached(request, reply, {
         cache,
-        target: readTarget(services, request, slug),
+        services,
         slug,
         viewer,
         compute: (source) => getStats(source, slug, request.query, viewer),
@@ -79,7 +78,7 @@ export function registerTileRoutes(
       const tile = { z: Number(z), x: Number(x), y: Number(y) };
       return sendCached(request, reply, {
         cache,
-        target: readTarget(services, request, slug),
+        services,
         slug,
         viewer,
         contentType: "application/geo+json",
