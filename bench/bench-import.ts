@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { createProcess } from "../src/core/create-process.ts";
 import { importAcled } from "../src/core/import-acled.ts";
 import { importRecords } from "../src/core/import-records.ts";
+import { operatorCaller } from "../src/domain/access.ts";
 import { ACLED_COLUMNS, type AcledRow, readAcledCsv, writeAcledCsv } from "../src/ingest/acled.ts";
 import { generateAcledRows, generateProcess, SYNTHETIC_PROCESS } from "./generate.ts";
 import { round, timed } from "./measure.ts";
@@ -21,7 +22,7 @@ const ACLED_ACTORS = { "Military Forces of Aravan": "PA", "Military Forces of Be
  */
 export async function runImportBench(context: BenchContext): Promise<void> {
   const { services, storeName, n, dir, report } = context;
-  await createProcess(services, SYNTHETIC_PROCESS);
+  await createProcess(services, SYNTHETIC_PROCESS, operatorCaller("test"));
   const load = await timed(() =>
     importRecords(
       services,
@@ -31,7 +32,7 @@ export async function runImportBench(context: BenchContext): Promise<void> {
         for (const record of generateProcess({ seed: SEED, incidents: n }))
           yield { at: String(i++), record };
       })(),
-      { principal: "bench", batchSize: 2000 },
+      { principal: operatorCaller("bench"), batchSize: 2000 },
     ),
   );
   if (load.value.rejected.length > 0)
@@ -61,18 +62,22 @@ export async function runImportBench(context: BenchContext): Promise<void> {
   );
 
   const copy = await timed(() => copyIntoBareTable(context, file));
-  await createProcess(services, { slug: "acled", name: "ACLED import benchmark" });
+  await createProcess(
+    services,
+    { slug: "acled", name: "ACLED import benchmark" },
+    operatorCaller("test"),
+  );
   await importRecords(
     services,
     "acled",
     [...generateProcess({ seed: SEED, incidents: 0 })]
       .filter((record) => record.type === "actor")
       .map((record, i) => ({ at: String(i), record })),
-    { principal: "bench" },
+    { principal: operatorCaller("bench") },
   );
   const truce = await timed(() =>
     importAcled(services, "acled", readAcledCsv(createReadStream(file)), {
-      principal: "bench",
+      principal: operatorCaller("bench"),
       batchSize: 2000,
       actorMapping: ACLED_ACTORS,
     }),

@@ -6,6 +6,7 @@ import {
 } from "../src/core/ledger-queries.ts";
 import { writeToProcess } from "../src/core/process-writer.ts";
 import { verifyLedger } from "../src/core/verify-ledger.ts";
+import { operatorCaller } from "../src/domain/access.ts";
 import { kindByType } from "../src/domain/kinds/index.ts";
 import { parseRecordInput } from "../src/domain/record-input.ts";
 import { iterateEntries } from "../src/store/ledger.repository.ts";
@@ -27,7 +28,7 @@ export async function runLedgerBench(context: BenchContext): Promise<void> {
   const appends = isQuick ? 5000 : 20_000;
   const appended = await timed(async () => {
     for (let start = 0; start < appends; start += 1000) {
-      await writeToProcess(services, slug, "bench", (writer) =>
+      await writeToProcess(services, slug, operatorCaller("bench"), (writer) =>
         writer.createMany(
           Array.from({ length: 1000 }, (_, i) => ({
             kind: source,

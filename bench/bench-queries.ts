@@ -1,6 +1,6 @@
 import { boundsOf } from "../src/core/query-params.ts";
+import { OPERATOR } from "../src/domain/access.ts";
 import { buildApp } from "../src/server/app.ts";
-import { OPERATOR } from "../src/store/scope.ts";
 import { claimedFigures, incidentCounts, incidentsByActor } from "../src/store/stats.repository.ts";
 import { BORDER_LINE, mulberry32, SYNTHETIC_PROCESS } from "./generate.ts";
 import { percentile, round, sample } from "./measure.ts";

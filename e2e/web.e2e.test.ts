@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
+
 import { existsSync, mkdirSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
+import { operatorCaller } from "../src/domain/access.ts";
 import { buildApp } from "../src/server/app.ts";
 import { hasWebApp } from "../src/server/routes/web.ts";
 import { openTestServices } from "../test/support/stores.ts";
@@ -26,7 +28,7 @@ describe.runIf(canRun)("the web app in Chromium", () => {
 
   beforeAll(async () => {
     services = await openTestServices("pglite");
-    await loadReferenceProcess(services, "test");
+    await loadReferenceProcess(services, operatorCaller("test"));
     app = await buildApp(services, { rateLimit: 100_000 });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
     browser = await chromium.launch({

@@ -2,9 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
+import { operatorCaller } from "../src/domain/access.ts";
 import { KINDS } from "../src/domain/kinds/index.ts";
 import { fromHex, verifyConsistency, verifyInclusion } from "../src/ledger/merkle.ts";
 import { buildApp } from "../src/server/app.ts";
+import { injectAs, tokenFor } from "./support/auth.ts";
 import { changedInput, sampleInput } from "./support/factories.ts";
 import { openTestServices, STORE_NAMES } from "./support/stores.ts";
 
@@ -13,30 +15,33 @@ const P = "/api/processes/armenia-azerbaijan";
 describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
   let services: Services;
   let app: FastifyInstance;
+  // As an admin of every process: these tests are about the API, not about who may use it.
+  let inject: ReturnType<typeof injectAs>;
 
   beforeAll(async () => {
     services = await openTestServices(storeName);
-    await loadReferenceProcess(services, "test");
+    await loadReferenceProcess(services, operatorCaller("test"));
     app = await buildApp(services, { rateLimit: 100_000 });
+    inject = injectAs(app, await tokenFor(services, "admin"));
   });
   afterAll(async () => {
     await app?.close();
     await services?.store.close();
   });
 
-  const head = async () => (await app.inject(`${P}/ledger/head`)).json().tree_size as number;
+  const head = async () => (await inject(`${P}/ledger/head`)).json().tree_size as number;
 
   it("reports health with the store's kind", async () => {
-    const response = await app.inject("/api/health");
+    const response = await inject("/api/health");
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: "ok", store: storeName });
   });
 
   it("lists processes and shows the example with its counts", async () => {
     expect(
-      (await app.inject("/api/processes")).json().items.map((p: { slug: string }) => p.slug),
+      (await inject("/api/processes")).json().items.map((p: { slug: string }) => p.slug),
     ).toEqual(["armenia-azerbaijan"]);
-    const process = (await app.inject(P)).json();
+    const process = (await inject(P)).json();
     expect(process.counts).toMatchObject({ actor: 5, document: 3, meeting: 4, body: 3 });
     expect(process.ledger_size).toBeGreaterThan(50);
   });
@@ -44,21 +49,21 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
   describe.each(KINDS.map((k) => [k.path, k.type] as const))("/%s", (path, type) => {
     it("creates, reads, updates with If-Match, refuses a stale version, and deletes", async () => {
       const input = sampleInput(type, 1);
-      const created = await app.inject({ method: "POST", url: `${P}/${path}`, payload: input });
+      const created = await inject({ method: "POST", url: `${P}/${path}`, payload: input });
       expect(created.statusCode, created.body).toBe(201);
       const record = created.json();
       expect(record).toMatchObject({ type, version: 1, visibility: "public" });
       expect(created.headers.etag).toBe('"1"');
 
-      const fetched = await app.inject(`${P}/${path}/${record.id}`);
+      const fetched = await inject(`${P}/${path}/${record.id}`);
       expect(fetched.statusCode).toBe(200);
       expect(fetched.headers.etag).toBe('"1"');
 
-      const listed = await app.inject(`${P}/${path}?limit=500`);
+      const listed = await inject(`${P}/${path}?limit=500`);
       expect(listed.json().items.map((r: { id: string }) => r.id)).toContain(record.id);
 
       const changed = changedInput(input);
-      const updated = await app.inject({
+      const updated = await inject({
         method: "PUT",
         url: `${P}/${path}/${record.id}`,
         headers: { "if-match": '"1"' },
@@ -68,7 +73,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       expect(updated.json().version).toBe(2);
 
       const before = await head();
-      const stale = await app.inject({
+      const stale = await inject({
         method: "PUT",
         url: `${P}/${path}/${record.id}`,
         headers: { "if-match": '"1"' },
@@ -78,16 +83,16 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       expect(stale.headers["content-type"]).toContain("application/problem+json");
       expect(await head()).toBe(before);
 
-      const history = (await app.inject(`${P}/${path}/${record.id}/history`)).json().entries;
+      const history = (await inject(`${P}/${path}/${record.id}/history`)).json().entries;
       expect(history.map((e: { action: string }) => e.action)).toEqual(["create", "update"]);
 
-      const deleted = await app.inject({
+      const deleted = await inject({
         method: "DELETE",
         url: `${P}/${path}/${record.id}`,
         headers: { "if-match": '"2"' },
       });
       expect(deleted.statusCode).toBe(204);
-      expect((await app.inject(`${P}/${path}/${record.id}`)).statusCode).toBe(404);
+      expect((await inject(`${P}/${path}/${record.id}`)).statusCode).toBe(404);
       expect(await head()).toBe(before + 1);
     });
   });
@@ -104,7 +109,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "malformed JSON",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: `${P}/incidents`,
             headers: { "content-type": "application/json" },
@@ -116,7 +121,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "a wrong type",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: `${P}/incidents`,
             payload: { ...sampleInput("incident"), title: 42 },
@@ -127,7 +132,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "latitude 200",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: `${P}/incidents`,
             payload: {
@@ -141,7 +146,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "2021-02-30",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: `${P}/incidents`,
             payload: {
@@ -155,7 +160,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "a month passed off as a day",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: `${P}/incidents`,
             payload: { ...sampleInput("incident"), date: { value: "2021-05", precision: "day" } },
@@ -166,7 +171,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "an unknown field",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: `${P}/incidents`,
             payload: { ...sampleInput("incident"), casualties: 3 },
@@ -177,7 +182,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "a reference to nothing",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: `${P}/claims`,
             payload: { ...sampleInput("claim"), claimant: "XYZ" },
@@ -188,7 +193,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "a record of another kind",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: `${P}/incidents`,
             payload: { ...sampleInput("incident"), type: "claim" },
@@ -199,7 +204,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "a 20 MB body",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: `${P}/incidents`,
             payload: { ...sampleInput("incident"), description: "x".repeat(20 * 1024 * 1024) },
@@ -210,7 +215,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "an unknown process",
         () =>
-          app.inject({
+          inject({
             method: "POST",
             url: "/api/processes/nowhere/incidents",
             payload: sampleInput("incident"),
@@ -221,7 +226,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "an update without If-Match",
         () =>
-          app.inject({
+          inject({
             method: "PUT",
             url: `${P}/incidents/inc-2020-war`,
             payload: sampleInput("incident"),
@@ -232,7 +237,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       [
         "a stale If-Match",
         () =>
-          app.inject({
+          inject({
             method: "PUT",
             url: `${P}/incidents/inc-2020-war`,
             headers: { "if-match": '"99"' },
@@ -243,7 +248,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       ],
       [
         "deleting a record others refer to",
-        () => app.inject({ method: "DELETE", url: `${P}/actors/ARM` }),
+        () => inject({ method: "DELETE", url: `${P}/actors/ARM` }),
         409,
         "",
       ],
@@ -269,52 +274,50 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
   it("filters by date range, bbox, kind, actor, verification and text", async () => {
     const ids = (response: { json: () => { items: Array<{ id: string }> } }) =>
       response.json().items.map((r) => r.id);
-    expect(ids(await app.inject(`${P}/incidents?from=2021-11-16&to=2021-11-16`))).toContain(
+    expect(ids(await inject(`${P}/incidents?from=2021-11-16&to=2021-11-16`))).toContain(
       "inc-2021-11-16-border-fighting",
     );
-    expect(ids(await app.inject(`${P}/incidents?from=2021-11-17`))).not.toContain(
+    expect(ids(await inject(`${P}/incidents?from=2021-11-17`))).not.toContain(
       "inc-2021-11-16-border-fighting",
     );
     // The war's range (September to November 2020) overlaps October 2020.
-    expect(ids(await app.inject(`${P}/incidents?from=2020-10&to=2020-10`))).toEqual([
-      "inc-2020-war",
-    ]);
-    expect(ids(await app.inject(`${P}/incidents?kind=war`))).toEqual(["inc-2020-war"]);
-    expect(ids(await app.inject(`${P}/documents?bbox=39,43,40,44`))).toEqual(["doc-2021-11-26"]);
-    expect(ids(await app.inject(`${P}/claims?actor=AZE`)).length).toBeGreaterThan(0);
+    expect(ids(await inject(`${P}/incidents?from=2020-10&to=2020-10`))).toEqual(["inc-2020-war"]);
+    expect(ids(await inject(`${P}/incidents?kind=war`))).toEqual(["inc-2020-war"]);
+    expect(ids(await inject(`${P}/documents?bbox=39,43,40,44`))).toEqual(["doc-2021-11-26"]);
+    expect(ids(await inject(`${P}/claims?actor=AZE`)).length).toBeGreaterThan(0);
     expect(
-      ids(await app.inject(`${P}/incidents?verification=unverified`)).length,
+      ids(await inject(`${P}/incidents?verification=unverified`)).length,
     ).toBeGreaterThanOrEqual(3);
-    expect(ids(await app.inject(`${P}/provisions?q=Lachin`))).toContain("prv-2020-11-09-6");
-    expect((await app.inject(`${P}/incidents?bbox=1,2,3`)).statusCode).toBe(400);
-    expect((await app.inject(`${P}/incidents?limit=501`)).statusCode).toBe(400);
-    expect((await app.inject(`${P}/incidents?color=red`)).json().issues[0].path).toBe("color");
+    expect(ids(await inject(`${P}/provisions?q=Lachin`))).toContain("prv-2020-11-09-6");
+    expect((await inject(`${P}/incidents?bbox=1,2,3`)).statusCode).toBe(400);
+    expect((await inject(`${P}/incidents?limit=501`)).statusCode).toBe(400);
+    expect((await inject(`${P}/incidents?color=red`)).json().issues[0].path).toBe("color");
   });
 
   it("pages through a list with cursors, in a stable order, without gaps or repeats", async () => {
-    const all = (await app.inject(`${P}/claims?limit=500`))
+    const all = (await inject(`${P}/claims?limit=500`))
       .json()
       .items.map((r: { id: string }) => r.id);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await app.inject(`${P}/claims?limit=4${cursor ? `&cursor=${cursor}` : ""}`);
+      const response = await inject(`${P}/claims?limit=4${cursor ? `&cursor=${cursor}` : ""}`);
       const page: { items: Array<{ id: string }>; next_cursor: string | null } = response.json();
       seen.push(...page.items.map((r: { id: string }) => r.id));
       cursor = page.next_cursor;
     } while (cursor);
     expect(seen).toEqual(all);
     expect(all.length).toBeGreaterThan(8);
-    const descending = (await app.inject(`${P}/claims?limit=500&order=desc`))
+    const descending = (await inject(`${P}/claims?limit=500&order=desc`))
       .json()
       .items.map((r: { id: string }) => r.id);
     expect(descending).toEqual([...all].reverse());
-    expect((await app.inject(`${P}/claims?cursor=garbage`)).statusCode).toBe(400);
+    expect((await inject(`${P}/claims?cursor=garbage`)).statusCode).toBe(400);
   });
 
   it("derives an incident's figures from its claims, side by side", async () => {
     const incident = (
-      await app.inject({
+      await inject({
         method: "POST",
         url: `${P}/incidents`,
         payload: sampleInput("incident", 7),
@@ -332,10 +335,10 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
         figures: { killed: { ARM: arm, AZE: aze } },
       };
       expect(
-        (await app.inject({ method: "POST", url: `${P}/claims`, payload: claim })).statusCode,
+        (await inject({ method: "POST", url: `${P}/claims`, payload: claim })).statusCode,
       ).toBe(201);
     }
-    const figures = (await app.inject(`${P}/incidents/${incident.id}`)).json().claimed_figures;
+    const figures = (await inject(`${P}/incidents/${incident.id}`)).json().claimed_figures;
     const arm = figures.find((f: { side: string }) => f.side === "ARM");
     expect(arm).toMatchObject({ category: "killed", low: 2, high: 6 });
     expect(
@@ -347,13 +350,13 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
   });
 
   it("serves a signed head and inclusion and consistency proofs that verify", async () => {
-    const signed = (await app.inject(`${P}/ledger/head`)).json();
+    const signed = (await inject(`${P}/ledger/head`)).json();
     expect(signed.signature).toEqual(expect.any(String));
     const size = signed.tree_size as number;
-    const entries = (await app.inject(`${P}/ledger/entries?from=3&limit=2`)).json().entries;
+    const entries = (await inject(`${P}/ledger/entries?from=3&limit=2`)).json().entries;
     expect(entries.map((e: { seq: number }) => e.seq)).toEqual([3, 4]);
     const inclusion = (
-      await app.inject(`${P}/ledger/proof/inclusion?index=3&tree_size=${size}`)
+      await inject(`${P}/ledger/proof/inclusion?index=3&tree_size=${size}`)
     ).json();
     expect(inclusion.root_hash).toBe(signed.root_hash);
     expect(
@@ -366,7 +369,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
       ),
     ).toBe(true);
     const consistency = (
-      await app.inject(`${P}/ledger/proof/consistency?first=10&second=${size}`)
+      await inject(`${P}/ledger/proof/consistency?first=10&second=${size}`)
     ).json();
     expect(
       verifyConsistency(
@@ -377,8 +380,8 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
         consistency.consistency_path.map(fromHex),
       ),
     ).toBe(true);
-    expect((await app.inject(`${P}/ledger/proof/inclusion?index=${size}`)).statusCode).toBe(400);
-    const keys = (await app.inject("/api/keys")).json().keys;
+    expect((await inject(`${P}/ledger/proof/inclusion?index=${size}`)).statusCode).toBe(400);
+    const keys = (await inject("/api/keys")).json().keys;
     expect(keys.map((k: { key_id: string }) => k.key_id)).toContain(signed.key_id);
   });
 
@@ -386,7 +389,7 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
     const before = await head();
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        app.inject({
+        inject({
           method: "POST",
           url: `${P}/sources`,
           payload: sampleInput("source", 100 + i),
@@ -400,23 +403,23 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
   });
 
   it("publishes OpenAPI 3.1 with every kind's routes, and browsable docs", async () => {
-    const spec = (await app.inject("/api/openapi.json")).json();
+    const spec = (await inject("/api/openapi.json")).json();
     expect(spec.openapi).toBe("3.1.0");
     for (const kind of KINDS)
       expect(Object.keys(spec.paths)).toContain(`/api/processes/{slug}/${kind.path}`);
-    expect((await app.inject("/api/docs/")).statusCode).toBe(200);
-    const home = await app.inject("/");
+    expect((await inject("/api/docs/")).statusCode).toBe(200);
+    const home = await inject("/");
     expect(home.statusCode).toBe(200);
     expect(home.headers["content-type"]).toContain("text/html");
   });
 
   it("sends security headers: a locked-down policy on JSON, Helmet's on pages", async () => {
-    const json = await app.inject(`${P}/actors`);
+    const json = await inject(`${P}/actors`);
     expect(json.headers["content-security-policy"]).toBe(
       "default-src 'none'; frame-ancestors 'none'",
     );
     expect(json.headers["x-content-type-options"]).toBe("nosniff");
-    const page = await app.inject("/");
+    const page = await inject("/");
     const policy = String(page.headers["content-security-policy"]);
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("script-src 'self'");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/core/create-process.ts";
 import { importRecords } from "../src/core/import-records.ts";
 import type { Services } from "../src/core/services.ts";
+import { operatorCaller } from "../src/domain/access.ts";
 import { cellOf } from "../src/domain/tiles.ts";
 import { listMigrations, splitStatements } from "../src/store/migrate.ts";
 import { openTestServices, STORE_NAMES } from "./support/stores.ts";
@@ -15,7 +16,7 @@ describe.each(STORE_NAMES)("migrations on %s", (storeName) => {
   afterAll(() => services.store.close());
 
   it("backfills map cells exactly as the application computes them", async () => {
-    await createProcess(services, { slug: "m", name: "M" });
+    await createProcess(services, { slug: "m", name: "M" }, operatorCaller("test"));
     const points = [
       [45.9312, 40.2101],
       [-73.98, 40.75],
@@ -28,7 +29,7 @@ describe.each(STORE_NAMES)("migrations on %s", (storeName) => {
       "m",
       [{ at: "a", record: { type: "actor", id: "X", name: "X", roles: ["monitor"] } }],
       {
-        principal: "t",
+        principal: operatorCaller("t"),
       },
     );
     const summary = await importRecords(
@@ -44,7 +45,7 @@ describe.each(STORE_NAMES)("migrations on %s", (storeName) => {
           place: { name: "x", precision: "exact", lat, lon },
         },
       })),
-      { principal: "t" },
+      { principal: operatorCaller("t") },
     );
     expect(summary.rejected).toEqual([]);
     await sql`UPDATE record SET cell = NULL`.execute(services.store.db);

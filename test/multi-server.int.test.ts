@@ -29,6 +29,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)("two truce serve processes on one 
   const servers: Array<{ child: ChildProcess; url: string }> = [];
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let env: Record<string, string>;
+  let token: string;
+  const asAdmin = () => ({
+    "content-type": "application/json",
+    authorization: `Bearer ${token}`,
+  });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -38,6 +43,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)("two truce serve processes on one 
     };
     // Both start at once on an empty database: both try to load the example, one after the other.
     servers.push(...(await Promise.all([startServer(env), startServer(env)])));
+    const added = await runCli(
+      ["user", "add", "--email", "admin@multi.example", "--role", "admin", "--token"],
+      env,
+    );
+    token = added.stdout.trim();
   });
   afterAll(async () => {
     for (const server of servers) server.child.kill("SIGTERM");
@@ -60,7 +70,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("two truce serve processes on one 
     const writes = Array.from({ length: 30 }, (_, i) =>
       fetch(`${i % 2 ? a() : b()}${P}/sources`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: asAdmin(),
         body: JSON.stringify(sampleInput("source", 500 + i)),
       }),
     );
@@ -79,7 +89,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("two truce serve processes on one 
     const edit = (url: string, title: string) =>
       fetch(`${url}${P}/incidents/inc-2020-war`, {
         method: "PUT",
-        headers: { "content-type": "application/json", "if-match": `"${record.version}"` },
+        headers: { ...asAdmin(), "if-match": `"${record.version}"` },
         body: JSON.stringify({ ...record, title }),
       });
     const statuses = (
@@ -103,7 +113,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("two truce serve processes on one 
     const created = (await (
       await fetch(`${a()}${P}/sources`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: asAdmin(),
         body: JSON.stringify(sampleInput("source", 900)),
       })
     ).json()) as { id: string };

@@ -3,7 +3,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
+import { operatorCaller } from "../src/domain/access.ts";
 import { buildApp } from "../src/server/app.ts";
+import { injectAs, tokenFor } from "./support/auth.ts";
 import { sampleInput } from "./support/factories.ts";
 import { openReplicatedServices } from "./support/stores.ts";
 
@@ -23,6 +25,7 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.TEST_READ_DATABASE_U
   () => {
     let services: Services & { drop: () => Promise<void> };
     let app: FastifyInstance;
+    let inject: ReturnType<typeof injectAs>;
 
     /** Refreshes both versions until the replica has caught up with the primary. */
     async function catchUp(): Promise<void> {
@@ -39,8 +42,9 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.TEST_READ_DATABASE_U
 
     beforeAll(async () => {
       services = await openReplicatedServices();
-      await loadReferenceProcess(services, "test");
+      await loadReferenceProcess(services, operatorCaller("test"));
       app = await buildApp(services, { rateLimit: 100_000 });
+      inject = injectAs(app, await tokenFor(services, "admin"));
       await catchUp();
     });
     afterAll(async () => {
@@ -53,7 +57,7 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.TEST_READ_DATABASE_U
       (JSON.parse(body) as { items: Array<{ id: string }> }).items.map((r) => r.id);
 
     it("serves lists from the replica once it has caught up", async () => {
-      const response = await app.inject(`${P}/actors`);
+      const response = await inject(`${P}/actors`);
       expect(response.statusCode).toBe(200);
       expect(response.headers["truce-read-from"]).toBe("replica");
       expect(ids(response.body)).toContain("ARM");
@@ -61,7 +65,7 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.TEST_READ_DATABASE_U
 
     it("sends a client that wrote to the primary until the replica has its write; others read the lagging replica", async () => {
       await onReplica("SELECT pg_wal_replay_pause()");
-      const written = await app.inject({
+      const written = await inject({
         method: "POST",
         url: `${P}/sources`,
         payload: sampleInput("source", 4242),
@@ -75,29 +79,29 @@ describe.runIf(process.env.TEST_DATABASE_URL && process.env.TEST_READ_DATABASE_U
         services.store.readDb as NonNullable<typeof services.store.readDb>,
       );
 
-      const writer = await app.inject({ url: `${P}/sources?limit=500`, headers: { cookie } });
+      const writer = await inject({ url: `${P}/sources?limit=500`, headers: { cookie } });
       expect(writer.headers["truce-read-from"]).toBe("primary");
       expect(ids(writer.body)).toContain(id);
-      const byHeader = await app.inject({
+      const byHeader = await inject({
         url: `${P}/sources?limit=500`,
         headers: { "truce-min-version": seen },
       });
       expect(byHeader.headers["truce-read-from"]).toBe("primary");
 
-      const public_ = await app.inject(`${P}/sources?limit=500`);
+      const public_ = await inject(`${P}/sources?limit=500`);
       expect(public_.headers["truce-read-from"]).toBe("replica");
       expect(ids(public_.body)).not.toContain(id);
 
       await onReplica("SELECT pg_wal_replay_resume()");
       await catchUp();
-      const later = await app.inject({ url: `${P}/sources?limit=500`, headers: { cookie } });
+      const later = await inject({ url: `${P}/sources?limit=500`, headers: { cookie } });
       expect(later.headers["truce-read-from"]).toBe("replica");
       expect(ids(later.body)).toContain(id);
     });
 
     it("never sends writes to the replica", async () => {
       await onReplica("SELECT pg_wal_replay_pause()");
-      const response = await app.inject({
+      const response = await inject({
         method: "POST",
         url: `${P}/sources`,
         payload: sampleInput("source", 4343),

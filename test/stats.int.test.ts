@@ -3,8 +3,8 @@ import { createProcess } from "../src/core/create-process.ts";
 import { getStats } from "../src/core/get-stats.ts";
 import { importRecords } from "../src/core/import-records.ts";
 import type { Services } from "../src/core/services.ts";
+import { OPERATOR, operatorCaller, PUBLIC } from "../src/domain/access.ts";
 import { dateBounds, type FuzzyDate } from "../src/domain/fuzzy-date.ts";
-import { OPERATOR, PUBLIC } from "../src/store/scope.ts";
 import { openTestServices, STORE_NAMES } from "./support/stores.ts";
 
 /** A small process whose overview we can also compute by hand, the plain way. */
@@ -93,12 +93,12 @@ describe.each(STORE_NAMES)("the overview's aggregations on %s", (storeName) => {
   const data = smallProcess();
   beforeAll(async () => {
     services = await openTestServices(storeName);
-    await createProcess(services, { slug: "t", name: "Test" });
+    await createProcess(services, { slug: "t", name: "Test" }, operatorCaller("test"));
     await importRecords(
       services,
       "t",
       data.records.map((record, i) => ({ at: String(i), record })),
-      { principal: "test" },
+      { principal: operatorCaller("test") },
     );
   });
   afterAll(() => services.store.close());

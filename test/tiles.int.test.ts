@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/core/create-process.ts";
 import { importRecords } from "../src/core/import-records.ts";
 import type { Services } from "../src/core/services.ts";
+import { operatorCaller } from "../src/domain/access.ts";
 import { buildApp } from "../src/server/app.ts";
+import { injectAs, tokenFor } from "./support/auth.ts";
 import { openTestServices, STORE_NAMES } from "./support/stores.ts";
 
 /** Tile x, y of a point at a zoom, the textbook way (independent of the cell index). */
@@ -29,10 +31,11 @@ const POINTS = Array.from({ length: 300 }, (_, i) => {
 describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
   let services: Services;
   let app: FastifyInstance;
+  let inject: ReturnType<typeof injectAs>;
   const T = "/api/processes/t/tiles";
   beforeAll(async () => {
     services = await openTestServices(storeName);
-    await createProcess(services, { slug: "t", name: "T" });
+    await createProcess(services, { slug: "t", name: "T" }, operatorCaller("test"));
     await importRecords(
       services,
       "t",
@@ -47,9 +50,10 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
           place: { name: "x", precision: "settlement", lat: p.lat, lon: p.lon },
         },
       })),
-      { principal: "t" },
+      { principal: operatorCaller("t") },
     );
     app = await buildApp(services, { rateLimit: 100_000 });
+    inject = injectAs(app, await tokenFor(services, "admin"));
   });
   afterAll(async () => {
     await app.close();
@@ -65,7 +69,7 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
         byTile.set(key, [...(byTile.get(key) ?? []), p]);
       }
       for (const [key, points] of byTile) {
-        const response = await app.inject(`${T}/${z}/${key}`);
+        const response = await inject(`${T}/${z}/${key}`);
         expect(response.statusCode).toBe(200);
         const features = response.json().features as Array<{
           properties: { count: number; id?: string };
@@ -94,7 +98,7 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
     const [x, y] = tileOf(POINTS[0]?.lon ?? 0, POINTS[0]?.lat ?? 0, 2);
     const count = async (query: string) =>
       (
-        (await app.inject(`${T}/2/${x}/${y}${query}`)).json().features as Array<{
+        (await inject(`${T}/2/${x}/${y}${query}`)).json().features as Array<{
           properties: { count: number };
         }>
       ).reduce((sum, f) => sum + f.properties.count, 0);
@@ -103,33 +107,32 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
     expect(await count("?from=2021-11-10&to=2021-11-12")).toBe(
       POINTS.filter((p) => p.day >= 10 && p.day <= 12).length,
     );
-    expect((await app.inject(`${T}/2/9/9`)).statusCode).toBe(400);
-    expect((await app.inject(`${T}/2/1/1?type=spaceship`)).statusCode).toBe(400);
+    expect((await inject(`${T}/2/9/9`)).statusCode).toBe(400);
+    expect((await inject(`${T}/2/1/1?type=spaceship`)).statusCode).toBe(400);
   });
 
   it("serves a repeated tile from the cache, answers 304 to its ETag, and changes when an incident does", async () => {
     const [x, y] = tileOf(POINTS[0]?.lon ?? 0, POINTS[0]?.lat ?? 0, 4);
     const url = `${T}/4/${x}/${y}`;
-    const first = await app.inject(url);
-    const again = await app.inject(url);
+    const first = await inject(url);
+    const again = await inject(url);
     expect(again.body).toBe(first.body);
     expect(again.headers.etag).toBe(first.headers.etag);
     expect(
-      (await app.inject({ url, headers: { "if-none-match": String(first.headers.etag) } }))
-        .statusCode,
+      (await inject({ url, headers: { "if-none-match": String(first.headers.etag) } })).statusCode,
     ).toBe(304);
 
-    const moved = await app.inject(`/api/processes/t/incidents/inc-0`);
+    const moved = await inject(`/api/processes/t/incidents/inc-0`);
     const record = moved.json();
     // What GET gave is PUT back with one change: read-only fields are ignored.
-    const response = await app.inject({
+    const response = await inject({
       method: "PUT",
       url: `/api/processes/t/incidents/inc-0`,
       headers: { "if-match": String(moved.headers.etag) },
       payload: { ...record, place: { ...record.place, lon: 10, lat: 10 } },
     });
     expect(response.statusCode).toBe(200);
-    const after = await app.inject(url);
+    const after = await inject(url);
     expect(after.headers.etag).not.toBe(first.headers.etag);
     const total = (body: string) =>
       (JSON.parse(body).features as Array<{ properties: { count: number } }>).reduce(
@@ -147,15 +150,15 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
       [7, { visibility: "confidential" }],
       [8, { visibility: "restricted", restricted_to: "X" }],
     ] as const) {
-      const current = await app.inject(`/api/processes/t/incidents/inc-${i}`);
+      const current = await inject(`/api/processes/t/incidents/inc-${i}`);
       if (i === 8) {
-        await app.inject({
+        await inject({
           method: "POST",
           url: "/api/processes/t/actors",
           payload: { id: "X", name: "X", roles: ["party"] },
         });
       }
-      const response = await app.inject({
+      const response = await inject({
         method: "PUT",
         url: `/api/processes/t/incidents/inc-${i}`,
         headers: { "if-match": String(current.headers.etag) },
@@ -164,11 +167,11 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
       expect(response.statusCode, response.body).toBe(200);
     }
     expect(
-      (await app.inject({ method: "DELETE", url: "/api/processes/t/incidents/inc-9" })).statusCode,
+      (await inject({ method: "DELETE", url: "/api/processes/t/incidents/inc-9" })).statusCode,
     ).toBe(204);
 
     const { getTile } = await import("../src/core/get-tile.ts");
-    const { OPERATOR, PUBLIC } = await import("../src/store/scope.ts");
+    const { OPERATOR, PUBLIC } = await import("../src/domain/access.ts");
     for (const viewer of [OPERATOR, PUBLIC, { role: "delegate" as const, party: "X" }]) {
       for (const z of [0, 2, 5, 7, 9]) {
         const [x, y] = tileOf(45.5, 40, z);

@@ -11,6 +11,7 @@ import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import { writeToProcess } from "../src/core/process-writer.ts";
 import type { Services } from "../src/core/services.ts";
 import { verifyLedger } from "../src/core/verify-ledger.ts";
+import { OPERATOR, operatorCaller } from "../src/domain/access.ts";
 import { kindByType } from "../src/domain/kinds/index.ts";
 import { parseRecordInput } from "../src/domain/record-input.ts";
 import { leafHashOf } from "../src/ledger/entry.ts";
@@ -24,7 +25,7 @@ describe.each(STORE_NAMES)("truce verify on %s", (storeName) => {
   let services: Services;
   beforeEach(async () => {
     services = await openTestServices(storeName);
-    await loadReferenceProcess(services, "test");
+    await loadReferenceProcess(services, operatorCaller("test"));
   });
   afterEach(async () => {
     await services.store.close();
@@ -37,7 +38,7 @@ describe.each(STORE_NAMES)("truce verify on %s", (storeName) => {
   };
 
   it("passes on an untouched record and after ordinary edits", async () => {
-    await createRecord(services, SLUG, "incident", sampleInput("incident"), "test");
+    await createRecord(services, SLUG, "incident", sampleInput("incident"), operatorCaller("test"));
     const report = await verifyLedger(services, SLUG);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
@@ -81,7 +82,7 @@ describe.each(STORE_NAMES)("truce verify on %s", (storeName) => {
       content: string;
     }>`SELECT content FROM ledger_entry WHERE seq = 5`.execute(services.store.db);
     const forged = (rows[0]?.content ?? "").replace(
-      '"principal":"test"',
+      '"principal":"operator:test"',
       '"principal":"someone-else"',
     );
     expect(forged).toContain("someone-else");
@@ -97,7 +98,7 @@ describe.each(STORE_NAMES)("truce verify on %s", (storeName) => {
   });
 
   it("finds a ledger entry whose content no longer matches its leaf hash", async () => {
-    await sql`UPDATE ledger_entry SET content = replace(content, '"test"', '"mallory"') WHERE seq = 2`.execute(
+    await sql`UPDATE ledger_entry SET content = replace(content, '"operator:test"', '"mallory"') WHERE seq = 2`.execute(
       services.store.db,
     );
     expect(await firstProblem()).toMatchObject({
@@ -122,7 +123,7 @@ describe.each(STORE_NAMES)("truce verify on %s", (storeName) => {
   it("keeps subtree hashes for proofs, proves from them, and finds one tampered with", async () => {
     const source = kindByType("source");
     if (!source) throw new Error("no source kind");
-    await writeToProcess(services, SLUG, "test", (writer) =>
+    await writeToProcess(services, SLUG, operatorCaller("test"), (writer) =>
       writer.createMany(
         Array.from({ length: 700 }, (_, i) => ({
           kind: source,
@@ -134,7 +135,7 @@ describe.each(STORE_NAMES)("truce verify on %s", (storeName) => {
     const size = head.tree_size;
     expect(size).toBeGreaterThan(700);
     const root = fromHex((head as { root_hash: string }).root_hash);
-    const entries = await listLedgerEntries(services, SLUG, 600, 1);
+    const entries = await listLedgerEntries(services, SLUG, 600, 1, OPERATOR);
     const proof = await getInclusionProof(services, SLUG, 600, size);
     const leaf = fromHex((entries.entries[0] as { leaf_hash: string }).leaf_hash);
     expect(

@@ -3,11 +3,11 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { exportRecords } from "../core/export-records.ts";
 import { requireProcess } from "../core/require-process.ts";
+import { OPERATOR } from "../domain/access.ts";
 import { kindByPath, kindByType } from "../domain/kinds/index.ts";
 import { writeGeoJson } from "../ingest/geojson.ts";
 import { writeRecordsCsv } from "../ingest/records-csv.ts";
 import { writeTruceJson } from "../ingest/truce-json.ts";
-import { OPERATOR } from "../store/scope.ts";
 import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
 import { withServices } from "./with-services.ts";
 

@@ -6,6 +6,7 @@ import { demoCommand } from "./demo.ts";
 import { exportCommand } from "./export.ts";
 import { importCommand } from "./import.ts";
 import { serveCommand } from "./serve.ts";
+import { userCommand } from "./user.ts";
 import { verifyCommand } from "./verify.ts";
 
 const COMMANDS: Command[] = [
@@ -14,6 +15,7 @@ const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   verifyCommand,
+  userCommand,
 ];
 
 const CONFIG = `Configuration (environment):

@@ -1,5 +1,6 @@
 import { loadReferenceIfEmpty } from "../core/load-reference-process.ts";
 import { openServices } from "../core/open-services.ts";
+import { operatorCaller } from "../domain/access.ts";
 import { buildApp } from "../server/app.ts";
 import { type Command, UsageError } from "./command.ts";
 
@@ -17,7 +18,7 @@ export const serveCommand: Command = {
     const host = (values.host as string | undefined) ?? process.env.TRUCE_HOST ?? "127.0.0.1";
     const services = await openServices(process.env, "serve");
     try {
-      const loaded = await loadReferenceIfEmpty(services, "operator:serve");
+      const loaded = await loadReferenceIfEmpty(services, operatorCaller("serve"));
       if (loaded)
         process.stderr.write(
           `Empty store: loaded the example process (${loaded.created} records).\n`,

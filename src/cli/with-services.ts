@@ -1,5 +1,6 @@
 import { openServices } from "../core/open-services.ts";
 import type { Services } from "../core/services.ts";
+import { type Caller, operatorCaller } from "../domain/access.ts";
 
 /** Opens the configured store for one command, and always closes it. */
 export async function withServices<T>(
@@ -15,6 +16,6 @@ export async function withServices<T>(
 }
 
 /** Who the CLI acts as in the ledger: the operator at this machine, by login name. */
-export function cliPrincipal(): string {
-  return `operator:cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`;
+export function cliPrincipal(): Caller {
+  return operatorCaller(`cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`);
 }

@@ -1,7 +1,9 @@
+import { viewerIn } from "../domain/access.ts";
 import { DomainError, fieldIssues } from "../domain/errors.ts";
+import { mayCreateProcess } from "../domain/permissions.ts";
 import { type Process, ProcessSchema } from "../domain/process.schema.ts";
 import { insertProcess } from "../store/process.repository.ts";
-import type { Services } from "./services.ts";
+import type { Principal, Services } from "./services.ts";
 
 /**
  * Creates a process unless one with its slug exists; true when this call created it. Safe when
@@ -33,7 +35,18 @@ function parseProcess(input: unknown): Process {
 }
 
 /** Creates a process. Its ledger starts empty; its first records are usually its actors. */
-export async function createProcess(services: Services, input: unknown): Promise<Process> {
+export async function createProcess(
+  services: Services,
+  input: unknown,
+  caller: Principal,
+): Promise<Process> {
+  const viewer = viewerIn(caller, "");
+  if (!mayCreateProcess(viewer)) {
+    throw new DomainError(
+      viewer.role === "public" ? "unauthorized" : "forbidden",
+      viewer.role === "public" ? "sign in to create a process" : "only admins create processes",
+    );
+  }
   const process = parseProcess(input);
   if (!(await ensureProcess(services, process))) {
     throw new DomainError("conflict", `A process "${process.slug}" already exists`, {

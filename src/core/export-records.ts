@@ -1,6 +1,6 @@
+import type { Viewer } from "../domain/access.ts";
 import { KINDS } from "../domain/kinds/index.ts";
 import { listRecords } from "../store/record.repository.ts";
-import type { Viewer } from "../store/scope.ts";
 import { presentRecord } from "./present.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";

@@ -1,7 +1,7 @@
+import type { Viewer } from "../domain/access.ts";
 import { latestHead } from "../store/ledger.repository.ts";
 import { listProcesses } from "../store/process.repository.ts";
 import { countRecords } from "../store/record.repository.ts";
-import type { Viewer } from "../store/scope.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 

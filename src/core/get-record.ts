@@ -1,8 +1,8 @@
+import type { Viewer } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
 import { spreadFigures } from "../domain/figures.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { findRecord, listRecords } from "../store/record.repository.ts";
-import type { Viewer } from "../store/scope.ts";
 import { presentRecord } from "./present.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";

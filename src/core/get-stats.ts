@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { Viewer } from "../domain/access.ts";
 import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
-import type { Viewer } from "../store/scope.ts";
 import {
   claimedFigures,
   incidentCounts,

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import type { Viewer } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
 import { kindByPath, kindByType } from "../domain/kinds/index.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import { groupShift, isTile, tileCellRange } from "../domain/tiles.ts";
-import type { Viewer } from "../store/scope.ts";
 import { groupTileRollup, ROLLUP_SHIFT } from "../store/tile-rollup.repository.ts";
 import { groupTileCells, type TileGroup } from "../store/tiles.repository.ts";
 import { boundsOf, DateParamSchema, parseQuery } from "./query-params.ts";

@@ -1,6 +1,6 @@
+import { OPERATOR } from "../domain/access.ts";
 import { type AcledReadResult, acledRowToRecords } from "../ingest/acled.ts";
 import { iterateRecords } from "../store/record.repository.ts";
-import { OPERATOR } from "../store/scope.ts";
 import {
   type ImportOptions,
   type ImportSummary,

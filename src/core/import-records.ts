@@ -201,7 +201,7 @@ export async function importBundle(
         `No process "${slug}": import a JSON bundle that includes its process, or create the process first`,
       );
     }
-    await createProcess(services, { ...bundle.process, slug });
+    await createProcess(services, { ...bundle.process, slug }, options.principal);
   }
   return importRecords(services, slug, bundle.records, {
     ...options,

@@ -1,3 +1,4 @@
+import { canSee, OPERATOR, type Viewer } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
 import { parseEntry } from "../ledger/entry.ts";
 import { consistencyProof, inclusionProof, type SubtreeHasher, toHex } from "../ledger/merkle.ts";
@@ -12,8 +13,7 @@ import {
   type StoredEntry,
   type StoredHead,
 } from "../store/ledger.repository.ts";
-import { findRecord } from "../store/record.repository.ts";
-import type { Viewer } from "../store/scope.ts";
+import { findRecord, findRecords } from "../store/record.repository.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 
@@ -37,7 +37,17 @@ function presentHead(slug: string, head: StoredHead): SignedTreeHead {
   };
 }
 
-function presentEntry(entry: StoredEntry): Record<string, unknown> {
+function redacted(entry: StoredEntry): Record<string, unknown> {
+  return { seq: entry.seq, leaf_hash: toHex(entry.leaf_hash), redacted: true };
+}
+
+/**
+ * An entry as this viewer may see it. An entry about a record version the viewer may not see keeps
+ * its place and leaf hash, so proofs still check, and shows nothing else: not its kind, its time
+ * or who wrote it.
+ */
+function presentEntry(entry: StoredEntry, viewer: Viewer): Record<string, unknown> {
+  if (!canSee(viewer, entry)) return redacted(entry);
   return {
     seq: entry.seq,
     at: new Date(entry.at).toISOString(),
@@ -60,22 +70,38 @@ export async function getLedgerHead(
   return head ? presentHead(slug, head) : { process: slug, tree_size: 0 };
 }
 
-/**
- * A page of ledger entries. Entries about records the viewer may not see keep their place and
- * leaf hash but not their content, so proofs still work (issue 5 sharpens this per record).
- */
+/** A page of ledger entries, each as far as the viewer may see it. */
 export async function listLedgerEntries(
   services: Services,
   slug: string,
   from: number,
   limit: number,
+  viewer: Viewer,
 ): Promise<{ entries: Record<string, unknown>[]; next: number | null }> {
   await requireProcess(services, slug);
   const entries = await listEntries(services.store.db, slug, from, limit + 1);
   const page = entries.slice(0, limit);
   const last = page.at(-1);
+  // An entry is shown only if the viewer may see both the version it describes and the record
+  // as it is now: restricting a record hides its past too.
+  const current = new Map(
+    (
+      await findRecords(
+        services.store.db,
+        slug,
+        [...new Set(page.map((e) => e.record_id))],
+        OPERATOR,
+      )
+    ).map((record) => [record.id, record]),
+  );
+  const hiddenNow = (entry: StoredEntry) => {
+    const record = current.get(entry.record_id);
+    return record !== undefined && !canSee(viewer, record);
+  };
   return {
-    entries: page.map(presentEntry),
+    entries: page.map((entry) =>
+      hiddenNow(entry) ? redacted(entry) : presentEntry(entry, viewer),
+    ),
     next: entries.length > limit && last ? last.seq + 1 : null,
   };
 }
@@ -88,15 +114,16 @@ export async function getRecordHistory(
   viewer: Viewer,
 ): Promise<Record<string, unknown>[]> {
   await requireProcess(services, slug);
-  const entries = await entriesForRecord(services.store.db, slug, id);
-  const isVisible = (await findRecord(services.store.db, slug, id, viewer)) !== undefined;
-  if (
-    entries.length === 0 ||
-    (!isVisible && viewer.role !== "admin" && viewer.role !== "mediator")
-  ) {
+  // A record the viewer may not see now has no history for them, even if it was public once;
+  // a deleted record's history shows the versions the viewer could have seen.
+  const entries = (await entriesForRecord(services.store.db, slug, id)).filter((entry) =>
+    canSee(viewer, entry),
+  );
+  const stored = await findRecord(services.store.db, slug, id, OPERATOR);
+  if (entries.length === 0 || (stored !== undefined && !canSee(viewer, stored))) {
     throw new DomainError("not_found", `No record "${id}" in ${slug}`);
   }
-  return entries.map(presentEntry);
+  return entries.map((entry) => presentEntry(entry, viewer));
 }
 
 /**

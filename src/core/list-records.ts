@@ -1,10 +1,10 @@
 import { z } from "zod";
+import type { Viewer } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import { listRecords as listStored } from "../store/record.repository.ts";
-import type { Viewer } from "../store/scope.ts";
 import { presentRecord } from "./present.ts";
 import { BboxParamSchema, boundsOf, DateParamSchema, parseQuery } from "./query-params.ts";
 import { requireProcess } from "./require-process.ts";

@@ -2,7 +2,7 @@ import { REFERENCE_PROCESS } from "../reference/armenia-azerbaijan.ts";
 import { listProcesses } from "../store/process.repository.ts";
 import { ensureProcess } from "./create-process.ts";
 import { type ImportSummary, importRecords } from "./import-records.ts";
-import type { Services } from "./services.ts";
+import type { Principal, Services } from "./services.ts";
 
 export const REFERENCE_SLUG = "armenia-azerbaijan";
 
@@ -12,7 +12,7 @@ export const REFERENCE_SLUG = "armenia-azerbaijan";
  */
 export async function loadReferenceProcess(
   services: Services,
-  principal: string,
+  principal: Principal,
 ): Promise<ImportSummary> {
   const slug = String(REFERENCE_PROCESS.process.slug);
   await ensureProcess(services, REFERENCE_PROCESS.process);
@@ -27,7 +27,7 @@ export async function loadReferenceProcess(
 /** On a store with no process at all, loads the example so a first start has something to show. */
 export async function loadReferenceIfEmpty(
   services: Services,
-  principal: string,
+  principal: Principal,
 ): Promise<ImportSummary | null> {
   if ((await listProcesses(services.store.db)).length > 0) return null;
   return loadReferenceProcess(services, principal);

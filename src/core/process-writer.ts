@@ -1,7 +1,9 @@
 import type { Transaction } from "kysely";
+import { canSee, OPERATOR, type Viewer, viewerIn } from "../domain/access.ts";
 import { DomainError, type FieldIssue } from "../domain/errors.ts";
 import type { KindDefinition } from "../domain/kind.ts";
 import { kindByType } from "../domain/kinds/index.ts";
+import { type RecordState, writeRefusal } from "../domain/permissions.ts";
 import { indexColumns } from "../domain/record-index.ts";
 import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
 import { referenceIssues, storedReferences } from "../domain/references.ts";
@@ -25,7 +27,6 @@ import {
   updateRecord,
 } from "../store/record.repository.ts";
 import type { Database } from "../store/schema.ts";
-import { OPERATOR } from "../store/scope.ts";
 import {
   adjustTileRollup,
   type RollupDelta,
@@ -76,6 +77,14 @@ export async function writeToProcess<T>(
   principal: Principal,
   work: (writer: ProcessWriter) => Promise<T>,
 ): Promise<T> {
+  const viewer = viewerIn(principal, slug);
+  if (viewer.role === "public" || viewer.role === "viewer") {
+    // Refused before any lock or read: such callers may change nothing in this process.
+    throw new DomainError(
+      viewer.role === "public" ? "unauthorized" : "forbidden",
+      writeRefusal(viewer, "create", undefined, undefined) ?? "not allowed",
+    );
+  }
   let committedSize = -1;
   const result = await services.store.db.transaction().execute(async (tx) => {
     const state = await lockProcessLedger(tx, slug);
@@ -91,12 +100,13 @@ export async function writeToProcess<T>(
       kind: KindDefinition,
       id: string,
       view: Record<string, unknown> | null,
+      seenAs: Visibility,
     ) => {
       const entry = buildEntry({
         process: slug,
         seq: size,
         at,
-        principal,
+        principal: principal.id,
         action,
         type: kind.type,
         id,
@@ -106,12 +116,14 @@ export async function writeToProcess<T>(
       entries.push({
         seq: size,
         at,
-        principal,
+        principal: principal.id,
         action,
         record_type: kind.type,
         record_id: id,
         content: entry.content,
         leaf_hash: entry.leafHash,
+        visibility: seenAs.visibility,
+        restricted_to: seenAs.restricted_to,
       });
       const appended = appendWithNodes(frontier, size, entry.leafHash);
       frontier = appended.frontier;
@@ -120,7 +132,9 @@ export async function writeToProcess<T>(
     };
 
     const rollup: RollupDelta[] = [];
-    const writer = makeWriter(tx, slug, services, at, append, (delta) => rollup.push(delta));
+    const writer = makeWriter(tx, slug, services, viewer, at, append, (delta) =>
+      rollup.push(delta),
+    );
     const outcome = await work(writer);
     await adjustTileRollup(tx, slug, rollup);
 
@@ -150,16 +164,40 @@ export async function writeToProcess<T>(
   return result;
 }
 
+/** Who may read a ledger entry's content: the visibility of the record version it describes. */
+type Visibility = { visibility: string; restricted_to: string | null };
+
+function stateOf(record: StoredRecord): RecordState {
+  return {
+    type: record.type,
+    visibility: record.visibility,
+    restricted_to: record.restricted_to,
+    body: record.body,
+  };
+}
+
+function refuseUnless(
+  viewer: Viewer,
+  action: "create" | "update" | "delete",
+  before: RecordState | undefined,
+  after: RecordState | undefined,
+): void {
+  const refusal = writeRefusal(viewer, action, before, after);
+  if (refusal) throw new DomainError("forbidden", refusal);
+}
+
 function makeWriter(
   tx: Transaction<Database>,
   slug: string,
   services: Services,
+  viewer: Viewer,
   at: string,
   append: (
     action: LedgerAction,
     kind: KindDefinition,
     id: string,
     view: Record<string, unknown> | null,
+    seenAs: Visibility,
   ) => void,
   adjust: (delta: RollupDelta) => void,
 ): ProcessWriter {
@@ -185,17 +223,30 @@ function makeWriter(
     if (old) adjust({ ...old, sign: -1 });
   };
 
+  // A reference to a record the writer may not see fails like one to a record that does not
+  // exist; one the record already had is kept, whoever edits it.
   const checkReferences = async (
     kind: KindDefinition,
     id: string,
     body: Record<string, unknown>,
+    kept: ReadonlySet<string>,
   ) => {
     const refs = kind.references(body as never);
-    const types = await findTypes(
-      tx,
-      slug,
-      refs.map((ref) => ref.to_id).filter((to) => to !== id),
-    );
+    const targets = refs.map((ref) => ref.to_id).filter((to) => to !== id);
+    const types = new Map([
+      ...(await findTypes(
+        tx,
+        slug,
+        targets.filter((to) => !kept.has(to)),
+        viewer,
+      )),
+      ...(await findTypes(
+        tx,
+        slug,
+        targets.filter((to) => kept.has(to)),
+        OPERATOR,
+      )),
+    ]);
     const issues = referenceIssues(kind, id, refs, (other) => types.get(other));
     if (issues.length > 0) throw invalidReference(kind, issues);
     return refs;
@@ -207,8 +258,9 @@ function makeWriter(
     version: number,
     parsed: ReturnType<typeof parseRecordInput>,
     expectedVersion: number | null,
+    kept: ReadonlySet<string> = new Set(),
   ) => {
-    const refs = await checkReferences(kind, id, parsed.body);
+    const refs = await checkReferences(kind, id, parsed.body, kept);
     const write: RecordWrite = {
       process_id: slug,
       id,
@@ -232,7 +284,7 @@ function makeWriter(
     if (kind.figures) await replaceFigures(tx, slug, write, kind.figures(parsed.body as never));
     added(write);
     const view = ledgerView(write);
-    append(expectedVersion === null ? "create" : "update", kind, id, view);
+    append(expectedVersion === null ? "create" : "update", kind, id, view, write);
     const stored = await findRecord(tx, slug, id, OPERATOR);
     if (!stored) throw new Error(`record ${id} vanished inside its own transaction`);
     return presentRecord(stored);
@@ -249,6 +301,7 @@ function makeWriter(
       tx,
       slug,
       refs.flat().flatMap((ref) => (inBatch.has(ref.to_id) ? [] : [ref.to_id])),
+      viewer,
     );
     const known = new Map(stored);
     const rejected: Array<{ index: number; error: DomainError }> = [];
@@ -256,6 +309,16 @@ function makeWriter(
     const figureRows: Parameters<typeof insertFigures>[2][number][] = [];
     withIds.forEach((item, index) => {
       const itemRefs = refs[index] ?? [];
+      const refusal = writeRefusal(viewer, "create", undefined, {
+        type: item.kind.type,
+        visibility: item.parsed.visibility,
+        restricted_to: item.parsed.restricted_to,
+        body: item.parsed.body,
+      });
+      if (refusal) {
+        rejected.push({ index, error: new DomainError("forbidden", refusal) });
+        return;
+      }
       const issues = referenceIssues(item.kind, item.id, itemRefs, (id) => known.get(id));
       if (issues.length > 0) {
         rejected.push({ index, error: invalidReference(item.kind, issues) });
@@ -283,7 +346,7 @@ function makeWriter(
           visibility: write.visibility,
           restricted_to: write.restricted_to,
         });
-      append("create", item.kind, item.id, ledgerView(write));
+      append("create", item.kind, item.id, ledgerView(write), write);
     });
     await insertRecords(tx, writes);
     await insertFigures(tx, slug, figureRows);
@@ -291,28 +354,27 @@ function makeWriter(
   };
 
   return {
-    find: (id) => findRecord(tx, slug, id, OPERATOR),
-    findMany: (ids) => findRecords(tx, slug, ids),
+    find: (id) => findRecord(tx, slug, id, viewer),
+    findMany: (ids) => findRecords(tx, slug, ids, viewer),
     createMany,
     create: async (type, input) => {
       const kind = requireKind(type);
       const parsed = parseRecordInput(kind, input);
       const id = parsed.id ?? newRecordId(kind.type, services.now());
+      refuseUnless(viewer, "create", undefined, { type: kind.type, ...parsed });
       const existing = await findRecord(tx, slug, id, OPERATOR);
       if (existing) {
-        throw new DomainError(
-          "conflict",
-          `The id "${id}" is already taken by a ${existing.type} in ${slug}`,
-          {
-            issues: [{ path: "id", message: "already taken", value: id }],
-          },
-        );
+        // Ids are unique across visibilities; a hidden record's kind is not named.
+        const owner = canSee(viewer, existing) ? ` by a ${existing.type}` : "";
+        throw new DomainError("conflict", `The id "${id}" is already taken${owner} in ${slug}`, {
+          issues: [{ path: "id", message: "already taken", value: id }],
+        });
       }
       return store(kind, id, 1, parsed, null);
     },
     update: async (type, id, input, expectedVersion) => {
       const kind = requireKind(type);
-      const existing = await findRecord(tx, slug, id, OPERATOR, { forUpdate: true });
+      const existing = await findRecord(tx, slug, id, viewer, { forUpdate: true });
       if (!existing || existing.type !== kind.type) {
         throw new DomainError("not_found", `No ${kind.type} "${id}" in ${slug}`);
       }
@@ -329,14 +391,23 @@ function makeWriter(
           issues: [{ path: "id", message: `must be "${id}"`, value: parsed.id }],
         });
       }
-      return store(kind, id, existing.version + 1, parsed, existing.version);
+      refuseUnless(viewer, "update", stateOf(existing), { type: kind.type, ...parsed });
+      return store(
+        kind,
+        id,
+        existing.version + 1,
+        parsed,
+        existing.version,
+        new Set(kind.references(existing.body as never).map((ref) => ref.to_id)),
+      );
     },
     remove: async (type, id, expectedVersion) => {
       const kind = requireKind(type);
-      const existing = await findRecord(tx, slug, id, OPERATOR, { forUpdate: true });
+      const existing = await findRecord(tx, slug, id, viewer, { forUpdate: true });
       if (!existing || existing.type !== kind.type) {
         throw new DomainError("not_found", `No ${kind.type} "${id}" in ${slug}`);
       }
+      refuseUnless(viewer, "delete", stateOf(existing), undefined);
       if (expectedVersion !== undefined && existing.version !== expectedVersion) {
         throw new DomainError(
           "precondition_failed",
@@ -354,7 +425,7 @@ function makeWriter(
       }
       await removed(id);
       await deleteRecord(tx, slug, id, existing.version);
-      append("delete", kind, id, null);
+      append("delete", kind, id, null, existing);
     },
   };
 }

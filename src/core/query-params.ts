@@ -33,3 +33,15 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.ou
   }
   return parsed.data;
 }
+
+/** Parses a request body or command input, or raises validation_failed naming each wrong field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error.issues);
+    throw new DomainError("validation_failed", `${issues[0]?.path}: ${issues[0]?.message}`, {
+      issues,
+    });
+  }
+  return parsed.data;
+}

@@ -1,3 +1,4 @@
+import type { Caller } from "../domain/access.ts";
 import type { Signer } from "../ledger/signer.ts";
 import type { Store } from "../store/db.ts";
 import type { LedgerVersions } from "./ledger-versions.ts";
@@ -14,5 +15,5 @@ export type Services = {
   replicaVersions?: LedgerVersions;
 };
 
-/** Who makes a change, as the ledger records it. Accounts (issue 5) will put user ids here. */
-export type Principal = string;
+/** Who makes a change: what they may do follows from it, and the ledger records its id. */
+export type Principal = Caller;

@@ -1,3 +1,4 @@
+import { OPERATOR } from "../domain/access.ts";
 import { leafHashOf, parseEntry, recordDigest } from "../ledger/entry.ts";
 import { type Frontier, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { verifyHeadSignature } from "../ledger/signer.ts";
@@ -10,7 +11,6 @@ import {
 } from "../store/ledger.repository.ts";
 import { findProcess, listProcesses } from "../store/process.repository.ts";
 import { iterateRecords } from "../store/record.repository.ts";
-import { OPERATOR } from "../store/scope.ts";
 import { ledgerView } from "./present.ts";
 import type { Services } from "./services.ts";
 

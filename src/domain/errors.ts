@@ -7,6 +7,12 @@ export const ERROR_CODES = {
   validation_failed: 422,
   /** The request itself is malformed (not JSON, bad query parameter). */
   bad_request: 400,
+  /** No valid session or token: the caller must sign in (or the one it sent is forged or expired). */
+  unauthorized: 401,
+  /** The caller may see the record but not make this change (its role does not allow it). */
+  forbidden: 403,
+  /** Too many failed sign-ins: wait and try again. */
+  too_many_requests: 429,
   /** No such process or record, or one the caller may not see. */
   not_found: 404,
   /** The id is taken, or the record is still referenced by others. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { canonicalJson } from "./canonical-json.ts";
 import { type Hash, hashLeaf } from "./merkle.ts";
 
-export type LedgerAction = "create" | "update" | "delete";
+export type LedgerAction = "create" | "update" | "delete" | "erase";
 
 /** What one ledger leaf commits to. Exactly one of record / record_sha256 is present, except on delete. */
 export type EntryContent = {

@@ -5,8 +5,8 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Services } from "../core/services.ts";
 import { VERSION } from "../version.ts";
+import { registerAuth } from "./auth.ts";
 import { FAVICON_SVG, LOGO_SVG } from "./brand.ts";
-import { LOCAL_OPERATOR_CONTEXT, type RequestContext } from "./context.ts";
 import { registerProblemHandlers } from "./problems.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
@@ -38,7 +38,6 @@ export type AppOptions = {
   logger?: boolean;
   /** Memory for cached read responses (default 64 MiB). */
   cacheBytes?: number;
-  context?: RequestContext;
 };
 
 /**
@@ -132,14 +131,14 @@ export async function buildApp(
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const context = options.context ?? LOCAL_OPERATOR_CONTEXT;
+  registerAuth(app, services);
   registerHomeRoutes(app, services, { hasWebApp: hasWebApp() });
   if (hasWebApp()) await registerWebRoutes(app);
-  registerProcessRoutes(app, services, context);
+  registerProcessRoutes(app, services);
   registerLedgerRoutes(app, services);
   const cache = new ResponseCache(options.cacheBytes);
-  registerRecordRoutes(app, services, context, cache);
-  registerStatsRoutes(app, services, context, cache);
-  registerTileRoutes(app, services, context, cache);
+  registerRecordRoutes(app, services, cache);
+  registerStatsRoutes(app, services, cache);
+  registerTileRoutes(app, services, cache);
   return app;
 }

@@ -15,6 +15,8 @@ export type Problem = {
 
 const TITLES: Record<number, string> = {
   400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
   404: "Not found",
   405: "Method not allowed",
   409: "Conflict",

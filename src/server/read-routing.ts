@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { LedgerVersions } from "../core/ledger-versions.ts";
 import type { Services } from "../core/services.ts";
+import { cookieValue } from "./cookies.ts";
 
 export type ReadTarget = {
   services: Services;
@@ -13,10 +14,7 @@ const COOKIE_PREFIX = "truce_seen_";
 /** The ledger size this client has seen (its own writes): Truce-Min-Version, or the cookie set on writes. */
 function minimumVersion(request: FastifyRequest, slug: string): number {
   const header = Number(request.headers["truce-min-version"]);
-  const cookie = (request.headers.cookie ?? "")
-    .split(";")
-    .map((part) => part.trim().split("="))
-    .find(([name]) => name === `${COOKIE_PREFIX}${slug}`)?.[1];
+  const cookie = cookieValue(request, `${COOKIE_PREFIX}${slug}`);
   return Math.max(Number.isFinite(header) ? header : 0, Number(cookie) || 0);
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Services } from "../core/services.ts";
-import type { Viewer } from "../store/scope.ts";
+import type { Viewer } from "../domain/access.ts";
 import { readTarget } from "./read-routing.ts";
 
 type Entry = { version: number; etag: string; body: string };

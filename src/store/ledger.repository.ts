@@ -7,11 +7,14 @@ export type StoredEntry = {
   seq: number;
   at: Date;
   principal: string;
-  action: "create" | "update" | "delete";
+  action: "create" | "update" | "delete" | "erase";
   record_type: string;
   record_id: string;
   content: string;
   leaf_hash: Uint8Array;
+  /** The visibility of the record version the entry describes: who may read its content. */
+  visibility: string;
+  restricted_to: string | null;
 };
 
 export type StoredHead = {
@@ -31,6 +34,8 @@ const ENTRY_COLUMNS = [
   "record_id",
   "content",
   "leaf_hash",
+  "visibility",
+  "restricted_to",
 ] as const;
 
 export async function insertEntries(

@@ -1,9 +1,10 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { Viewer } from "../domain/access.ts";
 import type { FigureRow } from "../domain/kind.ts";
 import type { IndexColumns } from "../domain/record-index.ts";
 import { matchFilters, type RecordFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
-import { type Viewer, visibleTo } from "./scope.ts";
+import { visibleTo } from "./scope.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -125,11 +126,12 @@ export async function findRecord(
   return (await query.executeTakeFirst()) as StoredRecord | undefined;
 }
 
-/** The types of the records with these ids, regardless of visibility: for reference checks only. */
+/** The types of the records with these ids that the viewer may see: for reference checks. */
 export async function findTypes(
   db: Db,
   processId: string,
   ids: readonly string[],
+  viewer: Viewer,
 ): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
@@ -137,6 +139,7 @@ export async function findTypes(
     .select(["id", "type"])
     .where("process_id", "=", processId)
     .where("id", "in", [...new Set(ids)])
+    .where(visibleTo(viewer))
     .execute();
   return new Map(rows.map((row) => [row.id, row.type]));
 }
@@ -174,11 +177,12 @@ export async function insertFigures(
   );
 }
 
-/** The stored records with these ids, whatever their kind: for imports deciding create or update. */
+/** The stored records with these ids that the viewer may see: for imports deciding create or update. */
 export async function findRecords(
   db: Db,
   processId: string,
   ids: readonly string[],
+  viewer: Viewer,
 ): Promise<StoredRecord[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -186,6 +190,7 @@ export async function findRecords(
     .select(COLUMNS)
     .where("record.process_id", "=", processId)
     .where("record.id", "in", [...new Set(ids)])
+    .where(visibleTo(viewer))
     .execute();
   return rows as StoredRecord[];
 }

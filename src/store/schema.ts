@@ -44,11 +44,13 @@ export type LedgerEntryTable = {
   seq: ColumnType<string | number, number, number>;
   at: Timestamp;
   principal: string;
-  action: "create" | "update" | "delete";
+  action: "create" | "update" | "delete" | "erase";
   record_type: string;
   record_id: string;
   content: string;
   leaf_hash: Uint8Array;
+  visibility: string;
+  restricted_to: string | null;
 };
 
 export type TreeHeadTable = {
@@ -95,6 +97,52 @@ export type LedgerNodeTable = {
 
 export type SigningKeyTable = { key_id: string; public_key: string; created_at: Timestamp };
 
+export type UserTable = {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+};
+
+export type MembershipTable = {
+  user_id: string;
+  process_id: string | null;
+  role: string;
+  party: string | null;
+};
+
+export type SessionTable = {
+  secret_hash: Uint8Array;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+};
+
+export type ApiTokenTable = {
+  id: string;
+  secret_hash: Uint8Array;
+  user_id: string;
+  label: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type LoginFailureTable = { email: string; address: string; at: Timestamp };
+
+export type CosignatureTable = {
+  process_id: string;
+  tree_size: ColumnType<string | number, number, number>;
+  key_id: string;
+  public_key: string;
+  signature: Uint8Array;
+  signer: string;
+  party: string | null;
+  signed_at: Timestamp;
+};
+
 export type MigrationTable = { name: string; applied_at: Generated<Timestamp> };
 
 export type Database = {
@@ -106,5 +154,11 @@ export type Database = {
   ledger_node: LedgerNodeTable;
   tile_rollup: TileRollupTable;
   signing_key: SigningKeyTable;
+  app_user: UserTable;
+  membership: MembershipTable;
+  user_session: SessionTable;
+  api_token: ApiTokenTable;
+  login_failure: LoginFailureTable;
+  cosignature: CosignatureTable;
   schema_migration: MigrationTable;
 };

@@ -1,17 +1,6 @@
 import { type RawBuilder, sql } from "kysely";
 
-/**
- * Who is asking. Every query that returns records goes through `visibleTo`, so no route, export or
- * ledger listing can forget it. Until accounts land (issue 5) the server runs as the local operator.
- */
-export type Viewer =
-  | { role: "admin" | "mediator" }
-  | { role: "monitor" | "viewer" }
-  | { role: "delegate"; party: string }
-  | { role: "public" };
-
-export const OPERATOR: Viewer = { role: "admin" };
-export const PUBLIC: Viewer = { role: "public" };
+import type { Viewer } from "../domain/access.ts";
 
 /**
  * The records a viewer may see, as a WHERE condition on the `record` table (or an alias of it, for

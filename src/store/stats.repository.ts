@@ -1,7 +1,8 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import type { Viewer } from "../domain/access.ts";
 import { matchFilters, type RecordFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
-import { type Viewer, visibleTo } from "./scope.ts";
+import { visibleTo } from "./scope.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -9,6 +9,7 @@ import {
 } from "../../core/ledger-queries.ts";
 import { parseQuery } from "../../core/query-params.ts";
 import type { Services } from "../../core/services.ts";
+import { viewerOf } from "../auth.ts";
 import { jsonSchema, problemSchema } from "../openapi.ts";
 
 const Size = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -48,7 +49,13 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
     },
     async (request) => {
       const query = parseQuery(EntriesQuery, request.query);
-      return listLedgerEntries(services, request.params.slug, query.from, query.limit);
+      return listLedgerEntries(
+        services,
+        request.params.slug,
+        query.from,
+        query.limit,
+        viewerOf(request, request.params.slug),
+      );
     },
   );
   app.get<{ Params: { slug: string } }>(

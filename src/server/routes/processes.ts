@@ -3,14 +3,10 @@ import { createProcess } from "../../core/create-process.ts";
 import { getProcess, listAllProcesses } from "../../core/get-process.ts";
 import type { Services } from "../../core/services.ts";
 import { ProcessSchema } from "../../domain/process.schema.ts";
-import type { RequestContext } from "../context.ts";
+import { viewerOf } from "../auth.ts";
 import { jsonSchema, problemSchema } from "../openapi.ts";
 
-export function registerProcessRoutes(
-  app: FastifyInstance,
-  services: Services,
-  context: RequestContext,
-): void {
+export function registerProcessRoutes(app: FastifyInstance, services: Services): void {
   const process = jsonSchema(ProcessSchema, "output");
   app.get(
     "/api/processes",
@@ -35,7 +31,8 @@ export function registerProcessRoutes(
         response: { 404: problemSchema },
       },
     },
-    async (request) => getProcess(services, request.params.slug, context.viewer(request)),
+    async (request) =>
+      getProcess(services, request.params.slug, viewerOf(request, request.params.slug)),
   );
   app.post(
     "/api/processes",
@@ -44,11 +41,17 @@ export function registerProcessRoutes(
         tags: ["processes"],
         summary: "Create a process",
         body: jsonSchema(ProcessSchema),
-        response: { 201: process, 409: problemSchema, 422: problemSchema },
+        response: {
+          201: process,
+          401: problemSchema,
+          403: problemSchema,
+          409: problemSchema,
+          422: problemSchema,
+        },
       },
     },
     async (request, reply) => {
-      const created = await createProcess(services, request.body);
+      const created = await createProcess(services, request.body, request.auth.caller);
       return reply.status(201).send(created);
     },
   );

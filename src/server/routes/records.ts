@@ -7,7 +7,7 @@ import { ListQuerySchema, listRecords } from "../../core/list-records.ts";
 import type { Services } from "../../core/services.ts";
 import { updateRecord } from "../../core/update-record.ts";
 import { KINDS } from "../../domain/kinds/index.ts";
-import type { RequestContext } from "../context.ts";
+import { viewerOf } from "../auth.ts";
 import { jsonSchema, problemSchema, recordInputSchema, recordOutputSchema } from "../openapi.ts";
 import { etagOf, requireIfMatch, versionFromIfMatch } from "../preconditions.ts";
 import { markWritten } from "../read-routing.ts";
@@ -27,7 +27,6 @@ const problems = {
 export function registerRecordRoutes(
   app: FastifyInstance,
   services: Services,
-  context: RequestContext,
   cache: ResponseCache,
 ): void {
   const listQuery = jsonSchema(ListQuerySchema);
@@ -64,7 +63,7 @@ export function registerRecordRoutes(
         },
       },
       async (request, reply) => {
-        const viewer = context.viewer(request);
+        const viewer = viewerOf(request, request.params.slug);
         const slug = request.params.slug;
         return sendCached(request, reply, {
           cache,
@@ -92,7 +91,7 @@ export function registerRecordRoutes(
           request.params.slug,
           kind.type,
           request.params.id,
-          context.viewer(request),
+          viewerOf(request, request.params.slug),
         );
         reply.header("etag", etagOf(record.version));
         return record;
@@ -114,7 +113,7 @@ export function registerRecordRoutes(
           services,
           request.params.slug,
           request.params.id,
-          context.viewer(request),
+          viewerOf(request, request.params.slug),
         ),
       }),
     );
@@ -137,7 +136,7 @@ export function registerRecordRoutes(
           request.params.slug,
           kind.type,
           request.body,
-          context.principal(request),
+          request.auth.caller,
         );
         markWritten(reply, services, request.params.slug);
         reply
@@ -171,7 +170,7 @@ export function registerRecordRoutes(
           request.params.id,
           request.body,
           expected,
-          context.principal(request),
+          request.auth.caller,
         );
         reply.header("etag", etagOf(record.version));
         markWritten(reply, services, request.params.slug);
@@ -197,7 +196,7 @@ export function registerRecordRoutes(
           kind.type,
           request.params.id,
           versionFromIfMatch(request.headers["if-match"]),
-          context.principal(request),
+          request.auth.caller,
         );
         markWritten(reply, services, request.params.slug);
         return reply.status(204).send();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { getStats, StatsQuerySchema } from "../../core/get-stats.ts";
 import { getTile, TileQuerySchema } from "../../core/get-tile.ts";
 import type { Services } from "../../core/services.ts";
-import type { RequestContext } from "../context.ts";
+import { viewerOf } from "../auth.ts";
 import { jsonSchema, problemSchema } from "../openapi.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
@@ -10,7 +10,6 @@ import { type ResponseCache, sendCached } from "../response-cache.ts";
 export function registerStatsRoutes(
   app: FastifyInstance,
   services: Services,
-  context: RequestContext,
   cache: ResponseCache,
 ): void {
   app.get<{ Params: { slug: string } }>(
@@ -29,7 +28,7 @@ export function registerStatsRoutes(
       },
     },
     async (request, reply) => {
-      const viewer = context.viewer(request);
+      const viewer = viewerOf(request, request.params.slug);
       const slug = request.params.slug;
       return sendCached(request, reply, {
         cache,
@@ -46,7 +45,6 @@ export function registerStatsRoutes(
 export function registerTileRoutes(
   app: FastifyInstance,
   services: Services,
-  context: RequestContext,
   cache: ResponseCache,
 ): void {
   app.get<{ Params: { slug: string; z: string; x: string; y: string } }>(
@@ -73,7 +71,7 @@ export function registerTileRoutes(
       },
     },
     async (request, reply) => {
-      const viewer = context.viewer(request);
+      const viewer = viewerOf(request, request.params.slug);
       const { slug, z, x, y } = request.params;
       const tile = { z: Number(z), x: Number(x), y: Number(y) };
       return sendCached(request, reply, {
