@@ -23,7 +23,10 @@ export const serveCommand: Command = {
         process.stderr.write(
           `Empty store: loaded the example process (${loaded.created} records).\n`,
         );
-      const app = await buildApp(services, { logger: process.env.TRUCE_LOG !== "off" });
+      const app = await buildApp(services, {
+        logger: process.env.TRUCE_LOG !== "off",
+        trustProxy: process.env.TRUCE_TRUST_PROXY === "1",
+      });
       // Other servers may write to the same PostgreSQL: notice their writes within a second, so
       // cached reads here never lag further behind. (An embedded store has no other writer.)
       const poll =

@@ -36,6 +36,10 @@ export type AppOptions = {
   /** Requests per minute per client address (default 1200). */
   rateLimit?: number;
   logger?: boolean;
+  /** Where logs go instead of standard output (tests read them). */
+  logStream?: { write: (line: string) => void };
+  /** Believe X-Forwarded-* from a reverse proxy (TRUCE_TRUST_PROXY): client address, https. */
+  trustProxy?: boolean;
   /** Memory for cached read responses (default 64 MiB). */
   cacheBytes?: number;
 };
@@ -49,9 +53,20 @@ export async function buildApp(
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger
-      ? { level: "info", redact: ["req.headers.authorization", "req.headers.cookie"] }
-      : false,
+    // Request logs never carry credentials: headers are not logged, and bodies (passwords) never.
+    logger:
+      options.logger || options.logStream
+        ? {
+            level: "info",
+            redact: [
+              "req.headers.authorization",
+              "req.headers.cookie",
+              'res.headers["set-cookie"]',
+            ],
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          }
+        : false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { strict: false } },
     routerOptions: { ignoreTrailingSlash: true },

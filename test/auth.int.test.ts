@@ -1,0 +1,192 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addUser, LOGIN_LIMIT, SESSION_HOURS } from "../src/core/accounts.ts";
+import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
+import type { Services } from "../src/core/services.ts";
+import { operatorCaller } from "../src/domain/access.ts";
+import { buildApp } from "../src/server/app.ts";
+import { sampleInput } from "./support/factories.ts";
+import { openTestServices, STORE_NAMES } from "./support/stores.ts";
+
+const P = "/api/processes/armenia-azerbaijan";
+const PASSWORD = "a long enough passphrase";
+
+function sessionCookie(setCookie: string | string[] | undefined): string {
+  const all = Array.isArray(setCookie) ? setCookie : [setCookie ?? ""];
+  const cookie = all.find((c) => c.startsWith("truce_session="));
+  if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(setCookie)}`);
+  return cookie.split(";")[0] as string;
+}
+
+describe.each(STORE_NAMES)("signing in, sessions and tokens, on %s", (storeName) => {
+  let services: Services;
+  let app: FastifyInstance;
+  const logs: string[] = [];
+  let clock = Date.now();
+
+  beforeAll(async () => {
+    const opened = await openTestServices(storeName);
+    services = { ...opened, now: () => new Date(clock) };
+    await loadReferenceProcess(services, operatorCaller("test"));
+    app = await buildApp(services, {
+      rateLimit: 100_000,
+      logStream: { write: (line: string) => void logs.push(line) },
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await services?.store.close();
+  });
+
+  const signIn = (email: string, password: string, ip = "10.0.0.1") =>
+    app.inject({
+      method: "POST",
+      url: "/api/session",
+      payload: { email, password },
+      remoteAddress: ip,
+    });
+
+  it("signs in with a password, says who you are, and needs the CSRF token for cookie writes", async () => {
+    await addUser(services, {
+      email: "mediator@example.org",
+      role: "mediator",
+      password: PASSWORD,
+    });
+    const response = await signIn("Mediator@Example.org", PASSWORD);
+    expect(response.statusCode, response.body).toBe(201);
+    const setCookie = String(response.headers["set-cookie"]);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const cookie = sessionCookie(response.headers["set-cookie"]);
+    const { csrf_token } = response.json();
+
+    const me = (await app.inject({ url: "/api/session", headers: { cookie } })).json();
+    expect(me.user.email).toBe("mediator@example.org");
+    expect(me.memberships).toEqual([{ process: null, role: "mediator", party: null }]);
+    expect(me.csrf_token).toBe(csrf_token);
+
+    const write = (headers: Record<string, string>) =>
+      app.inject({
+        method: "POST",
+        url: `${P}/sources`,
+        headers: { cookie, ...headers },
+        payload: sampleInput("source", 901),
+      });
+    const withoutToken = await write({});
+    expect(withoutToken.statusCode).toBe(403);
+    expect(withoutToken.json().detail).toMatch(/CSRF/);
+    expect((await write({ "x-csrf-token": "guessed" })).statusCode).toBe(403);
+    expect((await write({ "x-csrf-token": csrf_token })).statusCode).toBe(201);
+
+    const out = await app.inject({
+      method: "DELETE",
+      url: "/api/session",
+      headers: { cookie, "x-csrf-token": csrf_token },
+    });
+    expect(out.statusCode).toBe(204);
+    expect(String(out.headers["set-cookie"])).toMatch(/Max-Age=0/);
+    const after = await app.inject({ url: `${P}/sources`, headers: { cookie } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it("refuses a wrong password and an unknown email alike", async () => {
+    const wrong = await signIn("mediator@example.org", "not the passphrase", "10.0.0.2");
+    const unknown = await signIn("nobody@example.org", "not the passphrase", "10.0.0.2");
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+  });
+
+  it("locks an account after repeated failures, even against the right password", async () => {
+    await addUser(services, { email: "target@example.org", role: "viewer", password: PASSWORD });
+    for (let i = 0; i < LOGIN_LIMIT.perEmail; i += 1) {
+      expect((await signIn("target@example.org", `guess ${i}`, `10.1.0.${i}`)).statusCode).toBe(
+        401,
+      );
+    }
+    const locked = await signIn("target@example.org", PASSWORD, "10.1.1.1");
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers["content-type"]).toContain("application/problem+json");
+    clock += (LOGIN_LIMIT.windowMinutes + 1) * 60_000;
+    expect((await signIn("target@example.org", PASSWORD, "10.1.1.1")).statusCode).toBe(201);
+  });
+
+  it("answers 401 to a forged session, a forged token and an expired session", async () => {
+    const forgedCookie = await app.inject({
+      url: `${P}/incidents`,
+      headers: { cookie: "truce_session=forged-secret" },
+    });
+    expect(forgedCookie.statusCode).toBe(401);
+    expect(String(forgedCookie.headers["set-cookie"])).toMatch(/Max-Age=0/);
+    const forgedToken = await app.inject({
+      url: `${P}/incidents`,
+      headers: { authorization: "Bearer truce_forged" },
+    });
+    expect(forgedToken.statusCode).toBe(401);
+    const notBearer = await app.inject({
+      url: `${P}/incidents`,
+      headers: { authorization: "Basic dXNlcjpwYXNz" },
+    });
+    expect(notBearer.statusCode).toBe(401);
+
+    await addUser(services, { email: "short@example.org", role: "viewer", password: PASSWORD });
+    const cookie = sessionCookie(
+      (await signIn("short@example.org", PASSWORD)).headers["set-cookie"],
+    );
+    expect((await app.inject({ url: `${P}/incidents`, headers: { cookie } })).statusCode).toBe(200);
+    clock += (SESSION_HOURS + 1) * 3_600_000;
+    expect((await app.inject({ url: `${P}/incidents`, headers: { cookie } })).statusCode).toBe(401);
+    // A stale cookie does not stand in the way of signing in again.
+    const again = await app.inject({
+      method: "POST",
+      url: "/api/session",
+      headers: { cookie },
+      payload: { email: "short@example.org", password: PASSWORD },
+    });
+    expect(again.statusCode).toBe(201);
+  });
+
+  it("takes API tokens without CSRF, as scripts send them", async () => {
+    const { token } = await addUser(
+      services,
+      { email: "script@example.org", role: "admin" },
+      { token: true },
+    );
+    const response = await app.inject({
+      method: "POST",
+      url: `${P}/sources`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: sampleInput("source", 902),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+  });
+
+  it("writes no password, token or session secret to its logs", async () => {
+    logs.length = 0;
+    const { token } = await addUser(
+      services,
+      { email: "logged@example.org", role: "viewer", password: PASSWORD },
+      { token: true },
+    );
+    const signedIn = await signIn("logged@example.org", PASSWORD);
+    const cookie = sessionCookie(signedIn.headers["set-cookie"]);
+    await app.inject({ url: `${P}/incidents`, headers: { cookie } });
+    await app.inject({ url: `${P}/incidents`, headers: { authorization: `Bearer ${token}` } });
+    const text = logs.join("\n");
+    expect(text).toContain("/api/session");
+    for (const secret of [PASSWORD, String(token), cookie.split("=")[1] as string]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it("sends pages and API answers with a CSP that forbids inline scripts and framing", async () => {
+    const api = await app.inject("/api/health");
+    expect(api.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    const page = await app.inject("/");
+    const csp = String(page.headers["content-security-policy"]);
+    expect(csp).toContain("frame-ancestors 'none'");
+    const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? /default-src ([^;]*)/.exec(csp)?.[1];
+    expect(scriptSrc).toBeDefined();
+    expect(scriptSrc).not.toContain("unsafe-inline");
+  });
+});
