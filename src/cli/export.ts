@@ -1,24 +1,40 @@
 import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { exportIncidentsWithClaims } from "../core/export-incident-rows.ts";
 import { exportRecords } from "../core/export-records.ts";
 import { requireProcess } from "../core/require-process.ts";
 import { kindByPath, kindByType } from "../domain/kinds/index.ts";
+import { recordsToAcledRow, writeAcledCsv } from "../ingest/acled.ts";
 import { writeGeoJson } from "../ingest/geojson.ts";
 import { writeRecordsCsv } from "../ingest/records-csv.ts";
 import { writeTruceJson } from "../ingest/truce-json.ts";
+import { recordsToUcdpRow, writeUcdpCsv } from "../ingest/ucdp.ts";
 import { OPERATOR } from "../store/scope.ts";
 import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
 import { withServices } from "./with-services.ts";
 
-const FORMATS = ["json", "csv", "geojson"] as const;
-const LATER = ["acled", "ucdp", "hxl"];
+const FORMATS = ["json", "csv", "geojson", "acled", "ucdp"] as const;
+const LATER = ["hxl"];
+
+/** A process's incidents as rows of a dataset's CSV, each with its dataset claim's figures. */
+async function* datasetRows<Row>(
+  rows: AsyncIterable<{
+    incident: Record<string, unknown>;
+    claim?: Record<string, unknown> | undefined;
+  }>,
+  toRow: (incident: Record<string, unknown>, claim: Record<string, unknown> | undefined) => Row,
+): AsyncGenerator<Row> {
+  for await (const { incident, claim } of rows) yield toRow(incident, claim);
+}
 
 export const exportCommand: Command = {
   name: "export",
   summary:
-    "Export a process's records (json: everything, re-importable; geojson: mapped records; csv: one kind)",
-  usage: "truce export --format json|csv|geojson --process SLUG [--kind incident] [--out FILE]",
+    "Export a process's records (json: everything, re-importable; geojson: mapped records; csv: " +
+    "one kind; acled, ucdp: incidents as ACLED or UCDP GED rows, in the columns they were read from)",
+  usage:
+    "truce export --format json|csv|geojson|acled|ucdp --process SLUG [--kind incident] [--out FILE]",
   options: {
     format: { type: "string" },
     process: { type: "string" },
@@ -40,18 +56,22 @@ export const exportCommand: Command = {
     return withServices("export", async (services) => {
       const process = await requireProcess(services, slug);
       const chunks =
-        format === "json"
-          ? writeTruceJson(
-              process.body,
-              exportRecords(services, slug, OPERATOR),
-              services.now().toISOString(),
-            )
-          : format === "geojson"
-            ? writeGeoJson(exportRecords(services, slug, OPERATOR))
-            : writeRecordsCsv(
-                kind as NonNullable<typeof kind>,
-                exportRecords(services, slug, OPERATOR, [kind?.type ?? ""]),
-              );
+        format === "acled"
+          ? writeAcledCsv(datasetRows(exportIncidentsWithClaims(services, slug), recordsToAcledRow))
+          : format === "ucdp"
+            ? writeUcdpCsv(datasetRows(exportIncidentsWithClaims(services, slug), recordsToUcdpRow))
+            : format === "json"
+              ? writeTruceJson(
+                  process.body,
+                  exportRecords(services, slug, OPERATOR),
+                  services.now().toISOString(),
+                )
+              : format === "geojson"
+                ? writeGeoJson(exportRecords(services, slug, OPERATOR))
+                : writeRecordsCsv(
+                    kind as NonNullable<typeof kind>,
+                    exportRecords(services, slug, OPERATOR, [kind?.type ?? ""]),
+                  );
       const out =
         typeof values.out === "string" ? createWriteStream(values.out) : globalThis.process.stdout;
       await pipeline(Readable.from(chunks), out, { end: typeof values.out === "string" });
