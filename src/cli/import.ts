@@ -1,17 +1,19 @@
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { importAcled } from "../core/import-acled.ts";
+import { importPax } from "../core/import-pax.ts";
 import { type ImportSummary, importBundle } from "../core/import-records.ts";
 import { importUcdp } from "../core/import-ucdp.ts";
 import { readAcledCsv } from "../ingest/acled.ts";
 import { parseGeoJson } from "../ingest/geojson.ts";
+import { readPaxCsv } from "../ingest/pax.ts";
 import { parseTruceJson } from "../ingest/truce-json.ts";
 import { readUcdpCsv } from "../ingest/ucdp.ts";
 import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
 import { progressBar } from "./progress.ts";
 import { cliPrincipal, withServices } from "./with-services.ts";
 
-const FORMATS = ["json", "geojson", "acled", "ucdp"] as const;
-const LATER = ["hxl", "pax"];
+const FORMATS = ["json", "geojson", "acled", "ucdp", "pax"] as const;
+const LATER = ["hxl"];
 
 export function printImportSummary(summary: ImportSummary, what: string): void {
   process.stdout.write(
@@ -51,16 +53,18 @@ export const importCommand: Command = {
   summary:
     "Import records from a file (json: a Truce export; geojson: features with Truce records; " +
     "acled, ucdp: ACLED's and UCDP GED's CSV, streamed; --actors maps their actor names to " +
-    "the process's actor ids; --unknown-actors create makes actors for UCDP sides it cannot map)",
+    "the process's actor ids; --unknown-actors create makes actors for UCDP sides it cannot map; " +
+    "pax: PA-X agreements as documents, --pp choosing one PA-X peace process)",
   usage:
-    "truce import --format json|geojson|acled|ucdp --process SLUG [--actors MAP.json] " +
-    "[--unknown-actors reject|create] [--batch N] FILE|-",
+    "truce import --format json|geojson|acled|ucdp|pax --process SLUG [--actors MAP.json] " +
+    "[--unknown-actors reject|create] [--pp ID] [--batch N] FILE|-",
   options: {
     format: { type: "string" },
     process: { type: "string" },
     batch: { type: "string" },
     actors: { type: "string" },
     "unknown-actors": { type: "string" },
+    pp: { type: "string" },
   },
   run: async (values, positionals) => {
     if (LATER.includes(String(values.format))) {
@@ -79,7 +83,7 @@ export const importCommand: Command = {
     const bar = progressBar(`importing into ${slug}`);
     const onProgress = (done: number, total: number | undefined) => bar.update(done, total);
     const actorMapping = values.actors ? readActorMapping(String(values.actors)) : {};
-    if (format === "acled" || format === "ucdp") {
+    if (format === "acled" || format === "ucdp" || format === "pax") {
       // Dataset files can hold millions of rows: they are streamed, never read whole. The bar
       // shows how much of the file is read, since the number of rows is not known in advance.
       const input = file === "-" ? process.stdin : createReadStream(file);
@@ -92,6 +96,20 @@ export const importCommand: Command = {
           : chooseOption(values, "unknown-actors", ["reject", "create"] as const);
       const options = { principal: cliPrincipal(), batchSize, onProgress, actorMapping };
       return withServices("import", async (services) => {
+        if (format === "pax") {
+          const peaceProcess = values.pp === undefined ? {} : { peaceProcess: String(values.pp) };
+          const summary = await importPax(services, slug, readPaxCsv(input), {
+            ...options,
+            ...peaceProcess,
+          });
+          bar.finish();
+          printImportSummary(summary, `${file} (${summary.rows} agreements)`);
+          process.stdout.write(
+            `  matched to documents the process had (PA-X AgtId): ${summary.matched.join(", ") || "none"}; ` +
+              `rows of other peace processes left out: ${summary.otherProcesses}\n`,
+          );
+          return summary.rejected.length === 0 ? 0 : 1;
+        }
         const summary =
           format === "acled"
             ? await importAcled(services, slug, readAcledCsv(input), options)
