@@ -7,6 +7,7 @@ import { requireProcess } from "../core/require-process.ts";
 import { kindByPath, kindByType } from "../domain/kinds/index.ts";
 import { recordsToAcledRow, writeAcledCsv } from "../ingest/acled.ts";
 import { writeGeoJson } from "../ingest/geojson.ts";
+import { recordsToHxlRow, writeHxlCsv } from "../ingest/hxl.ts";
 import { writeRecordsCsv } from "../ingest/records-csv.ts";
 import { writeTruceJson } from "../ingest/truce-json.ts";
 import { recordsToUcdpRow, writeUcdpCsv } from "../ingest/ucdp.ts";
@@ -14,8 +15,7 @@ import { OPERATOR } from "../store/scope.ts";
 import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
 import { withServices } from "./with-services.ts";
 
-const FORMATS = ["json", "csv", "geojson", "acled", "ucdp"] as const;
-const LATER = ["hxl"];
+const FORMATS = ["json", "csv", "geojson", "acled", "ucdp", "hxl"] as const;
 
 /** A process's incidents as rows of a dataset's CSV, each with its dataset claim's figures. */
 async function* datasetRows<Row>(
@@ -32,9 +32,9 @@ export const exportCommand: Command = {
   name: "export",
   summary:
     "Export a process's records (json: everything, re-importable; geojson: mapped records; csv: " +
-    "one kind; acled, ucdp: incidents as ACLED or UCDP GED rows, in the columns they were read from)",
+    "one kind; acled, ucdp, hxl: incidents as ACLED, UCDP GED or HXL-tagged rows)",
   usage:
-    "truce export --format json|csv|geojson|acled|ucdp --process SLUG [--kind incident] [--out FILE]",
+    "truce export --format json|csv|geojson|acled|ucdp|hxl --process SLUG [--kind incident] [--out FILE]",
   options: {
     format: { type: "string" },
     process: { type: "string" },
@@ -42,11 +42,6 @@ export const exportCommand: Command = {
     kind: { type: "string" },
   },
   run: async (values) => {
-    if (LATER.includes(String(values.format))) {
-      throw new UsageError(
-        `--format ${values.format} is not available yet; this version exports ${FORMATS.join(", ")}`,
-      );
-    }
     const format = chooseOption(values, "format", FORMATS);
     const slug = requireOption(values, "process");
     const kindName = (values.kind as string | undefined) ?? "incident";
@@ -60,18 +55,20 @@ export const exportCommand: Command = {
           ? writeAcledCsv(datasetRows(exportIncidentsWithClaims(services, slug), recordsToAcledRow))
           : format === "ucdp"
             ? writeUcdpCsv(datasetRows(exportIncidentsWithClaims(services, slug), recordsToUcdpRow))
-            : format === "json"
-              ? writeTruceJson(
-                  process.body,
-                  exportRecords(services, slug, OPERATOR),
-                  services.now().toISOString(),
-                )
-              : format === "geojson"
-                ? writeGeoJson(exportRecords(services, slug, OPERATOR))
-                : writeRecordsCsv(
-                    kind as NonNullable<typeof kind>,
-                    exportRecords(services, slug, OPERATOR, [kind?.type ?? ""]),
-                  );
+            : format === "hxl"
+              ? writeHxlCsv(datasetRows(exportIncidentsWithClaims(services, slug), recordsToHxlRow))
+              : format === "json"
+                ? writeTruceJson(
+                    process.body,
+                    exportRecords(services, slug, OPERATOR),
+                    services.now().toISOString(),
+                  )
+                : format === "geojson"
+                  ? writeGeoJson(exportRecords(services, slug, OPERATOR))
+                  : writeRecordsCsv(
+                      kind as NonNullable<typeof kind>,
+                      exportRecords(services, slug, OPERATOR, [kind?.type ?? ""]),
+                    );
       const out =
         typeof values.out === "string" ? createWriteStream(values.out) : globalThis.process.stdout;
       await pipeline(Readable.from(chunks), out, { end: typeof values.out === "string" });

@@ -1,10 +1,12 @@
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { importAcled } from "../core/import-acled.ts";
+import { importHxl } from "../core/import-hxl.ts";
 import { importPax } from "../core/import-pax.ts";
 import { type ImportSummary, importBundle } from "../core/import-records.ts";
 import { importUcdp } from "../core/import-ucdp.ts";
 import { readAcledCsv } from "../ingest/acled.ts";
 import { parseGeoJson } from "../ingest/geojson.ts";
+import { readHxlCsv } from "../ingest/hxl.ts";
 import { readPaxCsv } from "../ingest/pax.ts";
 import { parseTruceJson } from "../ingest/truce-json.ts";
 import { readUcdpCsv } from "../ingest/ucdp.ts";
@@ -12,8 +14,7 @@ import { type Command, chooseOption, requireOption, UsageError } from "./command
 import { progressBar } from "./progress.ts";
 import { cliPrincipal, withServices } from "./with-services.ts";
 
-const FORMATS = ["json", "geojson", "acled", "ucdp", "pax"] as const;
-const LATER = ["hxl"];
+const FORMATS = ["json", "geojson", "acled", "ucdp", "hxl", "pax"] as const;
 
 export function printImportSummary(summary: ImportSummary, what: string): void {
   process.stdout.write(
@@ -52,11 +53,11 @@ export const importCommand: Command = {
   name: "import",
   summary:
     "Import records from a file (json: a Truce export; geojson: features with Truce records; " +
-    "acled, ucdp: ACLED's and UCDP GED's CSV, streamed; --actors maps their actor names to " +
+    "acled, ucdp, hxl: ACLED's and UCDP GED's CSV and HXL-tagged CSV, streamed; --actors maps their actor names to " +
     "the process's actor ids; --unknown-actors create makes actors for UCDP sides it cannot map; " +
     "pax: PA-X agreements as documents, --pp choosing one PA-X peace process)",
   usage:
-    "truce import --format json|geojson|acled|ucdp|pax --process SLUG [--actors MAP.json] " +
+    "truce import --format json|geojson|acled|ucdp|hxl|pax --process SLUG [--actors MAP.json] " +
     "[--unknown-actors reject|create] [--pp ID] [--batch N] FILE|-",
   options: {
     format: { type: "string" },
@@ -67,11 +68,6 @@ export const importCommand: Command = {
     pp: { type: "string" },
   },
   run: async (values, positionals) => {
-    if (LATER.includes(String(values.format))) {
-      throw new UsageError(
-        `--format ${values.format} is not available yet; this version imports ${FORMATS.join(", ")}`,
-      );
-    }
     const format = chooseOption(values, "format", FORMATS);
     const slug = requireOption(values, "process");
     const file = positionals[0];
@@ -83,7 +79,7 @@ export const importCommand: Command = {
     const bar = progressBar(`importing into ${slug}`);
     const onProgress = (done: number, total: number | undefined) => bar.update(done, total);
     const actorMapping = values.actors ? readActorMapping(String(values.actors)) : {};
-    if (format === "acled" || format === "ucdp" || format === "pax") {
+    if (format !== "json" && format !== "geojson") {
       // Dataset files can hold millions of rows: they are streamed, never read whole. The bar
       // shows how much of the file is read, since the number of rows is not known in advance.
       const input = file === "-" ? process.stdin : createReadStream(file);
@@ -113,7 +109,9 @@ export const importCommand: Command = {
         const summary =
           format === "acled"
             ? await importAcled(services, slug, readAcledCsv(input), options)
-            : await importUcdp(services, slug, readUcdpCsv(input), { ...options, unknownActors });
+            : format === "hxl"
+              ? await importHxl(services, slug, readHxlCsv(input), options)
+              : await importUcdp(services, slug, readUcdpCsv(input), { ...options, unknownActors });
         bar.finish();
         printImportSummary(summary, `${file} (${summary.rows} rows)`);
         return summary.rejected.length === 0 ? 0 : 1;
