@@ -1,15 +1,20 @@
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { importAcled } from "../core/import-acled.ts";
+import { importHxl } from "../core/import-hxl.ts";
+import { importPax } from "../core/import-pax.ts";
 import { type ImportSummary, importBundle } from "../core/import-records.ts";
+import { importUcdp } from "../core/import-ucdp.ts";
 import { readAcledCsv } from "../ingest/acled.ts";
 import { parseGeoJson } from "../ingest/geojson.ts";
+import { readHxlCsv } from "../ingest/hxl.ts";
+import { readPaxCsv } from "../ingest/pax.ts";
 import { parseTruceJson } from "../ingest/truce-json.ts";
+import { readUcdpCsv } from "../ingest/ucdp.ts";
 import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
 import { progressBar } from "./progress.ts";
 import { cliPrincipal, withServices } from "./with-services.ts";
 
-const FORMATS = ["json", "geojson", "acled"] as const;
-const LATER = ["ucdp", "hxl", "pax"];
+const FORMATS = ["json", "geojson", "acled", "ucdp", "hxl", "pax"] as const;
 
 export function printImportSummary(summary: ImportSummary, what: string): void {
   process.stdout.write(
@@ -25,25 +30,44 @@ export function printImportSummary(summary: ImportSummary, what: string): void {
     process.stderr.write(`  ... and ${summary.rejected.length - 20} more\n`);
 }
 
+/** A JSON object of dataset actor names to actor ids, checked before anything is imported. */
+function readActorMapping(path: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new UsageError(`--actors ${path}: ${(error as Error).message}`);
+  }
+  const isMapping =
+    typeof parsed === "object" &&
+    parsed !== null &&
+    !Array.isArray(parsed) &&
+    Object.values(parsed).every((id) => typeof id === "string");
+  if (!isMapping) {
+    throw new UsageError(`--actors ${path}: not a JSON object of names to actor ids`);
+  }
+  return parsed as Record<string, string>;
+}
+
 export const importCommand: Command = {
   name: "import",
   summary:
     "Import records from a file (json: a Truce export; geojson: features with Truce records; " +
-    "acled: ACLED's CSV, streamed)",
+    "acled, ucdp, hxl: ACLED's and UCDP GED's CSV and HXL-tagged CSV, streamed; --actors maps their actor names to " +
+    "the process's actor ids; --unknown-actors create makes actors for UCDP sides it cannot map; " +
+    "pax: PA-X agreements as documents, --pp choosing one PA-X peace process)",
   usage:
-    "truce import --format json|geojson|acled --process SLUG [--actors MAP.json] [--batch N] FILE|-",
+    "truce import --format json|geojson|acled|ucdp|hxl|pax --process SLUG [--actors MAP.json] " +
+    "[--unknown-actors reject|create] [--pp ID] [--batch N] FILE|-",
   options: {
     format: { type: "string" },
     process: { type: "string" },
     batch: { type: "string" },
     actors: { type: "string" },
+    "unknown-actors": { type: "string" },
+    pp: { type: "string" },
   },
   run: async (values, positionals) => {
-    if (LATER.includes(String(values.format))) {
-      throw new UsageError(
-        `--format ${values.format} is not available yet; this version imports ${FORMATS.join(", ")}`,
-      );
-    }
     const format = chooseOption(values, "format", FORMATS);
     const slug = requireOption(values, "process");
     const file = positionals[0];
@@ -54,19 +78,40 @@ export const importCommand: Command = {
     }
     const bar = progressBar(`importing into ${slug}`);
     const onProgress = (done: number, total: number | undefined) => bar.update(done, total);
-    if (format === "acled") {
-      // ACLED files can hold millions of rows: they are streamed, never read whole.
-      const actorMapping = values.actors
-        ? (JSON.parse(readFileSync(String(values.actors), "utf8")) as Record<string, string>)
-        : {};
+    const actorMapping = values.actors ? readActorMapping(String(values.actors)) : {};
+    if (format !== "json" && format !== "geojson") {
+      // Dataset files can hold millions of rows: they are streamed, never read whole. The bar
+      // shows how much of the file is read, since the number of rows is not known in advance.
       const input = file === "-" ? process.stdin : createReadStream(file);
+      const size = file === "-" ? undefined : statSync(file).size;
+      const onProgress = (done: number) =>
+        "bytesRead" in input ? bar.update(input.bytesRead, size) : bar.update(done, undefined);
+      const unknownActors =
+        values["unknown-actors"] === undefined
+          ? "reject"
+          : chooseOption(values, "unknown-actors", ["reject", "create"] as const);
+      const options = { principal: cliPrincipal(), batchSize, onProgress, actorMapping };
       return withServices("import", async (services) => {
-        const summary = await importAcled(services, slug, readAcledCsv(input), {
-          principal: cliPrincipal(),
-          batchSize,
-          onProgress,
-          actorMapping,
-        });
+        if (format === "pax") {
+          const peaceProcess = values.pp === undefined ? {} : { peaceProcess: String(values.pp) };
+          const summary = await importPax(services, slug, readPaxCsv(input), {
+            ...options,
+            ...peaceProcess,
+          });
+          bar.finish();
+          printImportSummary(summary, `${file} (${summary.rows} agreements)`);
+          process.stdout.write(
+            `  matched to documents the process had (PA-X AgtId): ${summary.matched.join(", ") || "none"}; ` +
+              `rows of other peace processes left out: ${summary.otherProcesses}\n`,
+          );
+          return summary.rejected.length === 0 ? 0 : 1;
+        }
+        const summary =
+          format === "acled"
+            ? await importAcled(services, slug, readAcledCsv(input), options)
+            : format === "hxl"
+              ? await importHxl(services, slug, readHxlCsv(input), options)
+              : await importUcdp(services, slug, readUcdpCsv(input), { ...options, unknownActors });
         bar.finish();
         printImportSummary(summary, `${file} (${summary.rows} rows)`);
         return summary.rejected.length === 0 ? 0 : 1;

@@ -1,6 +1,5 @@
-import { OPERATOR } from "../domain/access.ts";
 import { type AcledReadResult, acledRowToRecords } from "../ingest/acled.ts";
-import { iterateRecords } from "../store/record.repository.ts";
+import { resolveActorNames } from "./actor-names.ts";
 import {
   type ImportOptions,
   type ImportSummary,
@@ -22,26 +21,6 @@ export const ACLED_SOURCE = {
 export type AcledImportSummary = ImportSummary & { rows: number };
 
 /**
- * The process's actor for an ACLED actor name: an explicit mapping first, then the actor's name,
- * short name or any of its names in other languages, compared without case.
- */
-async function actorResolver(services: Services, slug: string, mapping: Record<string, string>) {
-  const byName = new Map<string, string>();
-  for await (const record of iterateRecords(services.store.db, slug, OPERATOR)) {
-    if (record.type !== "actor") continue;
-    const body = record.body as {
-      name?: string;
-      short_name?: string;
-      names?: Record<string, string>;
-    };
-    for (const name of [body.name, body.short_name, ...Object.values(body.names ?? {})]) {
-      if (name) byName.set(name.toLowerCase(), record.id);
-    }
-  }
-  return (name: string): string | undefined => mapping[name] ?? byName.get(name.toLowerCase());
-}
-
-/**
  * Imports ACLED rows as incidents, each with a claim of its fatalities attributed to the ACLED
  * dataset. Rows that do not parse or map are rejected with their file line; the rest go through
  * the ordinary import (batches, ledger entries, re-import keyed on event_id_cnty).
@@ -53,14 +32,16 @@ export async function importAcled(
   options: ImportOptions & { actorMapping?: Record<string, string> },
 ): Promise<AcledImportSummary> {
   await requireProcess(services, slug);
-  const actorFor = await actorResolver(services, slug, options.actorMapping ?? {});
+  const actorFor = await resolveActorNames(services, slug, options.actorMapping ?? {});
   const rejectedRows: ImportSummary["rejected"] = [];
   let rowCount = 0;
+  let unreadable = 0;
   async function* records(): AsyncGenerator<IncomingRecord> {
     yield { at: "ACLED source", record: { ...ACLED_SOURCE } };
     for await (const result of rows) {
       if (!result.row) {
         rejectedRows.push({ at: `line ${result.line}`, reason: result.error ?? "unreadable row" });
+        unreadable += 1;
         continue;
       }
       rowCount += 1;
@@ -81,6 +62,6 @@ export async function importAcled(
   return {
     ...summary,
     rejected: [...rejectedRows, ...summary.rejected],
-    rows: rowCount + rejectedRows.length,
+    rows: rowCount + unreadable,
   };
 }

@@ -42,6 +42,21 @@ export const FiguresSchema = z
   .strict();
 export type Figures = z.infer<typeof FiguresSchema>;
 
+/**
+ * A claim's count for all sides together, when it gives one besides the counts per side: UCDP GED's
+ * low/best/high estimates are totals, and its deaths per side add up to "best" only, so neither can
+ * stand in for the other.
+ */
+export const TotalsSchema = z
+  .object({
+    killed: CountSchema.optional(),
+    wounded: CountSchema.optional(),
+    captured: CountSchema.optional(),
+    missing: CountSchema.optional(),
+  })
+  .strict();
+export type Totals = z.infer<typeof TotalsSchema>;
+
 /** Side keys that are not actor ids. */
 export const NON_ACTOR_SIDES = new Set(["civilians", "unknown"]);
 

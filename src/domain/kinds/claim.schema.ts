@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { countRange, FIGURE_CATEGORIES, FiguresSchema, NON_ACTOR_SIDES } from "../figures.ts";
+import {
+  countRange,
+  FIGURE_CATEGORIES,
+  FiguresSchema,
+  NON_ACTOR_SIDES,
+  TotalsSchema,
+} from "../figures.ts";
 import { FuzzyDateSchema } from "../fuzzy-date.ts";
 import { dateSortKey, defineKind, type Reference, referencesIn } from "../kind.ts";
 import { ActorIdsSchema, RecordIdSchema, SourceIdsSchema } from "../record.ts";
@@ -19,6 +25,9 @@ export const ClaimSchema = z
     date: FuzzyDateSchema.optional().describe("when it was said"),
     statement: z.string().trim().min(1).max(5000),
     figures: FiguresSchema.default({}),
+    totals: TotalsSchema.optional().describe(
+      "counts for all sides together, e.g. UCDP's low/best/high; not spread into per-side figures",
+    ),
     blamed: ActorIdsSchema,
     source_ids: SourceIdsSchema,
   })

@@ -1,0 +1,154 @@
+import { CsvError, parse } from "csv-parse";
+
+/**
+ * One record of a CSV file as csv-parse split it: its fields, the 1-based line of the file where it
+ * starts, and whether a line end closes it (only the file's last record can lack one, so a short
+ * record without one was cut off). A record that cannot be read is an error instead, and reading
+ * stops after it.
+ */
+export type CsvRecord =
+  | { line: number; fields: string[]; hasLineEnd: boolean }
+  | { line: number; error: string };
+
+/** Bounds on one record: they stop a damaged or hostile file from making the parser buffer a huge line. */
+export type CsvBounds = { maxFields: number; maxFieldChars: number; maxRecordChars: number };
+
+/** Thrown from inside csv-parse when a record breaks one of the bounds. */
+class RecordTooLargeError extends Error {}
+
+/** How many lines a record's raw text spans: CRLF, LF and a lone CR each end one line. */
+function lineBreaks(raw: string): number {
+  return raw.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+function describeParseError(error: unknown, bounds: CsvBounds): string {
+  const stop = "reading stops here";
+  if (error instanceof RecordTooLargeError) return `${error.message}; ${stop}`;
+  if (error instanceof CsvError) {
+    switch (error.code) {
+      case "CSV_MAX_RECORD_SIZE":
+        return `the row is longer than ${bounds.maxRecordChars} characters; ${stop}`;
+      case "CSV_QUOTE_NOT_CLOSED":
+        return "the file ends inside a quoted field: its last row is cut short";
+      // After a stray quote the line ends that follow may be inside or outside a field, so where
+      // the next row starts would be a guess.
+      case "INVALID_OPENING_QUOTE":
+        return `a quote appears inside a field that does not start with one; ${stop}`;
+      case "CSV_INVALID_CLOSING_QUOTE":
+      case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+        return `a closing quote is followed by something other than a comma or line end; ${stop}`;
+      default:
+        return `not valid CSV (${error.message}); ${stop}`;
+    }
+  }
+  throw error;
+}
+
+function writeTo(parser: ReturnType<typeof parse>, chunk: string | Buffer): Promise<unknown> {
+  return new Promise((resolve) => parser.write(chunk, (error) => resolve(error ?? undefined)));
+}
+
+function endOf(parser: ReturnType<typeof parse>): Promise<unknown> {
+  return new Promise((resolve) =>
+    parser.end((error?: Error | null) => resolve(error ?? undefined)),
+  );
+}
+
+/**
+ * Reads CSV records one by one without holding the file in memory: a UTF-8 byte order mark is
+ * dropped, CRLF, LF and CR line ends are accepted, blank lines are skipped (but counted), records
+ * may have any number of fields. A stray quote or a record beyond the bounds is reported once and
+ * reading stops: after a stray quote where the next record starts is a guess, and csv-parse cannot
+ * skip an over-long record without buffering it.
+ */
+export async function* readCsvRecords(
+  input: NodeJS.ReadableStream | AsyncIterable<string | Buffer>,
+  bounds: CsvBounds,
+): AsyncGenerator<CsvRecord> {
+  // csv-parse hands over each record synchronously through on_record, so the records it finished
+  // before an error are kept here even though the stream is destroyed by that error.
+  const parsed: Array<{ record: string[]; raw: string }> = [];
+  const parser = parse({
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    max_record_size: bounds.maxRecordChars,
+    cast: (value, context) => {
+      if (context.index >= bounds.maxFields) {
+        throw new RecordTooLargeError(`the row has more than ${bounds.maxFields} fields`);
+      }
+      if (value.length > bounds.maxFieldChars) {
+        throw new RecordTooLargeError(
+          `field ${context.index + 1} is longer than ${bounds.maxFieldChars} characters`,
+        );
+      }
+      return value;
+    },
+    // With raw: true csv-parse passes { record, raw }, which its typings do not model.
+    on_record: (entry: unknown) => {
+      parsed.push(entry as { record: string[]; raw: string });
+      return null;
+    },
+  });
+  // Errors arrive through the write and end callbacks; without a listener the stream would also
+  // throw them as unhandled 'error' events.
+  parser.on("error", () => {});
+
+  let nextLine = 1;
+  function* drain(error: unknown): Generator<CsvRecord, boolean> {
+    for (const { record, raw } of parsed.splice(0)) {
+      const line = nextLine;
+      nextLine += lineBreaks(raw);
+      if (record.length === 1 && record[0] === "") continue; // a blank line
+      yield { line, fields: record, hasLineEnd: /[\r\n]$/.test(raw) };
+    }
+    if (error !== undefined) {
+      yield { line: nextLine, error: describeParseError(error, bounds) };
+      return true;
+    }
+    return false;
+  }
+
+  try {
+    for await (const chunk of input) {
+      if (yield* drain(await writeTo(parser, chunk))) return;
+    }
+    yield* drain(await endOf(parser));
+  } finally {
+    parser.destroy();
+  }
+}
+
+/**
+ * The error for a record whose field count differs from the header's, saying so plainly when the
+ * file's last line was cut off in the middle of it.
+ */
+export function fieldCountError(found: number, expected: number, hasLineEnd: boolean): string {
+  const counts = `expected ${expected} fields as in the header, found ${found}`;
+  return found < expected && !hasLineEnd
+    ? `the file ends in the middle of this row: ${counts}`
+    : counts;
+}
+
+/** `column: "value" problem`, with long values cut to 80 characters. */
+export function quoted(column: string, value: string, problem: string): { error: string } {
+  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return { error: `${column}: ${JSON.stringify(shown)} ${problem}` };
+}
+
+/** The first issue zod found, as `kind: path: message`. */
+export function firstIssue(
+  kind: string,
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+): { error: string } {
+  const issue = issues[0];
+  return { error: `${kind}: ${issue?.path.join(".") || "(record)"}: ${issue?.message}` };
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function text(value: unknown): string {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+}
