@@ -17,9 +17,10 @@ import type { Span } from "./text-spans.ts";
 
 /**
  * What a date in a sentence dates: the event itself, a deadline ("by 1 March", "within 10 days"),
- * or an earlier document or event the sentence only refers to ("the statement of 9 November 2020").
+ * an earlier document or event the sentence only refers to ("the statement of 9 November 2020"),
+ * or the start of a period ("since 12 May"), which dates an event only when nothing else does.
  */
-export type DateRole = "event" | "due" | "reference";
+export type DateRole = "event" | "due" | "reference" | "since";
 
 export type DateMention = {
   start: number;
@@ -49,7 +50,7 @@ const FUTURE =
 const DEADLINE =
   /\b(by|before|no later than|not later than|until|till|deadline of)\s+(?:the\s+)?$/i;
 const REFERENCE_BEFORE =
-  /\b(statement|agreement|declaration|ceasefire|truce|deal|accord|document|decree|resolution|war|summit|meeting|talks)\s+(?:of|dated|signed on|reached on|agreed on)\s+$/i;
+  /\b(statements?|agreements?|declarations?|ceasefire|truce|deals?|accords?|documents?|decrees?|resolutions?|war|summit|meeting|talks)\s+(?:of|dated|signed on|reached on|agreed on)\s+$/i;
 const REFERENCE_AFTER =
   /^\s+(?:trilateral\s+|joint\s+)?(statement|agreement|declaration|ceasefire|truce|deal|accord)\b/i;
 
@@ -264,7 +265,7 @@ const RULES: Rule[] = [
   },
   {
     pattern:
-      /\b(?:yesterday(?:'s|’s)?|last night|the previous night|the night before|the previous day|the day before|overnight)\b/gi,
+      /\b(?:yesterday(?:'s|’s)?(?: (?:morning|afternoon|evening))?|last night|last evening|the previous (?:night|evening|morning|afternoon|day)|the night before|the day before|overnight)\b/gi,
     resolve: (_m, c) => shiftedFromPublished(c, -1),
   },
   {
@@ -369,6 +370,19 @@ const RULES: Rule[] = [
 ];
 
 /**
+ * Whether the words before a date put it in the future: the last future marker ("will host",
+ * "is to") comes after the last past participle ("signed in Moscow on Monday").
+ */
+function speaksOfFuture(before: string): boolean {
+  const future = [...before.matchAll(new RegExp(FUTURE.source, "gi"))].at(-1);
+  if (!future) return false;
+  const past = [
+    ...before.matchAll(/\b(?:[a-z]{3,}ed|met|held|took|began|fought|shot|said|told)\b/gi),
+  ].at(-1);
+  return past === undefined || (future.index ?? 0) > (past.index ?? 0);
+}
+
+/**
  * Finds the dates a sentence states and resolves each against the publication day (YYYY-MM-DD):
  * "on Tuesday" is the latest Tuesday on or before publication, "yesterday's fighting" the day
  * before it, "by the end of the year" a deadline on 31 December. Offsets are absolute, in the
@@ -376,7 +390,6 @@ const RULES: Rule[] = [
  */
 export function findDates(sentence: Span, published: string | undefined): DateMention[] {
   const pub = published ? parseDay(published) : null;
-  const isFuture = FUTURE.test(sentence.text);
   const taken: Array<[number, number]> = [];
   const found: DateMention[] = [];
   for (const rule of RULES) {
@@ -388,6 +401,7 @@ export function findDates(sentence: Span, published: string | undefined): DateMe
       const before = sentence.text.slice(Math.max(0, at - 40), at);
       const after = sentence.text.slice(to, to + 40);
       const isDeadline = DEADLINE.test(before);
+      const isFuture = speaksOfFuture(sentence.text.slice(0, at));
       const resolved = rule.resolve(m as RegExpExecArray, {
         published: pub,
         isForward: isFuture || isDeadline,
@@ -395,9 +409,13 @@ export function findDates(sentence: Span, published: string | undefined): DateMe
       if (!resolved) continue;
       taken.push([at, to]);
       const isReference = REFERENCE_BEFORE.test(before) || REFERENCE_AFTER.test(after);
+      // "since last year's war", "since 12 May": the start of a period, not the day reported.
+      const isSince = /\bsince\s+$/i.test(before) || /^since\b/i.test(m[0]);
       const role: DateRole = isReference
         ? "reference"
-        : (resolved.role ?? (isDeadline ? "due" : "event"));
+        : isSince
+          ? "since"
+          : (resolved.role ?? (isDeadline ? "due" : "event"));
       found.push({
         start: sentence.start + at,
         end: sentence.start + to,
@@ -407,7 +425,20 @@ export function findDates(sentence: Span, published: string | undefined): DateMe
       });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  // "the statements of 9 November 2020 and 11 January 2021": a list continues a reference.
+  for (let i = 1; i < found.length; i++) {
+    const previous = found[i - 1];
+    const current = found[i];
+    if (!previous || !current || previous.role !== "reference" || current.role !== "event")
+      continue;
+    const between = sentence.text.slice(
+      previous.end - sentence.start,
+      current.start - sentence.start,
+    );
+    if (/^\s*(?:,|and|or|, and)\s*$/.test(between)) current.role = "reference";
+  }
+  return found;
 }
 
 /** A dateline's day ("YEREVAN, 17 November 2021 –", "Nov 16 (Reuters)"), when a report opens with one. */
