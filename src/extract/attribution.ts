@@ -38,7 +38,7 @@ export function attributeClause(clause: Span, mentions: readonly ActorMention[])
     blamed: [],
     isDenial: DENIAL.test(clause.text),
   };
-  const according = /\baccording to\b/i.exec(clause.text);
+  const according = /\b(?:according to|citing|quoting|cited by|quoted by)\b/i.exec(clause.text);
   if (according) {
     const at = clause.start + according.index + according[0].length;
     const next = inClause.find((m) => m.start >= at && m.start < at + 40 && !m.isOpponent);

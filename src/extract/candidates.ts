@@ -165,7 +165,18 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
     const facts = readSentence(text, sentence, datelineEnd, published, table, lastSpeaker);
     if (facts.speaker) lastSpeaker = facts.speaker;
     if (facts.topics.length === 0) {
-      if (current) attach(current, facts);
+      // "Baku said the soldiers had been detained after crossing...": another party's version.
+      const isReply =
+        current !== undefined &&
+        (current.topic === "incident" || current.topic === "position") &&
+        facts.speaker !== undefined &&
+        current.speaker !== undefined &&
+        facts.speaker !== current.speaker &&
+        table.parties.includes(facts.speaker);
+      if (isReply) {
+        flush();
+        current = draftFrom("position", facts);
+      } else if (current) attach(current, facts);
       return;
     }
     for (const topic of facts.topics) {
@@ -395,11 +406,19 @@ function commitmentsIn(
       start = due.end;
     });
   } else {
-    const clauses = splitClauses(sentence).filter(
-      (c) =>
-        classifySentence(c.text).includes("commitment") ||
-        dues.some((d) => d.start >= c.start && d.end <= c.end),
-    );
+    // A clause that only gives the deadline ("adding that it would be finished within three
+    // years") belongs to the promise before it.
+    const clauses: Span[] = [];
+    for (const c of splitClauses(sentence)) {
+      const last = clauses.at(-1);
+      if (!last || classifySentence(c.text).includes("commitment")) clauses.push(c);
+      else
+        clauses[clauses.length - 1] = {
+          start: last.start,
+          end: c.end,
+          text: text.slice(last.start, c.end),
+        };
+    }
     const chosen = clauses.length > 1 ? clauses : [sentence];
     for (const span of chosen) {
       const due =

@@ -13,9 +13,15 @@ export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
 export type Topic = "incident" | "position" | "meeting" | "commitment" | "exchange" | "document";
 
 const EXCHANGE =
-  /\b(?:handed over|hand over|handing over|handed back|returned|repatriated|released|exchanged|exchange of|swap|transferred|flown home)\b[^.]{0,120}?\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers|civilians|persons)\b|\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers)\b[^.]{0,120}?\b(?:were|was|have been|had been)\s+(?:handed over|returned|repatriated|released|exchanged|transferred|flown home)\b|\bprisoner exchange\b/i;
+  /\b(?:handed over|hand over|handing over|handed back|returned|repatriated|released|exchanged|exchange of|swap|transferred|flown home|received|receives|recovered|retrieved)\b[^.]{0,120}?\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers|civilians|persons)\b|\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers)\b[^.]{0,120}?\b(?:were|was|have been|had been)\s+(?:handed over|returned|repatriated|released|exchanged|transferred|flown home)\b|\bprisoner exchange\b/i;
 const MEETING =
-  /\b(?:met|meet|meets|meeting|talks|summit|negotiations|hosted|host|will host|telephone conversation|phone call|phone conversation|video conference|held consultations)\b/i;
+  /\b(?:met|meet|meets|meeting|talks|summit|negotiations|hosted|host|will host|telephone conversation|phone calls?|phone conversation|phone talks|video conference|video call|held consultations|(?:a|the) call with|spoke by (?:phone|telephone))\b/i;
+// When a sentence is about a document, "talks" in it is usually a hope ("calling for talks"): only
+// these words make it a meeting as well.
+const MEETING_HELD =
+  /\b(?:met|meet|meets|hosted|host|held (?:talks|a meeting)|summit|phone calls?|telephone conversation|(?:a|the) call with)\b/i;
+// "no violations", "did not record any shelling": the event did not happen.
+const NEGATED = /\b(?:no|not|nor|never|without|any)\s+(?:\w+\s+)?$/i;
 const DOCUMENT =
   /\b(?:signed|adopted|issued|initialled|released)\s+(?:a|an|the)?\s*(?:new\s+)?(?:joint\s+|trilateral\s+)?(?:statement|declaration|agreement|communiqué|communique|protocol|memorandum|treaty)\b|\b(?:statement|declaration|agreement|protocol|memorandum)\s+(?:was\s+|were\s+)?(?:signed|adopted)\b/i;
 const COMMITMENT =
@@ -40,13 +46,22 @@ export function classifySentence(text: string): Topic[] {
   );
   const commitment = COMMITMENT.exec(text);
   // "is to hold its first meeting by 30 January": the meeting is what is promised, not held.
+  const deadline = commitment
+    ? /\b(?:by|within|before|no later than)\b/i.exec(text.slice(commitment.index))
+    : null;
+  const promiseEnds = commitment && deadline ? commitment.index + deadline.index : text.length;
   const isPromisedMeeting =
     meeting !== undefined &&
     commitment !== null &&
-    meeting.index > commitment.index + commitment[0].length - 1;
-  if (meeting && !isPromisedMeeting) topics.push("meeting");
+    (meeting.index ?? 0) > commitment.index + commitment[0].length - 1 &&
+    (meeting.index ?? 0) < promiseEnds;
+  const isHope = topics.includes("document") && !MEETING_HELD.test(text);
+  if (meeting && !isPromisedMeeting && !isHope) topics.push("meeting");
   if (commitment) topics.push("commitment");
-  if (topics.length === 0 && INCIDENT.test(text)) topics.push("incident");
+  const incident = [...text.matchAll(new RegExp(INCIDENT.source, "gi"))].some(
+    (m) => !NEGATED.test(text.slice(0, m.index)),
+  );
+  if (topics.length === 0 && incident) topics.push("incident");
   if (topics.length === 0 && POSITION.test(text)) topics.push("position");
   return topics;
 }

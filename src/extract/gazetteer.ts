@@ -23,7 +23,7 @@ export type GazetteerEntry = {
   name: string;
   kind: GazetteerKind;
   /** ISO 3166-1 alpha-2 of the state whose territory it is under international law. */
-  country?: "AM" | "AZ" | "RU" | "BE" | "GE" | "IR" | "TR";
+  country?: string;
   /** Representative point, rounded to 0.01° (about 1 km); absent where we are not sure of it. */
   lat?: number;
   lon?: number;
@@ -505,7 +505,8 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     lat: 55.76,
     lon: 37.62,
     names: { ru: "Москва", hy: "Մոսկվա", az: "Moskva" },
-    variants: ["Москве"],
+    // "Met in the Kremlin": the seat of the talks is Moscow, at settlement precision.
+    variants: ["Москве", "Kremlin"],
     capital_of: "RU",
   },
   {
@@ -534,6 +535,116 @@ export const GAZETTEER: readonly GazetteerEntry[] = [
     lat: 41.72,
     lon: 44.79,
     names: { ka: "თბილისი", ru: "Тбилиси" },
+    variants: [],
+  },
+
+  // Other cities where talks on the process were held or announced.
+  {
+    name: "Minsk",
+    kind: "city",
+    country: "BY",
+    lat: 53.9,
+    lon: 27.56,
+    names: { ru: "Минск", be: "Мінск" },
+    variants: [],
+  },
+  {
+    name: "Paris",
+    kind: "city",
+    country: "FR",
+    lat: 48.86,
+    lon: 2.35,
+    names: { fr: "Paris", ru: "Париж" },
+    variants: [],
+  },
+  {
+    name: "Washington",
+    kind: "city",
+    country: "US",
+    lat: 38.91,
+    lon: -77.04,
+    names: { ru: "Вашингтон" },
+    variants: [],
+  },
+  {
+    name: "New York",
+    kind: "city",
+    country: "US",
+    lat: 40.71,
+    lon: -74.01,
+    names: { ru: "Нью-Йорк" },
+    variants: [],
+  },
+  {
+    name: "Geneva",
+    kind: "city",
+    country: "CH",
+    lat: 46.2,
+    lon: 6.14,
+    names: { fr: "Genève", ru: "Женева" },
+    variants: [],
+  },
+  {
+    name: "Vienna",
+    kind: "city",
+    country: "AT",
+    lat: 48.21,
+    lon: 16.37,
+    names: { de: "Wien", ru: "Вена" },
+    variants: [],
+  },
+  {
+    name: "Istanbul",
+    kind: "city",
+    country: "TR",
+    lat: 41.01,
+    lon: 28.98,
+    names: { tr: "İstanbul", ru: "Стамбул" },
+    variants: [],
+  },
+  {
+    name: "Ankara",
+    kind: "city",
+    country: "TR",
+    lat: 39.93,
+    lon: 32.86,
+    names: { tr: "Ankara", ru: "Анкара" },
+    variants: [],
+  },
+  {
+    name: "Tehran",
+    kind: "city",
+    country: "IR",
+    lat: 35.69,
+    lon: 51.39,
+    names: { fa: "تهران", ru: "Тегеран" },
+    variants: [],
+  },
+  {
+    name: "Prague",
+    kind: "city",
+    country: "CZ",
+    lat: 50.08,
+    lon: 14.44,
+    names: { cs: "Praha", ru: "Прага" },
+    variants: [],
+  },
+  {
+    name: "Munich",
+    kind: "city",
+    country: "DE",
+    lat: 48.14,
+    lon: 11.58,
+    names: { de: "München", ru: "Мюнхен" },
+    variants: [],
+  },
+  {
+    name: "Almaty",
+    kind: "city",
+    country: "KZ",
+    lat: 43.24,
+    lon: 76.89,
+    names: { kk: "Алматы", ru: "Алматы" },
     variants: [],
   },
 ];
