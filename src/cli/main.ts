@@ -4,6 +4,7 @@ import { VERSION } from "../version.ts";
 import { type Command, parseCommandArgs, UsageError } from "./command.ts";
 import { demoCommand } from "./demo.ts";
 import { exportCommand } from "./export.ts";
+import { extractCommand } from "./extract.ts";
 import { importCommand } from "./import.ts";
 import { serveCommand } from "./serve.ts";
 import { verifyCommand } from "./verify.ts";
@@ -14,6 +15,7 @@ const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   verifyCommand,
+  extractCommand,
 ];
 
 const CONFIG = `Configuration (environment):

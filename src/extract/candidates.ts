@@ -197,7 +197,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   flush();
   borrowDates(candidates);
   inheritContext(candidates);
-  return published ? { published, candidates } : { candidates };
+  const ordered = candidates.map(inFieldOrder);
+  return published ? { published, candidates: ordered } : { candidates: ordered };
 }
 
 function readSentence(
@@ -464,6 +465,27 @@ function borrowDates(candidates: Candidate[]): void {
     const donor = before ?? fighting.slice(i + 1).find(isDated);
     if (donor?.date) c.date = donor.date;
   });
+}
+
+const FIELD_ORDER: Array<keyof Candidate> = [
+  "kind",
+  "date",
+  "due",
+  "places",
+  "actors",
+  "reported_by",
+  "blamed",
+  "figures",
+  "participants",
+  "text",
+  "evidence",
+];
+
+/** The candidate with its fields in reading order (JSON keeps insertion order). */
+function inFieldOrder(candidate: Candidate): Candidate {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) if (candidate[key] !== undefined) out[key] = candidate[key];
+  return out as Candidate;
 }
 
 /**

@@ -168,7 +168,8 @@ export function findFigures(
       start: at,
       end: at + m[0].length,
       category: categoryOf(m[1] ?? ""),
-      side: sideOf(who, { ...context, speaker: undefined }),
+      // "Armenian forces shelled our positions, killing two servicemen": a party reports its own.
+      side: sideOf(who, context),
       count,
     });
   }
