@@ -4,13 +4,13 @@ import { GAZETTEER } from "../src/extract/gazetteer.ts";
 
 /**
  * Floors set from what was measured (docs/extraction.md), a little below it so that a change that
- * loses ground fails here. The blind set's floor is low because it was measured untuned: it is the
- * estimate of how the rules do on text they were not written against.
+ * loses ground fails here. The blind set's first, untuned measurement (0.71) is the estimate of how
+ * the rules do on text they were not written against; its floor is from after the fixes it prompted.
  */
 const FLOORS: Record<(typeof REPORT_SETS)[number], number> = {
   reports: 0.95,
-  "reports-holdout": 0.9,
-  "reports-blind": 0.65,
+  "reports-holdout": 0.95,
+  "reports-blind": 0.8,
 };
 
 describe("extraction over the test reports", () => {
@@ -21,9 +21,9 @@ describe("extraction over the test reports", () => {
     });
   }
 
-  it("all reports together score at least 0.9, with no wrong figure", () => {
+  it("all reports together score at least 0.95, with no wrong figure", () => {
     const result = scoreReports(REPORT_SETS.flatMap((set) => loadReports(set)));
-    expect(result.overall).toBeGreaterThanOrEqual(0.9);
+    expect(result.overall).toBeGreaterThanOrEqual(0.95);
     expect(result.tallies.figures.wrong).toBe(0);
   });
 

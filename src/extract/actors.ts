@@ -116,6 +116,9 @@ const BUILT_IN_ALIASES: Array<{ fits: (a: ActorRecord) => boolean; aliases: stri
     fits: (a) => a.id === "RPK" || (a.country === "RU" && isMonitor(a)),
     aliases: [
       "Russian peacekeepers",
+      "Russian peacekeeper",
+      "peacekeeper",
+      "peacekeeping mission",
       "Russian peacekeeping contingent",
       "Russian peacekeeping forces",
       "Russian peacekeeping mission",

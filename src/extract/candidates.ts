@@ -159,9 +159,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
     current = undefined;
   };
 
-  sentences.forEach((sentence, i) => {
-    const isHeadline = !/[.!?"”’)]$/.test(sentence.text) && i < sentences.length - 1;
-    if (isHeadline) return;
+  const readPart = (sentence: Span) => {
     const facts = readSentence(text, sentence, datelineEnd, published, table, lastSpeaker);
     if (facts.speaker) lastSpeaker = facts.speaker;
     if (facts.topics.length === 0) {
@@ -193,12 +191,50 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
       current = draftFrom(topic, facts);
     }
     if (current && !facts.topics.includes(current.topic)) flush();
+  };
+  sentences.forEach((sentence, i) => {
+    const isHeadline = !/[.!?"”’)]$/.test(sentence.text) && i < sentences.length - 1;
+    if (!isHeadline) for (const part of splitAtReply(text, sentence, table)) readPart(part);
   });
   flush();
   borrowDates(candidates);
   inheritContext(candidates);
   const ordered = candidates.map(inFieldOrder);
   return published ? { published, candidates: ordered } : { candidates: ordered };
+}
+
+/**
+ * "..., Azerbaijan's Defence Ministry reported, while Armenia said its forces had not fired": a
+ * clause in which another party speaks is read as a sentence of its own, so it becomes that
+ * party's claim.
+ */
+function splitAtReply(
+  text: string,
+  sentence: Span,
+  table: ReturnType<typeof buildActorTable>,
+): Span[] {
+  const mentions = findActorMentions(sentence.text, table, sentence.start);
+  const clauses = splitClauses(sentence);
+  let first: string | undefined;
+  for (const clause of clauses) {
+    const speaker = attributeClause(clause, mentions).speaker?.actor;
+    if (speaker === undefined || !table.parties.includes(speaker)) continue;
+    if (first === undefined) first = speaker;
+    else if (speaker !== first) {
+      const head = {
+        start: sentence.start,
+        end: clause.start,
+        text: text.slice(sentence.start, clause.start),
+      };
+      const tail = {
+        start: clause.start,
+        end: sentence.end,
+        text: text.slice(clause.start, sentence.end),
+      };
+      return [head, tail];
+    }
+  }
+  return [sentence];
 }
 
 function readSentence(

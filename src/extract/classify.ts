@@ -13,7 +13,7 @@ export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
 export type Topic = "incident" | "position" | "meeting" | "commitment" | "exchange" | "document";
 
 const EXCHANGE =
-  /\b(?:handed over|hand over|handing over|handed back|returned|repatriated|released|exchanged|exchange of|swap|transferred|flown home|received|receives|recovered|retrieved)\b[^.]{0,120}?\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers|civilians|persons)\b|\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers)\b[^.]{0,120}?\b(?:were|was|have been|had been)\s+(?:handed over|returned|repatriated|released|exchanged|transferred|flown home)\b|\bprisoner exchange\b/i;
+  /\b(?:handed over|hand over|handing over|handed back|returned|repatriated|released|exchanged|exchange of|swap|transferred|flown home|received|receives|recovered|retrieved)\b[^.]{0,120}?\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers|civilians|persons)\b|\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers)\b[^.]{0,120}?\b(?:were|was|have been|had been)\s+(?:handed over|returned|repatriated|released|exchanged|transferred|flown home)\b|\bprisoner exchange\b|\bhand(?:ed|s)?\s+(?:\w+\s+){1,6}?back\s+to\b/i;
 const MEETING =
   /\b(?:met|meet|meets|meeting|talks|summit|negotiations|hosted|host|will host|telephone conversation|phone calls?|phone conversation|phone talks|video conference|video call|held consultations|(?:a|the) call with|spoke by (?:phone|telephone))\b/i;
 // When a sentence is about a document, "talks" in it is usually a hope ("calling for talks"): only

@@ -14,7 +14,7 @@ export type FigureMention = {
 };
 
 const MILITARY =
-  "servicem[ae]n|soldiers?|troops|service ?members?|military personnel|officers?|conscripts?|border guards?|fighters?|privates?|sergeants?|sappers?|militar(?:y|ies)";
+  "peacekeepers?|servicem[ae]n|soldiers?|troops|service ?members?|military personnel|officers?|conscripts?|border guards?|fighters?|privates?|sergeants?|sappers?|militar(?:y|ies)";
 const CIVILIAN =
   "civilians?|residents?|villagers?|journalists?|reporters?|shepherds?|farmers?|workers?|people|persons?|officials?|children|women|deminers?|drivers?|others?";
 const NOUN = new RegExp(`\\b(?:${MILITARY}|${CIVILIAN})\\b`, "i");
