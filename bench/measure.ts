@@ -2,13 +2,16 @@
 
 export type BenchResult = {
   name: string;
-  store: "pglite" | "postgres";
+  /** "none" for a benchmark that does not touch a store (extraction). */
+  store: "pglite" | "postgres" | "none";
   n: number;
   value: number;
   unit: string;
   baseline: number | null;
   ratio: number | null;
   note?: string;
+  /** A benchmark's parts, where one number hides what it is made of. */
+  detail?: Record<string, unknown>;
 };
 
 export function percentile(samples: readonly number[], p: number): number {

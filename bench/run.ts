@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createTestDatabase } from "../test/support/stores.ts";
 import { runApiReadBench } from "./bench-api-read.ts";
+import { runExtractBench } from "./bench-extract.ts";
 import { runImportBench } from "./bench-import.ts";
 import { runLedgerBench } from "./bench-ledger.ts";
 import { runQueryBench } from "./bench-queries.ts";
@@ -50,6 +51,9 @@ function report(result: BenchResult): void {
   results.push(result);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
+
+// Extraction reads text only: its score is the same on every store and size, so it runs once.
+report(runExtractBench());
 
 for (const storeName of stores) {
   for (const n of sizes) {

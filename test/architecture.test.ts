@@ -28,6 +28,11 @@ const RULES: Record<string, RegExp[]> = {
   ledger: [/\/(store|core|server|cli|ingest)\//, /^kysely$|^pg$|^fastify/],
   store: [/\/(core|server|cli|ingest)\//, /^fastify/],
   ingest: [/\/(store|core|server|cli)\//, /^kysely$|^pg$|^fastify/],
+  // Extraction runs in the browser too (the sources page): text in, candidates out, no I/O at all.
+  extract: [
+    /\/(store|core|server|cli|ledger|ingest)\//,
+    /^kysely$|^pg$|^fastify|^@electric-sql|^node:/,
+  ],
   core: [/\/(server|cli)\//, /^fastify/],
   server: [/\/cli\//, /\/store\/(?!scope|data-dir-lock)/],
   cli: [/\/server\/routes\//, /\/store\/(?!scope|data-dir-lock)/],

@@ -4,6 +4,7 @@ import { VERSION } from "../version.ts";
 import { type Command, parseCommandArgs, UsageError } from "./command.ts";
 import { demoCommand } from "./demo.ts";
 import { exportCommand } from "./export.ts";
+import { extractCommand } from "./extract.ts";
 import { importCommand } from "./import.ts";
 import { serveCommand } from "./serve.ts";
 import { userCommand } from "./user.ts";
@@ -16,6 +17,7 @@ const COMMANDS: Command[] = [
   exportCommand,
   verifyCommand,
   userCommand,
+  extractCommand,
 ];
 
 const CONFIG = `Configuration (environment):

@@ -1,0 +1,67 @@
+/** The kinds of record a passage can become; "claim" is a party's version of an incident or a position. */
+export const CANDIDATE_KINDS = [
+  "incident",
+  "claim",
+  "meeting",
+  "commitment",
+  "exchange",
+  "document",
+] as const;
+export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
+
+/** What a sentence is about, before attribution decides whether an incident is a party's claim. */
+export type Topic = "incident" | "position" | "meeting" | "commitment" | "exchange" | "document";
+
+const EXCHANGE =
+  /\b(?:handed over|hand over|handing over|handed back|returned|repatriated|released|exchanged|exchange of|swap|transferred|flown home|received|receives|recovered|retrieved)\b[^.]{0,120}?\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers|civilians|persons)\b|\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers)\b[^.]{0,120}?\b(?:were|was|have been|had been)\s+(?:handed over|returned|repatriated|released|exchanged|transferred|flown home)\b|\bprisoner exchange\b|\bhand(?:ed|s)?\s+(?:\w+\s+){1,6}?back\s+to\b/i;
+const MEETING =
+  /\b(?:met|meet|meets|meeting|talks|summit|negotiations|hosted|host|will host|telephone conversation|phone calls?|phone conversation|phone talks|video conference|video call|held consultations|(?:a|the) call with|spoke by (?:phone|telephone))\b/i;
+// When a sentence is about a document, "talks" in it is usually a hope ("calling for talks"): only
+// these words make it a meeting as well.
+const MEETING_HELD =
+  /\b(?:met|meet|meets|hosted|host|held (?:talks|a meeting)|summit|phone calls?|telephone conversation|(?:a|the) call with)\b/i;
+// "no violations", "did not record any shelling": the event did not happen.
+const NEGATED = /\b(?:no|not|nor|never|without|any)\s+(?:\w+\s+)?$/i;
+const DOCUMENT =
+  /\b(?:signed|adopted|issued|initialled|released)\s+(?:a|an|the)?\s*(?:new\s+)?(?:joint\s+|trilateral\s+)?(?:statement|declaration|agreement|communiqué|communique|protocol|memorandum|treaty)\b|\b(?:statement|declaration|agreement|protocol|memorandum)\s+(?:was\s+|were\s+)?(?:signed|adopted)\b/i;
+const COMMITMENT =
+  /\bagreed\b[^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+|\b(?:agree to|committed to|commit to|pledged to|undertook to|undertake to|promised to|is to|are to|is to be|are to be|shall|will deploy|will withdraw|will be returned|to be returned)\b/i;
+const INCIDENT =
+  /\b(?:fired|fire|firing|shelled|shelling|shots?|attack(?:ed|s)?|clash(?:es|ed)?|fighting|violations?|violated|provocation|mortars?|artillery|sniper|drones?|killed|wounded|injured|shot dead|mine|explosion|exploded|crossed the border|incursion|advanced|skirmish(?:es)?|hostilities|captured)\b/i;
+const POSITION =
+  /\b(?:denied|denies|rejected|rejects|dismissed|ready to|called on|calls on|called for|calls for|demanded|demands|urged|urges|insisted|insists|proposed|proposes|offered|offers|would open|will open|refuses|refused|warned)\b/i;
+
+/**
+ * The topics of one sentence, strongest first. A sentence can open a meeting and a commitment at
+ * once ("agreed in a phone call to withdraw within ten days"); an exchange mentioning the bodies of
+ * the killed is an exchange, not an incident.
+ */
+export function classifySentence(text: string): Topic[] {
+  const topics: Topic[] = [];
+  if (EXCHANGE.test(text)) return ["exchange"];
+  if (DOCUMENT.test(text)) topics.push("document");
+  // "After the meeting the leaders adopted...": a meeting already read, not a new one.
+  const meeting = [...text.matchAll(new RegExp(MEETING.source, "gi"))].find(
+    (m) => !/\b(?:after|before|during|at|following|since)\s+the\s+$/i.test(text.slice(0, m.index)),
+  );
+  const commitment = COMMITMENT.exec(text);
+  // "is to hold its first meeting by 30 January": the meeting is what is promised, not held.
+  const deadline = commitment
+    ? /\b(?:by|within|before|no later than)\b/i.exec(text.slice(commitment.index))
+    : null;
+  const promiseEnds = commitment && deadline ? commitment.index + deadline.index : text.length;
+  const isPromisedMeeting =
+    meeting !== undefined &&
+    commitment !== null &&
+    (meeting.index ?? 0) > commitment.index + commitment[0].length - 1 &&
+    (meeting.index ?? 0) < promiseEnds;
+  const isHope = topics.includes("document") && !MEETING_HELD.test(text);
+  if (meeting && !isPromisedMeeting && !isHope) topics.push("meeting");
+  if (commitment) topics.push("commitment");
+  const incident = [...text.matchAll(new RegExp(INCIDENT.source, "gi"))].some(
+    (m) => !NEGATED.test(text.slice(0, m.index)),
+  );
+  if (topics.length === 0 && incident) topics.push("incident");
+  if (topics.length === 0 && POSITION.test(text)) topics.push("position");
+  return topics;
+}

@@ -1,0 +1,177 @@
+import type { FigureCategory } from "../domain/figures.ts";
+import type { ActorMention } from "./actors.ts";
+import { COUNT_PATTERN, parseCount } from "./numbers.ts";
+import type { Span } from "./text-spans.ts";
+
+/** One stated count: category, whose losses, how many, and where the text says it. */
+export type FigureMention = {
+  start: number;
+  end: number;
+  category: FigureCategory;
+  /** An actor id, "civilians", or "unknown" when the text does not say whose losses. */
+  side: string;
+  count: number;
+};
+
+const MILITARY =
+  "peacekeepers?|servicem[ae]n|soldiers?|troops|service ?members?|military personnel|officers?|conscripts?|border guards?|fighters?|privates?|sergeants?|sappers?|militar(?:y|ies)";
+const CIVILIAN =
+  "civilians?|residents?|villagers?|journalists?|reporters?|shepherds?|farmers?|workers?|people|persons?|officials?|children|women|deminers?|drivers?|others?";
+const NOUN = new RegExp(`\\b(?:${MILITARY}|${CIVILIAN})\\b`, "i");
+const CIVILIAN_NOUN = new RegExp(`\\b(?:${CIVILIAN})\\b`, "i");
+const VERBS: Array<[FigureCategory, string]> = [
+  ["killed", "killed|shot dead|dead|died|lost their lives|fatally wounded"],
+  ["wounded", "wounded|injured|hurt"],
+  ["captured", "captured|taken prisoner|taken captive|detained"],
+  ["missing", "missing|unaccounted for"],
+];
+const VERB = VERBS.map(([, words]) => words).join("|");
+const AUX = "(?:were|was|had been|have been|has been|are|is|got|reportedly)";
+
+// COUNT, up to eight words naming who (no clause punctuation), an auxiliary, and what befell them.
+const PASSIVE = new RegExp(
+  `\\b(${COUNT_PATTERN})\\b((?:[ ](?![,.;:])[^\\s,.;:]+){0,8}?)[ ](?:${AUX}[ ])*(?:${AUX}[ ])?(${VERB})\\b`,
+  "gi",
+);
+// "and twelve were captured", "and 12 captured", "and two others wounded": the last figure's people.
+const ELLIPTIC = new RegExp(
+  `^(?:,?\\s+and|,)\\s+(${COUNT_PATTERN})\\b(?:\\s+others?)?\\s+(?:${AUX}\\s+)*(${VERB})\\b`,
+  "i",
+);
+// "killed two Armenian soldiers", "wounding a serviceman".
+const ACTIVE = new RegExp(
+  `\\b(killed|killing|wounded|wounding|injured|injuring|captured|capturing)\\s+(${COUNT_PATTERN})\\b((?:\\s+[^\\s,.;:]+){0,5}?)\\s+(?:${MILITARY}|${CIVILIAN})\\b`,
+  "gi",
+);
+
+function categoryOf(verb: string): FigureCategory {
+  const v = verb.toLowerCase();
+  for (const [category, words] of VERBS) {
+    if (new RegExp(`^(?:${words})$`).test(v)) return category;
+  }
+  if (/^kill/.test(v)) return "killed";
+  if (/^(?:wound|injur)/.test(v)) return "wounded";
+  return "captured";
+}
+
+type SideContext = {
+  speaker: string | undefined;
+  mentions: readonly ActorMention[];
+  /** The sentence the figure is in, for "on the Armenian side" and the like. */
+  sentence: Span;
+};
+
+/**
+ * Whose losses a count is: civilians when it counts civilians; the nation named in the counted
+ * people ("two Armenian soldiers", "servicemen of the Azerbaijani Army"); the speaker's when they
+ * are "its" or "our" people or a party reports its own losses; else unknown.
+ */
+function sideOf(who: { start: number; end: number; text: string }, context: SideContext): string {
+  if (CIVILIAN_NOUN.test(who.text) && !new RegExp(`\\b(?:${MILITARY})\\b`, "i").test(who.text))
+    return "civilians";
+  const named = context.mentions.find(
+    (m) => !m.isOpponent && m.start >= who.start && m.end <= who.end + 40 && m.start < who.end + 40,
+  );
+  const inPhrase = context.mentions.find(
+    (m) => !m.isOpponent && m.start >= who.start && m.end <= who.end,
+  );
+  if (inPhrase) return inPhrase.actor;
+  const after = context.sentence.text.slice(
+    who.end - context.sentence.start,
+    who.end - context.sentence.start + 40,
+  );
+  if (named && /^\s*of the\b/.test(after)) return named.actor;
+  if (/\b(?:its|our|their own)\b/i.test(who.text)) return context.speaker ?? "unknown";
+  const sideWords = /\bon the (\w+) side\b/i.exec(context.sentence.text);
+  if (sideWords) {
+    const at = context.sentence.start + sideWords.index;
+    const m = context.mentions.find((x) => x.start >= at && x.end <= at + sideWords[0].length);
+    if (m && !m.isOpponent) return m.actor;
+  }
+  return context.speaker ?? "unknown";
+}
+
+/**
+ * The casualty figures a sentence states, in digits or words, with whose losses each is. Vague
+ * quantities ("several", "dozens") and figures without a count give nothing.
+ */
+export function findFigures(
+  sentence: Span,
+  mentions: readonly ActorMention[],
+  speaker: string | undefined,
+): FigureMention[] {
+  const context: SideContext = { speaker, mentions, sentence };
+  const found: FigureMention[] = [];
+  const text = sentence.text;
+  PASSIVE.lastIndex = 0;
+  for (const m of text.matchAll(PASSIVE)) {
+    const words = m[2] ?? "";
+    const isOwn = /^\s+of\s+(?:its|our|their)\b/i.test(words);
+    if (!NOUN.test(words) && !isOwn) continue;
+    const count = parseCount(m[1] ?? "");
+    if (count === null) continue;
+    const at = m.index ?? 0;
+    const whoStart = sentence.start + at;
+    const who = {
+      start: whoStart,
+      end: whoStart + (m[1] ?? "").length + words.length,
+      text: `${m[1]}${words}`,
+    };
+    const side = sideOf(who, context);
+    let parts = [{ count, text: who.text }];
+    // "Two journalists and a local official were killed": each counted group adds up.
+    const groups = who.text.split(/\s+and\s+/i);
+    if (groups.length > 1) {
+      const counted = groups.map((g) => {
+        const head = new RegExp(`^\\s*(${COUNT_PATTERN})\\b`, "i").exec(g);
+        return { count: head ? parseCount(head[1] ?? "") : null, text: g };
+      });
+      if (counted.every((g) => g.count !== null && NOUN.test(g.text)))
+        parts = counted as Array<{ count: number; text: string }>;
+    }
+    const category = categoryOf(m[3] ?? "");
+    const end = sentence.start + at + m[0].length;
+    found.push({
+      start: whoStart,
+      end,
+      category,
+      side,
+      count: parts.reduce((sum, p) => sum + p.count, 0),
+    });
+    const rest = text.slice(end - sentence.start);
+    const elliptic = ELLIPTIC.exec(rest);
+    if (elliptic) {
+      const more = parseCount(elliptic[1] ?? "");
+      if (more !== null)
+        found.push({
+          start: end,
+          end: end + elliptic[0].length,
+          category: categoryOf(elliptic[2] ?? ""),
+          side,
+          count: more,
+        });
+    }
+  }
+  ACTIVE.lastIndex = 0;
+  for (const m of text.matchAll(ACTIVE)) {
+    const at = sentence.start + (m.index ?? 0);
+    if (found.some((f) => at < f.end && at + m[0].length > f.start)) continue;
+    const count = parseCount(m[2] ?? "");
+    if (count === null) continue;
+    const whoStart = at + (m[1] ?? "").length + 1;
+    const who = {
+      start: whoStart,
+      end: at + m[0].length,
+      text: m[0].slice((m[1] ?? "").length + 1),
+    };
+    found.push({
+      start: at,
+      end: at + m[0].length,
+      category: categoryOf(m[1] ?? ""),
+      // "Armenian forces shelled our positions, killing two servicemen": a party reports its own.
+      side: sideOf(who, context),
+      count,
+    });
+  }
+  return found;
+}

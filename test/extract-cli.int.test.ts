@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./support/cli.ts";
+
+const REPORT =
+  "The Defence Ministry in Yerevan said Azerbaijani forces shelled positions near Vardenis " +
+  "on Tuesday. One Armenian soldier was killed.";
+
+describe("truce extract", () => {
+  const dir = mkdtempSync(join(tmpdir(), "truce-extract-"));
+  const env = { TRUCE_DATA_DIR: join(dir, "data") };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads standard input and prints candidates with evidence ranges into the text", async () => {
+    const result = await runCli(["extract", "--published", "2021-11-17", "-"], env, REPORT);
+    expect(result.code).toBe(0);
+    const { candidates } = JSON.parse(result.stdout);
+    expect(candidates).toHaveLength(1);
+    const [claim] = candidates;
+    expect(claim).toMatchObject({
+      kind: "claim",
+      date: { value: "2021-11-16", precision: "day" },
+      places: [{ name: "Vardenis", precision: "settlement" }],
+      reported_by: "ARM",
+      blamed: ["AZE"],
+      figures: { killed: { ARM: 1 } },
+    });
+    const place = claim.evidence.find((e: { supports: string }) => e.supports === "place");
+    expect(REPORT.slice(place.start, place.end)).toBe("Vardenis");
+  });
+
+  it("takes the actors of a process in the store with --process", async () => {
+    expect((await runCli(["demo"], env)).code).toBe(0);
+    const file = join(dir, "report.txt");
+    writeFileSync(file, REPORT);
+    const result = await runCli(
+      ["extract", "--process", "armenia-azerbaijan", "--published", "2021-11-17", file],
+      env,
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).candidates[0].actors).toEqual(["ARM", "AZE"]);
+    const missing = await runCli(["extract", "--process", "nowhere", file], env);
+    expect(missing.code).toBe(1);
+  });
+
+  it("answers --help and refuses a published value that is not a day", async () => {
+    const help = await runCli(["extract", "--help"], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("truce extract");
+    const wrong = await runCli(["extract", "--published", "2021-11", "-"], env, REPORT);
+    expect(wrong.code).toBe(2);
+  });
+});
