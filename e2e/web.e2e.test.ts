@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addUser } from "../src/core/accounts.ts";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
@@ -13,6 +14,8 @@ import { openTestServices } from "../test/support/stores.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/screenshots";
+const MONITOR = "monitor@e2e.example";
+const PASSWORD = "a long enough passphrase";
 const canRun = existsSync(CHROMIUM) && hasWebApp();
 if (!canRun) {
   console.warn(
@@ -25,10 +28,15 @@ describe.runIf(canRun)("the web app in Chromium", () => {
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
+  let adminToken: string;
 
   beforeAll(async () => {
     services = await openTestServices("pglite");
     await loadReferenceProcess(services, operatorCaller("test"));
+    await addUser(services, { email: MONITOR, role: "monitor", password: PASSWORD });
+    adminToken = (
+      await addUser(services, { email: "admin@e2e.example", role: "admin" }, { token: true })
+    ).token as string;
     app = await buildApp(services, { rateLimit: 100_000 });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
     browser = await chromium.launch({
@@ -44,14 +52,29 @@ describe.runIf(canRun)("the web app in Chromium", () => {
   });
 
   /** Opens a route, collecting console errors and failed requests, and takes a screenshot. */
-  async function open(path: string, name: string): Promise<{ page: Page; errors: string[] }> {
+  async function open(
+    path: string,
+    name: string,
+    options: { signedIn?: boolean } = {},
+  ): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on("console", (message) => {
       if (message.type() === "error") errors.push(message.text());
     });
     page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+    if (options.signedIn) {
+      await page.goto(`${base}/login?next=${encodeURIComponent(path)}`, {
+        waitUntil: "networkidle",
+      });
+      await page.getByLabel("Email").fill(MONITOR);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText(`${MONITOR} · monitor`).waitFor();
+      await page.waitForLoadState("networkidle");
+    } else {
+      await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+    }
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
     return { page, errors };
   }
@@ -128,9 +151,31 @@ describe.runIf(canRun)("the web app in Chromium", () => {
       }
     ).tree_size;
 
+  it("signs in and out, shows who you are, and hides what the public may not do", async () => {
+    const { page, errors } = await open("/incidents", "incidents-public");
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    expect(await page.getByRole("button", { name: "Record an incident" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.getByLabel("Email").fill(MONITOR);
+    await page.getByLabel("Password").fill("not the passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").getByText("Wrong email or password.").waitFor();
+    await page.screenshot({ path: `${SHOTS}/login-failed.png`, fullPage: true });
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/incidents$/);
+    await page.getByText(`${MONITOR} · monitor`).waitFor();
+    await page.getByRole("button", { name: "Record an incident" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/incidents-signed-in.png`, fullPage: true });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    expect(errors.filter((e) => !e.includes("401"))).toEqual([]);
+    await page.close();
+  });
+
   it("shows the field errors of a bad incident next to the fields and writes nothing", async () => {
     const before = await ledgerSize();
-    const { page } = await open("/incidents?new=1", "form-empty");
+    const { page } = await open("/incidents?new=1", "form-empty", { signedIn: true });
     await page.getByLabel("Title").fill("Shelling near Sotk");
     await page.getByLabel("Date", { exact: true }).fill("2021-02-30");
     await page.getByLabel("Place", { exact: true }).fill("Sotk");
@@ -146,7 +191,7 @@ describe.runIf(canRun)("the web app in Chromium", () => {
   });
 
   it("records an incident through the form; it appears in the table and on the map", async () => {
-    const { page } = await open("/incidents?new=1", "form");
+    const { page } = await open("/incidents?new=1", "form", { signedIn: true });
     await page.getByLabel("Title").fill("Shelling near Sotk, test");
     await page.getByLabel("Date", { exact: true }).fill("2021-11-17");
     await page.getByLabel("Place", { exact: true }).fill("Sotk");
@@ -175,7 +220,9 @@ describe.runIf(canRun)("the web app in Chromium", () => {
 
   it("tells an editor whose version went stale, and offers the latest", async () => {
     const url = `${base}/api/processes/armenia-azerbaijan/incidents/inc-2021-05-12-border-crisis`;
-    const { page } = await open("/incidents?id=inc-2021-05-12-border-crisis&edit=1", "edit-form");
+    const { page } = await open("/incidents?id=inc-2021-05-12-border-crisis&edit=1", "edit-form", {
+      signedIn: true,
+    });
     await page.getByRole("heading", { name: "Edit this incident" }).waitFor();
     // Someone else saves a change after the form was opened.
     const current = (await (await fetch(url)).json()) as Record<string, unknown> & {
@@ -183,7 +230,11 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     };
     const other = await fetch(url, {
       method: "PUT",
-      headers: { "content-type": "application/json", "if-match": `"${current.version}"` },
+      headers: {
+        "content-type": "application/json",
+        "if-match": `"${current.version}"`,
+        authorization: `Bearer ${adminToken}`,
+      },
       body: JSON.stringify({ ...current, description: "Changed by another editor." }),
     });
     expect(other.status).toBe(200);
@@ -201,7 +252,7 @@ describe.runIf(canRun)("the web app in Chromium", () => {
   it("draws the provisions × time matrix from assessments", async () => {
     const response = await fetch(`${base}/api/processes/armenia-azerbaijan/assessments`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
       body: JSON.stringify({
         provision_id: "prv-2020-11-09-6",
         as_of: { value: "2021-11", precision: "month" },

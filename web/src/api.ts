@@ -19,10 +19,22 @@ export class ApiError extends Error {
   }
 }
 
+let csrfToken: string | undefined;
+
+/** The signed-in session's CSRF token, sent with every change (the server refuses changes without it). */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
 export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const method = (init?.method ?? "GET").toUpperCase();
   const response = await fetch(path, {
     ...init,
-    headers: { accept: "application/json", ...init?.headers },
+    headers: {
+      accept: "application/json",
+      ...(method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
+      ...init?.headers,
+    },
   });
   const body = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body ?? {});

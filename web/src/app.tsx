@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Layout } from "./components/layout.tsx";
 import { IncidentsPage } from "./pages/incidents.tsx";
+import { LoginPage } from "./pages/login.tsx";
 import { MapPage } from "./pages/map.tsx";
 import { OverviewPage } from "./pages/overview.tsx";
 import {
@@ -29,6 +30,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   "/mine-action": MineActionPage,
   "/sources": SourcesPage,
   "/ledger": LedgerPage,
+  "/login": LoginPage,
 };
 
 const queryClient = new QueryClient({

@@ -2,23 +2,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { WEB_ROUTES } from "../../domain/web-routes.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
-
-/** The web app's routes: each serves the app's page, which then shows the route. */
-export const WEB_ROUTES = [
-  "/",
-  "/map",
-  "/timeline",
-  "/agreements",
-  "/commitments",
-  "/incidents",
-  "/detainees",
-  "/border",
-  "/mine-action",
-  "/sources",
-  "/ledger",
-];
 
 /** Whether the built web app is there to serve (npm start builds it). */
 export function hasWebApp(): boolean {

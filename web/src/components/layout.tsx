@@ -1,7 +1,36 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES, setLanguage } from "../i18n/index.ts";
-import { Link, useLocation } from "../router.tsx";
+import { Link, navigate, useLocation } from "../router.tsx";
+import { useSession, useSignOut, useViewer } from "../session.tsx";
+
+/** Who is signed in, in which role, and the way in or out. */
+function SessionIndicator() {
+  const { t } = useTranslation();
+  const { path } = useLocation();
+  const session = useSession();
+  const viewer = useViewer();
+  const signOut = useSignOut();
+  if (session === undefined) return null;
+  if (!session.user) {
+    return path === "/login" ? null : (
+      <Link to={`/login?next=${encodeURIComponent(path + window.location.search)}`}>
+        {t("session.signIn")}
+      </Link>
+    );
+  }
+  const role = t(`roles.${viewer.role}`);
+  return (
+    <span className="session">
+      <span className="who">
+        {session.user.email} · {viewer.role === "delegate" ? `${role} (${viewer.party})` : role}
+      </span>{" "}
+      <button type="button" onClick={() => void signOut().then(() => navigate("/"))}>
+        {t("session.signOut")}
+      </button>
+    </span>
+  );
+}
 
 export const ROUTES = [
   ["/", "nav.overview"],
@@ -30,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Link to="/">{t("app.title")}</Link>
           <span className="tagline">{t("app.tagline")}</span>
         </div>
+        <SessionIndicator />
         <label className="language">
           {t("common.language")}{" "}
           <select value={i18n.language} onChange={(event) => void setLanguage(event.target.value)}>

@@ -22,6 +22,26 @@ export const az: Messages = {
     documents: "Sənədlər",
     exchanges: "Mübadilələr",
   },
+  session: {
+    title: "Giriş",
+    intro:
+      "Prosesin iştirakçıları onlarla paylaşılanı görmək və qeydə əlavə etmək üçün daxil olurlar. Digərləri dərc olunanı görür.",
+    email: "E-poçt",
+    password: "Şifrə",
+    signIn: "Daxil ol",
+    signOut: "Çıxış",
+    wrong: "E-poçt və ya şifrə yanlışdır.",
+    tooMany: "Həddən artıq uğursuz cəhd. 15 dəqiqə gözləyin və yenidən cəhd edin.",
+    already: "Siz {{email}} kimi daxil olmusunuz.",
+  },
+  roles: {
+    public: "ictimaiyyət",
+    viewer: "izləyici",
+    monitor: "monitor",
+    delegate: "nümayəndə",
+    mediator: "vasitəçi",
+    admin: "administrator",
+  },
   common: {
     language: "Dil",
     loading: "Yüklənir…",

@@ -21,6 +21,26 @@ export const en = {
     documents: "Documents",
     exchanges: "Exchanges",
   },
+  session: {
+    title: "Sign in",
+    intro:
+      "Members of the process sign in to see what is shared with them and to add to the record. Everyone else sees what is published.",
+    email: "Email",
+    password: "Password",
+    signIn: "Sign in",
+    signOut: "Sign out",
+    wrong: "Wrong email or password.",
+    tooMany: "Too many failed attempts. Wait 15 minutes and try again.",
+    already: "You are signed in as {{email}}.",
+  },
+  roles: {
+    public: "public",
+    viewer: "viewer",
+    monitor: "monitor",
+    delegate: "delegate",
+    mediator: "mediator",
+    admin: "admin",
+  },
   common: {
     language: "Language",
     loading: "Loading…",

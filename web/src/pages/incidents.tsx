@@ -9,12 +9,14 @@ import { IncidentForm } from "../components/incident-form.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, placeName } from "../format.ts";
 import { Link, setParams, useLocation } from "../router.tsx";
+import { useMayCreate } from "../session.tsx";
 
 const KINDS = INCIDENT_KINDS;
 const CATEGORIES = ["killed", "wounded", "captured", "missing"] as const;
 
 function IncidentDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const mayWrite = useMayCreate("incident");
   const incident = useQuery({
     queryKey: ["incident", id],
     queryFn: () =>
@@ -48,11 +50,13 @@ function IncidentDetail({ id }: { id: string }) {
           </>
         ) : null}
       </p>
-      <p>
-        <button type="button" onClick={() => setParams({ edit: "1", new: undefined })}>
-          {t("incidents.edit")}
-        </button>
-      </p>
+      {mayWrite ? (
+        <p>
+          <button type="button" onClick={() => setParams({ edit: "1", new: undefined })}>
+            {t("incidents.edit")}
+          </button>
+        </p>
+      ) : null}
       <h3>{t("incidents.claims")}</h3>
       {(claims.data?.items ?? []).length === 0 ? (
         <p className="muted">{t("incidents.noClaims")}</p>
@@ -131,6 +135,7 @@ function EditIncident({ id }: { id: string }) {
 
 export function IncidentsPage() {
   const { t, i18n } = useTranslation();
+  const mayWrite = useMayCreate("incident");
   const { params } = useLocation();
   const filters = {
     kind: params.get("kind") ?? undefined,
@@ -228,8 +233,8 @@ export function IncidentsPage() {
         ) : null}
       </div>
       {selected ? <IncidentDetail id={selected} /> : null}
-      {selected && params.get("edit") ? <EditIncident id={selected} /> : null}
-      {params.get("new") ? (
+      {selected && params.get("edit") && mayWrite ? <EditIncident id={selected} /> : null}
+      {!mayWrite ? null : params.get("new") ? (
         <IncidentForm onCreated={(id) => setParams({ new: undefined, id })} />
       ) : (
         <p>

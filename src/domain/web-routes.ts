@@ -1,0 +1,15 @@
+/** The web app's pages: the server answers each with the app, which then shows the page. */
+export const WEB_ROUTES = [
+  "/",
+  "/map",
+  "/timeline",
+  "/agreements",
+  "/commitments",
+  "/incidents",
+  "/detainees",
+  "/border",
+  "/mine-action",
+  "/sources",
+  "/ledger",
+  "/login",
+] as const;

@@ -1,0 +1,69 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type Membership, type Viewer, viewerIn } from "../../src/domain/access.ts";
+import { writeRefusal } from "../../src/domain/permissions.ts";
+import { getJson, PROCESS, setCsrfToken } from "./api.ts";
+
+/** Who the browser is signed in as, from GET /api/session. */
+export type Session = {
+  user: { id: string; email: string } | null;
+  memberships?: Membership[];
+  csrf_token?: string;
+};
+
+const SESSION_KEY = ["session"];
+
+async function fetchSession(): Promise<Session> {
+  const session = await getJson<Session>("/api/session");
+  setCsrfToken(session.csrf_token);
+  return session;
+}
+
+export function useSession(): Session | undefined {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 }).data;
+}
+
+/** The signed-in user as a viewer of the process the app shows (the public when signed out). */
+export function useViewer(): Viewer {
+  const session = useSession();
+  return viewerIn(
+    { id: session?.user?.id ?? "public", memberships: session?.memberships ?? [] },
+    PROCESS,
+  );
+}
+
+/**
+ * Whether the signed-in user may create a record of this kind, by the rules the server enforces:
+ * the app hides what would be refused instead of letting people find out by trying.
+ */
+export function useMayCreate(type: string): boolean {
+  const viewer = useViewer();
+  return (
+    writeRefusal(viewer, "create", undefined, { type, visibility: "public", body: {} }) ===
+    undefined
+  );
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return async (email: string, password: string) => {
+    const session = await getJson<Session>("/api/session", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    setCsrfToken(session.csrf_token);
+    client.setQueryData(SESSION_KEY, session);
+    // What the user may see has changed: every cached answer is stale.
+    await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "session" });
+  };
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return async () => {
+    await getJson("/api/session", { method: "DELETE" });
+    setCsrfToken(undefined);
+    client.setQueryData(SESSION_KEY, { user: null });
+    await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "session" });
+  };
+}
