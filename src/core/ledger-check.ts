@@ -1,0 +1,226 @@
+import { leafHashOf, parseEntry, recordDigest } from "../ledger/entry.ts";
+import { type Frontier, type Hash, rootFromFrontier, toHex } from "../ledger/merkle.ts";
+import { verifyHeadSignature } from "../ledger/signer.ts";
+import { appendWithNodes, type TreeNode } from "../ledger/stored-tree.ts";
+import { ledgerView } from "./present.ts";
+
+export type CheckProblem = { seq?: number; record_id?: string; message: string };
+
+/** A ledger entry as a store or a bundle holds it; `content` is absent where it is redacted. */
+export type EntryToCheck = {
+  seq: number;
+  leaf_hash: Uint8Array;
+  content?: string | undefined;
+  /** What the store's own columns say the entry is about (a bundle has only the content). */
+  columns?: { record_id: string; action: string; record_type: string };
+};
+
+export type HeadToCheck = {
+  tree_size: number;
+  root_hash: string;
+  timestamp: string;
+  key_id: string;
+  signature: Uint8Array;
+};
+
+export type RecordToCheck = {
+  id: string;
+  type: string;
+  version: number;
+  visibility: string;
+  restricted_to: string | null | undefined;
+  body: Record<string, unknown>;
+};
+
+/** What the ledger says a record is now: its digest, deleted (null), or not known (redacted). */
+type Expected = { seq: number; digest: string | null; erased: boolean };
+
+/**
+ * Replays a ledger, entry by entry, and checks it against itself, its signed heads and finally the
+ * records: the one set of rules behind `truce verify` on a store and on an offline bundle. Entries
+ * whose content is withheld (a bundle made for a viewer who may not see them) are checked as far as
+ * their leaf hashes go: they still count towards every root.
+ */
+export class LedgerCheck {
+  readonly problems: CheckProblem[] = [];
+  /** Records whose personal data was erased, with the entry that says so. */
+  readonly erased: Array<{ record_id: string; seq: number }> = [];
+  private frontier: Frontier = [];
+  private size = 0;
+  private headIndex = 0;
+  private readonly expected = new Map<string, Expected>();
+
+  constructor(
+    private readonly process: string,
+    private readonly heads: readonly HeadToCheck[],
+    private readonly keys: ReadonlyMap<string, string>,
+    private readonly onNode?: (node: TreeNode, seq: number) => void,
+  ) {}
+
+  get entries(): number {
+    return this.size;
+  }
+
+  get rootHash(): string {
+    return toHex(rootFromFrontier(this.frontier));
+  }
+
+  private problem(problem: CheckProblem): void {
+    this.problems.push(problem);
+  }
+
+  add(entry: EntryToCheck): void {
+    if (entry.seq !== this.size) {
+      this.problem({
+        seq: this.size,
+        message: `entry ${this.size} is missing (the next entry is ${entry.seq})`,
+      });
+    }
+    if (entry.content !== undefined) this.checkContent(entry, entry.content);
+    const appended = appendWithNodes(this.frontier, this.size, entry.leaf_hash as Hash);
+    this.frontier = appended.frontier;
+    for (const node of appended.nodes) this.onNode?.(node, this.size);
+    this.size += 1;
+    while (this.heads[this.headIndex]?.tree_size === this.size) {
+      this.checkHead(this.heads[this.headIndex] as HeadToCheck);
+      this.headIndex += 1;
+    }
+  }
+
+  private checkContent(entry: EntryToCheck, text: string): void {
+    if (toHex(leafHashOf(text)) !== toHex(entry.leaf_hash)) {
+      this.problem({
+        seq: entry.seq,
+        message: `entry ${entry.seq}'s content does not match its leaf hash`,
+      });
+    }
+    const content = safeParse(text);
+    const columns = entry.columns;
+    if (
+      !content ||
+      content.seq !== entry.seq ||
+      content.process !== this.process ||
+      (columns &&
+        (content.id !== columns.record_id ||
+          content.action !== columns.action ||
+          content.type !== columns.record_type))
+    ) {
+      this.problem({
+        seq: entry.seq,
+        message: `entry ${entry.seq}'s columns disagree with its signed content`,
+      });
+      return;
+    }
+    const erased = content.action === "erase";
+    if (erased) this.erased.push({ record_id: content.id, seq: entry.seq });
+    this.expected.set(content.id, {
+      seq: entry.seq,
+      erased,
+      digest:
+        content.action === "delete"
+          ? null
+          : content.record
+            ? recordDigest(content.record)
+            : (content.record_sha256 ?? null),
+    });
+  }
+
+  private checkHead(head: HeadToCheck): void {
+    const root = this.rootHash;
+    if (root !== head.root_hash) {
+      this.problem({
+        seq: head.tree_size - 1,
+        message: `the signed tree head of size ${head.tree_size} does not match the entries`,
+      });
+      return;
+    }
+    const key = this.keys.get(head.key_id);
+    const signed = {
+      process: this.process,
+      tree_size: head.tree_size,
+      root_hash: root,
+      timestamp: head.timestamp,
+    };
+    if (!key || !verifyHeadSignature(key, signed, head.signature)) {
+      this.problem({
+        seq: head.tree_size - 1,
+        message: `the tree head of size ${head.tree_size} has no valid signature`,
+      });
+    }
+  }
+
+  /** After the last entry: every signed head was met, and the last covers the whole ledger. */
+  finishEntries(): void {
+    for (const head of this.heads.slice(this.headIndex)) {
+      this.problem({
+        seq: head.tree_size - 1,
+        message: `a signed tree head covers ${head.tree_size} entries, but the ledger has ${this.size}`,
+      });
+    }
+    const lastHead = this.heads.at(-1);
+    if (lastHead && lastHead.tree_size !== this.size) {
+      this.problem({
+        seq: lastHead.tree_size,
+        message: `entries ${lastHead.tree_size}..${this.size - 1} are not covered by a signed tree head`,
+      });
+    }
+  }
+
+  /**
+   * Checks the records against the ledger: each is exactly what the last entry about it says. With
+   * `complete`, every record the ledger says exists must be among them (a store); a bundle holds
+   * only the records its viewer may see.
+   */
+  async checkRecords(
+    records: AsyncIterable<RecordToCheck> | Iterable<RecordToCheck>,
+    complete: boolean,
+  ): Promise<number> {
+    let count = 0;
+    for await (const record of records) {
+      count += 1;
+      const want = this.expected.get(record.id);
+      if (!want || want.digest === null) {
+        this.problem({
+          record_id: record.id,
+          message: `record "${record.id}" exists but the ledger has no current entry for it`,
+        });
+        continue;
+      }
+      this.expected.delete(record.id);
+      if (recordDigest(ledgerView(record)) !== want.digest) {
+        this.problem({
+          seq: want.seq,
+          record_id: record.id,
+          message: `record "${record.id}" differs from what ledger entry ${want.seq} says it is`,
+        });
+      }
+    }
+    if (complete) {
+      for (const [id, want] of this.expected) {
+        if (want.digest !== null) {
+          this.problem({
+            seq: want.seq,
+            record_id: id,
+            message: `record "${id}" (ledger entry ${want.seq}) is missing from the store`,
+          });
+        }
+      }
+    }
+    return count;
+  }
+
+  /** The problems in ledger order. */
+  sortedProblems(): CheckProblem[] {
+    return [...this.problems].sort(
+      (a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER),
+    );
+  }
+}
+
+function safeParse(content: string): ReturnType<typeof parseEntry> | null {
+  try {
+    return parseEntry(content);
+  } catch {
+    return null;
+  }
+}
