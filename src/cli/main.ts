@@ -2,6 +2,7 @@ import { DomainError } from "../domain/errors.ts";
 import { StoreBusyError } from "../store/data-dir-lock.ts";
 import { VERSION } from "../version.ts";
 import { type Command, parseCommandArgs, UsageError } from "./command.ts";
+import { cosignCommand } from "./cosign.ts";
 import { demoCommand } from "./demo.ts";
 import { exportCommand } from "./export.ts";
 import { extractCommand } from "./extract.ts";
@@ -17,6 +18,7 @@ const COMMANDS: Command[] = [
   exportCommand,
   verifyCommand,
   userCommand,
+  cosignCommand,
   extractCommand,
 ];
 

@@ -94,6 +94,38 @@ export async function latestHead(db: Db, processId: string): Promise<StoredHead 
   return row ? toHead(row) : undefined;
 }
 
+/** The signed tree head of exactly this size, if the server signed one. */
+export async function findHeadAt(
+  db: Db,
+  processId: string,
+  treeSize: number,
+): Promise<StoredHead | undefined> {
+  const row = await db
+    .selectFrom("tree_head")
+    .select(["tree_size", "root_hash", "signed_at", "key_id", "signature"])
+    .where("process_id", "=", processId)
+    .where("tree_size", "=", treeSize)
+    .executeTakeFirst();
+  return row ? toHead(row) : undefined;
+}
+
+/** Signed heads, newest first, below `before` (a tree size) when given. */
+export async function pageHeads(
+  db: Db,
+  processId: string,
+  limit: number,
+  before?: number,
+): Promise<StoredHead[]> {
+  let query = db
+    .selectFrom("tree_head")
+    .select(["tree_size", "root_hash", "signed_at", "key_id", "signature"])
+    .where("process_id", "=", processId)
+    .orderBy("tree_size", "desc")
+    .limit(limit);
+  if (before !== undefined) query = query.where("tree_size", "<", before);
+  return (await query.execute()).map(toHead);
+}
+
 export async function listHeads(db: Db, processId: string): Promise<StoredHead[]> {
   const rows = await db
     .selectFrom("tree_head")

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { CosignatureInputSchema, cosignHead, listSignedHeads } from "../../core/cosign.ts";
 import {
   getConsistencyProof,
   getInclusionProof,
@@ -15,6 +16,12 @@ import { jsonSchema, problemSchema } from "../openapi.ts";
 const Size = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const EntriesQuery = z
   .object({ from: Size.default(0), limit: z.coerce.number().int().min(1).max(1000).default(100) })
+  .strict();
+const HeadsQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    before: Size.optional(),
+  })
   .strict();
 const InclusionQuery = z.object({ index: Size, tree_size: Size.optional() }).strict();
 const ConsistencyQuery = z.object({ first: Size, second: Size.optional() }).strict();
@@ -88,6 +95,59 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
     async (request) => {
       const query = parseQuery(ConsistencyQuery, request.query);
       return getConsistencyProof(services, request.params.slug, query.first, query.second);
+    },
+  );
+  app.get<{ Params: { slug: string } }>(
+    "/api/processes/:slug/ledger/heads",
+    {
+      schema: {
+        tags,
+        summary: "Signed tree heads, newest first, with every member's co-signatures",
+        params,
+        querystring: jsonSchema(HeadsQuery),
+        response: { 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const query = parseQuery(HeadsQuery, request.query);
+      return listSignedHeads(services, request.params.slug, query);
+    },
+  );
+  app.post<{ Params: { slug: string; size: string } }>(
+    "/api/processes/:slug/ledger/heads/:size/cosignatures",
+    {
+      schema: {
+        tags,
+        summary: "Co-sign a tree head with your own Ed25519 key",
+        description:
+          "Sign the head's canonical JSON (process, root_hash, timestamp, tree_size; keys sorted) " +
+          "exactly as the server did; `truce cosign` does it for you.",
+        params: {
+          type: "object",
+          properties: { slug: { type: "string" }, size: { type: "integer" } },
+          required: ["slug", "size"],
+        },
+        body: jsonSchema(CosignatureInputSchema),
+        response: {
+          201: { type: "object" },
+          200: { type: "object" },
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+          422: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const size = parseQuery(z.object({ size: Size }), { size: request.params.size }).size;
+      const { cosignature, created } = await cosignHead(
+        services,
+        request.params.slug,
+        size,
+        request.body,
+        request.auth.caller,
+      );
+      return reply.status(created ? 201 : 200).send(cosignature);
     },
   );
   app.get(
