@@ -1,14 +1,97 @@
+import { createPublicKey } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { type BundleReport, verifyBundle } from "../core/verify-bundle.ts";
 import { verifyLedger } from "../core/verify-ledger.ts";
+import { keyIdOf } from "../ledger/signer.ts";
 import type { Command } from "./command.ts";
 import { withServices } from "./with-services.ts";
 
+function printBundleReport(report: BundleReport, file: string): void {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  out(
+    `${file}: ${report.process} as ${report.seen_as}: ${report.entries} ledger entries (${report.redacted} redacted to their leaf hash), ${report.heads} signed heads, ${report.records} records`,
+  );
+  out(`  tree size ${report.tree_size}, root ${report.root_hash}`);
+  const byParty = new Map<string, number[]>();
+  for (const c of report.cosignatures.filter((c) => c.valid)) {
+    const who = `${c.party ?? "no party"} (key ${c.key_id}, ${c.signer})`;
+    byParty.set(who, [...(byParty.get(who) ?? []), c.tree_size]);
+  }
+  if (byParty.size === 0) out("  co-signed by nobody");
+  for (const [who, sizes] of byParty)
+    out(`  co-signed by ${who} at tree sizes ${sizes.join(", ")}`);
+  for (const erased of report.erased) {
+    out(
+      `  personal data of ${erased.record_id} was erased on request (entry ${erased.seq}): not tampering`,
+    );
+  }
+  if (report.extends) {
+    out(
+      report.extends.ok
+        ? `  extends the earlier bundle: consistency proof from size ${report.extends.first} to ${report.extends.second} verifies`
+        : `  does NOT extend the earlier bundle (size ${report.extends.first})`,
+    );
+  }
+}
+
+async function verifyBundleFile(values: Record<string, unknown>): Promise<number> {
+  const file = String(values.bundle);
+  const read = (path: string) => JSON.parse(readFileSync(path, "utf8")) as unknown;
+  const keyFiles = values.key === undefined ? [] : [values.key].flat().map(String);
+  const trustedKeys =
+    keyFiles.length === 0
+      ? undefined
+      : new Map(
+          keyFiles.map((path) => {
+            const pem = readFileSync(path, "utf8");
+            return [keyIdOf(createPublicKey(pem)), pem] as const;
+          }),
+        );
+  const report = await verifyBundle(read(file), {
+    ...(typeof values.extends === "string" ? { earlier: read(values.extends) } : {}),
+    ...(trustedKeys ? { trustedKeys } : {}),
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.ok ? 0 : 1;
+  }
+  printBundleReport(report, file);
+  const first = report.problems[0];
+  if (!first) {
+    process.stdout.write(
+      "The bundle is intact: every entry, head, co-signature and record checks.\n",
+    );
+    return 0;
+  }
+  process.stdout.write(
+    `FAILED${first.seq !== undefined ? ` at entry ${first.seq}` : ""}: ${first.message}\n`,
+  );
+  if (report.problems.length > 1)
+    process.stdout.write(`(${report.problems.length - 1} more problems; --json lists them all)\n`);
+  return 1;
+}
+
 export const verifyCommand: Command = {
   name: "verify",
-  summary: "Check the ledger and every record against it; exit 1 with the first bad entry",
-  usage: "truce verify [--process SLUG] [--json]",
-  options: { process: { type: "string" }, json: { type: "boolean" } },
-  run: (values) =>
-    withServices("verify", async (services) => {
+  summary:
+    "Check the ledger and every record against it, or an offline bundle; exit 1 with the first problem",
+  usage: `truce verify [--process SLUG] [--json]
+       truce verify --bundle FILE [--extends EARLIER.json] [--key SERVER_KEY.pem] [--json]
+
+  --bundle   check a bundle from truce export --format bundle with no server and no database;
+             it lists who co-signed which heads and which records' personal data was erased
+  --extends  also prove (RFC 9162 consistency) that FILE extends an earlier bundle
+  --key      trust only this server key (PEM) instead of the keys the bundle carries`,
+  options: {
+    process: { type: "string" },
+    json: { type: "boolean" },
+    bundle: { type: "string" },
+    extends: { type: "string" },
+    key: { type: "string", multiple: true },
+  },
+  run: (values) => {
+    if (typeof values.bundle === "string") return verifyBundleFile(values);
+    return withServices("verify", async (services) => {
       const report = await verifyLedger(services, values.process as string | undefined);
       if (values.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -18,6 +101,13 @@ export const verifyCommand: Command = {
         process.stdout.write(
           `${p.process}: ${p.entries} ledger entries, ${p.heads} signed heads, ${p.records} records, root ${p.root_hash}\n`,
         );
+      }
+      for (const p of report.processes) {
+        for (const erased of p.erased) {
+          process.stdout.write(
+            `${p.process}: personal data of ${erased.record_id} was erased on request (entry ${erased.seq})\n`,
+          );
+        }
       }
       const first = report.problems[0];
       if (!first) {
@@ -36,5 +126,6 @@ export const verifyCommand: Command = {
           `(${report.problems.length - 1} more problems; --json lists them all)\n`,
         );
       return 1;
-    }),
+    });
+  },
 };

@@ -2,7 +2,6 @@ import { leafHashOf, parseEntry, recordDigest } from "../ledger/entry.ts";
 import { type Frontier, type Hash, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { verifyHeadSignature } from "../ledger/signer.ts";
 import { appendWithNodes, type TreeNode } from "../ledger/stored-tree.ts";
-import { ledgerView } from "./present.ts";
 
 export type CheckProblem = { seq?: number; record_id?: string; message: string };
 
@@ -23,14 +22,8 @@ export type HeadToCheck = {
   signature: Uint8Array;
 };
 
-export type RecordToCheck = {
-  id: string;
-  type: string;
-  version: number;
-  visibility: string;
-  restricted_to: string | null | undefined;
-  body: Record<string, unknown>;
-};
+/** A record as the ledger commits to it (`ledgerView`): envelope and fields, no timestamps. */
+export type RecordToCheck = { id: string; view: Record<string, unknown> };
 
 /** What the ledger says a record is now: its digest, deleted (null), or not known (redacted). */
 type Expected = { seq: number; digest: string | null; erased: boolean };
@@ -187,7 +180,7 @@ export class LedgerCheck {
         continue;
       }
       this.expected.delete(record.id);
-      if (recordDigest(ledgerView(record)) !== want.digest) {
+      if (recordDigest(record.view) !== want.digest) {
         this.problem({
           seq: want.seq,
           record_id: record.id,

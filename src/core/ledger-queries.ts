@@ -1,4 +1,4 @@
-import { canSee, OPERATOR, type Viewer } from "../domain/access.ts";
+import { canSee, mayReadEntry, OPERATOR, type Viewer } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
 import { parseEntry } from "../ledger/entry.ts";
 import { consistencyProof, inclusionProof, type SubtreeHasher, toHex } from "../ledger/merkle.ts";
@@ -13,7 +13,7 @@ import {
   type StoredEntry,
   type StoredHead,
 } from "../store/ledger.repository.ts";
-import { findRecord, findRecords } from "../store/record.repository.ts";
+import { findRecord, findRecords, type StoredRecord } from "../store/record.repository.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 
@@ -46,8 +46,12 @@ function redacted(entry: StoredEntry): Record<string, unknown> {
  * its place and leaf hash, so proofs still check, and shows nothing else: not its kind, its time
  * or who wrote it.
  */
-function presentEntry(entry: StoredEntry, viewer: Viewer): Record<string, unknown> {
-  if (!canSee(viewer, entry)) return redacted(entry);
+function presentEntry(
+  entry: StoredEntry,
+  viewer: Viewer,
+  current: StoredRecord | undefined,
+): Record<string, unknown> {
+  if (!mayReadEntry(viewer, entry, current)) return redacted(entry);
   return {
     seq: entry.seq,
     at: new Date(entry.at).toISOString(),
@@ -94,14 +98,8 @@ export async function listLedgerEntries(
       )
     ).map((record) => [record.id, record]),
   );
-  const hiddenNow = (entry: StoredEntry) => {
-    const record = current.get(entry.record_id);
-    return record !== undefined && !canSee(viewer, record);
-  };
   return {
-    entries: page.map((entry) =>
-      hiddenNow(entry) ? redacted(entry) : presentEntry(entry, viewer),
-    ),
+    entries: page.map((entry) => presentEntry(entry, viewer, current.get(entry.record_id))),
     next: entries.length > limit && last ? last.seq + 1 : null,
   };
 }
@@ -123,7 +121,7 @@ export async function getRecordHistory(
   if (entries.length === 0 || (stored !== undefined && !canSee(viewer, stored))) {
     throw new DomainError("not_found", `No record "${id}" in ${slug}`);
   }
-  return entries.map((entry) => presentEntry(entry, viewer));
+  return entries.map((entry) => presentEntry(entry, viewer, stored));
 }
 
 /**

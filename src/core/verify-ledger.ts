@@ -7,8 +7,9 @@ import {
   listSigningKeys,
 } from "../store/ledger.repository.ts";
 import { findProcess, listProcesses } from "../store/process.repository.ts";
-import { iterateRecords } from "../store/record.repository.ts";
+import { iterateRecords, type StoredRecord } from "../store/record.repository.ts";
 import { LedgerCheck } from "./ledger-check.ts";
+import { ledgerView } from "./present.ts";
 import type { Services } from "./services.ts";
 
 export type VerifyProblem = {
@@ -96,7 +97,10 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
         message: `the process says its ledger has ${process.ledger_size} entries; ${check.entries} were found`,
       });
     }
-    const records = await check.checkRecords(iterateRecords(db, process.id, OPERATOR), true);
+    const records = await check.checkRecords(
+      ledgerViews(iterateRecords(db, process.id, OPERATOR)),
+      true,
+    );
     problems.push(...check.problems.map((p) => ({ process: process.id, ...p })));
     problems.sort(
       (a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER),
@@ -113,4 +117,10 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
   }
   report.ok = report.problems.length === 0;
   return report;
+}
+
+async function* ledgerViews(
+  records: AsyncIterable<StoredRecord>,
+): AsyncGenerator<{ id: string; view: Record<string, unknown> }> {
+  for await (const record of records) yield { id: record.id, view: ledgerView(record) };
 }

@@ -71,3 +71,24 @@ export function canSee(
       return record.visibility === "public";
   }
 }
+
+/**
+ * Whether a viewer may read a ledger entry's content: only if it may see both the record version
+ * the entry describes and the record as it is now (restricting a record hides its past too).
+ */
+export function mayReadEntry(
+  viewer: Viewer,
+  entry: { visibility: string; restricted_to: string | null },
+  current: { visibility: string; restricted_to: string | null } | undefined,
+): boolean {
+  return canSee(viewer, entry) && (current === undefined || canSee(viewer, current));
+}
+
+/** A viewer written as a role ("public", "monitor", "delegate:ARM"), or undefined. */
+export function parseViewer(label: string): Viewer | undefined {
+  const [role, party] = label.split(":");
+  if (role === "delegate") return party ? { role: "delegate", party } : undefined;
+  if (party !== undefined) return undefined;
+  if (role === "public") return PUBLIC;
+  return (ROLES as readonly string[]).includes(role ?? "") ? ({ role } as Viewer) : undefined;
+}
