@@ -4,6 +4,7 @@ import { VERSION } from "../version.ts";
 import { type Command, parseCommandArgs, UsageError } from "./command.ts";
 import { cosignCommand } from "./cosign.ts";
 import { demoCommand } from "./demo.ts";
+import { eraseCommand } from "./erase.ts";
 import { exportCommand } from "./export.ts";
 import { extractCommand } from "./extract.ts";
 import { importCommand } from "./import.ts";
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
   verifyCommand,
   userCommand,
   cosignCommand,
+  eraseCommand,
   extractCommand,
 ];
 

@@ -3,7 +3,7 @@ import { canSee, OPERATOR, type Viewer, viewerIn } from "../domain/access.ts";
 import { DomainError, type FieldIssue } from "../domain/errors.ts";
 import type { KindDefinition } from "../domain/kind.ts";
 import { kindByType } from "../domain/kinds/index.ts";
-import { type RecordState, writeRefusal } from "../domain/permissions.ts";
+import { mayErase, type RecordState, writeRefusal } from "../domain/permissions.ts";
 import { indexColumns } from "../domain/record-index.ts";
 import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
 import { referenceIssues, storedReferences } from "../domain/references.ts";
@@ -46,6 +46,8 @@ export type ProcessWriter = {
     expectedVersion: number,
   ) => Promise<Record<string, unknown>>;
   remove: (type: string, id: string, expectedVersion: number | undefined) => Promise<void>;
+  /** Erases a personal record's personal data (kept in the ledger only as hashes). */
+  erase: (type: string, id: string, reason: string) => Promise<Record<string, unknown>>;
   /** The stored record with this id, whatever its kind, or undefined. */
   find: (id: string) => Promise<StoredRecord | undefined>;
   /** The stored records among these ids, whatever their kind. */
@@ -259,6 +261,7 @@ function makeWriter(
     parsed: ReturnType<typeof parseRecordInput>,
     expectedVersion: number | null,
     kept: ReadonlySet<string> = new Set(),
+    action: LedgerAction = expectedVersion === null ? "create" : "update",
   ) => {
     const refs = await checkReferences(kind, id, parsed.body, kept);
     const write: RecordWrite = {
@@ -284,7 +287,7 @@ function makeWriter(
     if (kind.figures) await replaceFigures(tx, slug, write, kind.figures(parsed.body as never));
     added(write);
     const view = ledgerView(write);
-    append(expectedVersion === null ? "create" : "update", kind, id, view, write);
+    append(action, kind, id, view, write);
     const stored = await findRecord(tx, slug, id, OPERATOR);
     if (!stored) throw new Error(`record ${id} vanished inside its own transaction`);
     return presentRecord(stored);
@@ -399,6 +402,37 @@ function makeWriter(
         parsed,
         existing.version,
         new Set(kind.references(existing.body as never).map((ref) => ref.to_id)),
+      );
+    },
+    erase: async (type, id, reason) => {
+      const kind = requireKind(type);
+      const existing = await findRecord(tx, slug, id, viewer, { forUpdate: true });
+      if (!existing || existing.type !== kind.type) {
+        throw new DomainError("not_found", `No ${kind.type} "${id}" in ${slug}`);
+      }
+      if (!kind.erase) {
+        throw new DomainError("bad_request", `A ${kind.type} holds no personal data to erase`);
+      }
+      if (!mayErase(viewer)) {
+        throw new DomainError("forbidden", "only mediators and admins erase personal data");
+      }
+      const remaining = kind.erase(kind.schema.parse(existing.body) as never, {
+        on: at.slice(0, 10),
+        reason,
+      }) as Record<string, unknown>;
+      const parsed = parseRecordInput(kind, {
+        ...remaining,
+        visibility: existing.visibility,
+        ...(existing.restricted_to ? { restricted_to: existing.restricted_to } : {}),
+      });
+      return store(
+        kind,
+        id,
+        existing.version + 1,
+        parsed,
+        existing.version,
+        new Set(kind.references(existing.body as never).map((ref) => ref.to_id)),
+        "erase",
       );
     },
     remove: async (type, id, expectedVersion) => {

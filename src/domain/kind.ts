@@ -49,6 +49,8 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
    * record, so erasure leaves the ledger verifiable.
    */
   is_personal?: boolean;
+  /** What is left of a personal record when its personal data is erased on request. */
+  erase?: (record: z.output<T>, erasure: { on: string; reason: string }) => z.input<T>;
 };
 
 /** Declares a kind and checks its shape at compile time. */

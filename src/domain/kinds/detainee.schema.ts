@@ -20,6 +20,11 @@ export const DetaineeSchema = z
     exchange_id: RecordIdSchema.optional().describe("the exchange that released the person"),
     notes: z.string().max(5000).optional(),
     source_ids: SourceIdsSchema,
+    erased: z
+      .object({ on: z.string().max(40), reason: z.string().trim().min(1).max(500) })
+      .strict()
+      .optional()
+      .describe("set when the person's data was erased on request"),
   })
   .strict();
 export type Detainee = z.infer<typeof DetaineeSchema>;
@@ -30,6 +35,18 @@ export const detaineeKind = defineKind({
   title: "Detained persons (personal data: erasable)",
   schema: DetaineeSchema,
   is_personal: true,
+  // The person's name, notes and date of capture go; what the record says about the exchange
+  // balance (side, holder, category, status, exchange) stays, so the counts still add up.
+  erase: (d, erasure) => ({
+    full_name: "[erased]",
+    affiliation_id: d.affiliation_id,
+    held_by: d.held_by,
+    category: d.category,
+    status: d.status,
+    ...(d.exchange_id ? { exchange_id: d.exchange_id } : {}),
+    source_ids: [],
+    erased: erasure,
+  }),
   references: (d) =>
     referencesIn(d, {
       affiliation_id: ["actor"],

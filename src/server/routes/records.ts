@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { createRecord } from "../../core/create-record.ts";
 import { deleteRecord } from "../../core/delete-record.ts";
+import { ErasureSchema, eraseRecord } from "../../core/erase-record.ts";
 import { getRecord } from "../../core/get-record.ts";
 import { getRecordHistory } from "../../core/ledger-queries.ts";
 import { ListQuerySchema, listRecords } from "../../core/list-records.ts";
@@ -177,6 +178,36 @@ export function registerRecordRoutes(
         return record;
       },
     );
+
+    if (kind.erase) {
+      app.post<{ Params: { slug: string; id: string } }>(
+        `${base}/:id/erase`,
+        {
+          schema: {
+            tags,
+            summary: `Erase a ${kind.type}'s personal data on request (mediators and admins)`,
+            description:
+              "The ledger keeps only hashes of personal data, so it stays verifiable; the erasure is an entry of its own.",
+            params: idParams,
+            body: jsonSchema(ErasureSchema),
+            response: { 200: output, ...problems },
+          },
+        },
+        async (request, reply) => {
+          const record = await eraseRecord(
+            services,
+            request.params.slug,
+            kind.type,
+            request.params.id,
+            request.body,
+            request.auth.caller,
+          );
+          reply.header("etag", etagOf(record.version));
+          markWritten(reply, services, request.params.slug);
+          return record;
+        },
+      );
+    }
 
     app.delete<{ Params: { slug: string; id: string } }>(
       `${base}/:id`,
