@@ -265,7 +265,6 @@ export function CandidateCard(props: {
                       <input
                         {...attrs}
                         value={draft.figures[key]}
-                        placeholder="AZE=1"
                         onChange={(e) =>
                           setDraft({
                             ...draft,
