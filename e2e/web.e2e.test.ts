@@ -8,6 +8,7 @@ import { addUser } from "../src/core/accounts.ts";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
+import { ACLED_COLUMNS } from "../src/ingest/acled.ts";
 import { buildApp } from "../src/server/app.ts";
 import { hasWebApp } from "../src/server/routes/web.ts";
 import { openTestServices } from "../test/support/stores.ts";
@@ -267,6 +268,106 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     const matrix = page.locator("table.matrix").first();
     await matrix.waitFor();
     await matrix.getByText("intermediate").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+  // Two sides' invented versions of one night's shelling near Kalbajar (Karvachar to Armenians).
+  const AZE_REPORT =
+    "The Defence Ministry of Azerbaijan said that Armenian armed forces shelled Azerbaijani army " +
+    "positions near Kalbajar the previous night. As a result, one Azerbaijani serviceman was wounded.";
+  const ARM_REPORT =
+    "The Armenian Defence Ministry said that Azerbaijani forces opened fire on Armenian positions " +
+    "near Karvachar the previous night, and denied that its units had shelled Azerbaijani positions.";
+
+  /** Pastes a report on /sources, dated 10 March 2022, and reads it. */
+  async function readReport(page: Page, text: string, publisher: string): Promise<void> {
+    await page.getByLabel("Text of the report").fill(text);
+    await page.getByLabel("Published on").fill("2022-03-10");
+    await page.locator("#src-title").fill(`${publisher}: statement of 10 March 2022`);
+    await page.locator("#src-publisher").fill(publisher);
+    await page.getByRole("button", { name: "Read", exact: true }).click();
+    await page.getByRole("heading", { name: /^Candidate 1:/ }).waitFor();
+  }
+
+  it("reads a report on /sources, marks its evidence, and accepts it as an incident with the party's claim", async () => {
+    const { page, errors } = await open("/sources", "sources-signed-in", { signedIn: true });
+    await readReport(page, AZE_REPORT, "Ministry of Defence of Azerbaijan");
+    const place = page.locator(".report-text mark", { hasText: "Kalbajar" }).first();
+    expect(await place.getAttribute("title")).toContain("place");
+    expect(await page.locator(".report-text mark.selected").count()).toBeGreaterThan(3);
+    const card = page.getByRole("article", { name: /^Candidate 1:/ });
+    await card.getByText("No recorded incident within 3 days").waitFor();
+    expect(await card.getByLabel("Reported by (actor id)").inputValue()).toBe("AZE");
+    expect(await card.getByLabel("wounded (side=count)").inputValue()).toBe("AZE=1");
+    await page.screenshot({ path: `${SHOTS}/sources-read.png`, fullPage: true });
+    await card.getByRole("button", { name: "Accept as a new incident" }).click();
+    await card.getByRole("status").getByText("Recorded:").waitFor();
+    await page.screenshot({ path: `${SHOTS}/sources-accepted.png`, fullPage: true });
+    await card.getByRole("link", { name: /^incident / }).click();
+    await page.getByRole("heading", { name: "What each side says" }).waitFor();
+    await page.locator(".claim").first().waitFor();
+    expect(await page.locator(".claim").count()).toBe(1);
+    await page.locator(".claim dt").getByText("wounded").waitFor();
+    await page.screenshot({ path: `${SHOTS}/sources-incident.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(await page.locator("body").innerText()).not.toMatch(/\b(sources|imports)\.[a-zA-Z]+\b/);
+    await page.close();
+  });
+
+  it("proposes that incident for the other side's version and attaches the claim to it", async () => {
+    const { page, errors } = await open("/sources", "sources-other-side", { signedIn: true });
+    await readReport(page, ARM_REPORT, "Ministry of Defence of Armenia");
+    const card = page.getByRole("article", { name: /^Candidate 1:/ });
+    const proposed = card.getByRole("radio", { name: /Attach to Shelling near Kalbajar/ });
+    await proposed.waitFor();
+    expect(await proposed.isChecked()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/sources-proposed.png`, fullPage: true });
+    await card.getByRole("button", { name: "Attach the claim to this incident" }).click();
+    await card.getByRole("status").getByText("Recorded:").waitFor();
+    await card.getByRole("link").first().click();
+    await page.getByRole("heading", { name: "What each side says" }).waitFor();
+    await page.locator(".claim").nth(1).waitFor();
+    expect(await page.locator(".claim").count()).toBe(2);
+    await page.screenshot({ path: `${SHOTS}/sources-two-claims.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the public the candidates but no way to accept them", async () => {
+    const { page } = await open("/sources", "sources-public");
+    await page.getByText("Sign in as a member who may add records").waitFor();
+    await readReport(page, AZE_REPORT, "Ministry of Defence of Azerbaijan");
+    expect(await page.getByRole("button", { name: /^Accept|^Attach/ }).count()).toBe(0);
+    expect(await page.locator("#import-upload").count()).toBe(0);
+    await page.close();
+  });
+
+  it("imports an ACLED file on /sources and shows the summary with the rejected line", async () => {
+    const csv = `${[
+      ACLED_COLUMNS.join(","),
+      "ARM92001,2022-03-12,2022,1,Political violence,Battles,Armed clash,Armenia,,1,Azerbaijan,,1," +
+        "11,,51,Caucasus and Central Asia,Armenia,Syunik,Goris,,Tegh,39.5612,46.4810,1," +
+        "Fixture Wire,National,Invented: an exchange of fire near Tegh.,0,,1710500000",
+      "ARM92002,2022-03-32,2022,1,Political violence,Battles,Armed clash,Armenia,,1,Azerbaijan,,1," +
+        "11,,51,Caucasus and Central Asia,Armenia,Syunik,Goris,,Tegh,39.5612,46.4810,1," +
+        "Fixture Wire,National,Invented: a date that does not exist.,0,,1710500000",
+    ].join("\n")}\n`;
+    const { page, errors } = await open("/sources", "sources-import", { signedIn: true });
+    await page.getByLabel("Format").selectOption("acled");
+    await page.locator("#import-upload").setInputFiles({
+      name: "acled.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    const summary = page.locator(".import-summary");
+    await summary.getByRole("heading", { name: "What the import did" }).waitFor();
+    await summary.getByRole("cell", { name: "line 3" }).waitFor();
+    await summary.getByText('event_date: "2022-03-32"').waitFor();
+    // The ACLED source, one incident and its claim.
+    expect(await summary.locator("dt:has-text('Created') + dd").innerText()).toBe("3");
+    await summary.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/sources-import-summary.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -10,6 +10,7 @@ import { FAVICON_SVG, LOGO_SVG } from "./brand.ts";
 import { registerProblemHandlers } from "./problems.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
+import { registerImportRoutes } from "./routes/imports.ts";
 import { registerLedgerRoutes } from "./routes/ledger.ts";
 import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRecordRoutes } from "./routes/records.ts";
@@ -153,6 +154,7 @@ export async function buildApp(
   registerLedgerRoutes(app, services);
   const cache = new ResponseCache(options.cacheBytes);
   registerRecordRoutes(app, services, cache);
+  registerImportRoutes(app, services);
   registerStatsRoutes(app, services, cache);
   registerTileRoutes(app, services, cache);
   return app;

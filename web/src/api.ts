@@ -60,3 +60,44 @@ export function listRecords<T = ApiRecord>(
 ) {
   return getJson<Page<T>>(recordsUrl(kind, params));
 }
+
+/** Creates a record of a kind (its API path, e.g. "claims") and returns it as the server stored it. */
+export function createRecord(path: string, body: Record<string, unknown>): Promise<ApiRecord> {
+  return getJson<ApiRecord>(`/api/processes/${PROCESS}/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * Sends a file as the raw body of a POST, reporting how much has gone up: fetch cannot report
+ * upload progress, XMLHttpRequest can. Problems become ApiErrors as with getJson.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  onProgress: (sent: number, total: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", path);
+    request.setRequestHeader("content-type", contentType);
+    request.setRequestHeader("accept", "application/json");
+    if (csrfToken) request.setRequestHeader("x-csrf-token", csrfToken);
+    request.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
+    request.onerror = () => reject(new Error("The upload failed: the server could not be reached"));
+    request.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        // A body that is not JSON is reported by its status alone.
+      }
+      if (request.status >= 200 && request.status < 300) resolve(body as T);
+      else reject(new ApiError(request.status, (body ?? {}) as ApiError["problem"]));
+    };
+    request.send(file);
+  });
+}

@@ -13,9 +13,9 @@ import {
   DetaineesPage,
   LedgerPage,
   MineActionPage,
-  SourcesPage,
   TimelinePage,
 } from "./pages/simple-pages.tsx";
+import { SourcesPage } from "./pages/sources.tsx";
 import { useLocation } from "./router.tsx";
 
 const PAGES: Record<string, () => React.JSX.Element> = {

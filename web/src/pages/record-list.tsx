@@ -14,6 +14,8 @@ export function RecordList(props: {
   columns: Column[];
   params?: Record<string, string>;
   intro?: ReactNode;
+  /** h2 when the list is one part of a page that has its own h1. */
+  heading?: "h1" | "h2";
 }) {
   const { t, i18n } = useTranslation();
   const query = useQuery({
@@ -22,7 +24,7 @@ export function RecordList(props: {
   });
   return (
     <div>
-      <h1>{props.title}</h1>
+      {props.heading === "h2" ? <h2>{props.title}</h2> : <h1>{props.title}</h1>}
       {props.intro}
       {query.isLoading ? <Loading /> : query.error ? <Failure error={query.error} /> : null}
       {query.data && query.data.items.length === 0 ? (

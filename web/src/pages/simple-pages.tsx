@@ -412,22 +412,6 @@ export function MineActionPage() {
   );
 }
 
-export function SourcesPage() {
-  const { t } = useTranslation();
-  return (
-    <RecordList
-      title={t("nav.sources")}
-      kind="sources"
-      columns={[
-        textColumn(t("nav.sources"), "title"),
-        textColumn(t("common.kind"), "kind"),
-        textColumn("", "publisher"),
-        dateColumn(t("common.date"), "published"),
-      ]}
-    />
-  );
-}
-
 export function LedgerPage() {
   const { t } = useTranslation();
   const { params } = useLocation();

@@ -1,0 +1,200 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { importAcled } from "../../core/import-acled.ts";
+import { importHxl } from "../../core/import-hxl.ts";
+import { importPax } from "../../core/import-pax.ts";
+import { type ImportSummary, importBundle } from "../../core/import-records.ts";
+import { importUcdp } from "../../core/import-ucdp.ts";
+import { parseQuery } from "../../core/query-params.ts";
+import type { Services } from "../../core/services.ts";
+import { viewerIn } from "../../domain/access.ts";
+import { DomainError } from "../../domain/errors.ts";
+import { readAcledCsv } from "../../ingest/acled.ts";
+import { parseGeoJson } from "../../ingest/geojson.ts";
+import { readHxlCsv } from "../../ingest/hxl.ts";
+import { readPaxCsv } from "../../ingest/pax.ts";
+import { parseTruceJson } from "../../ingest/truce-json.ts";
+import { readUcdpCsv } from "../../ingest/ucdp.ts";
+import { jsonSchema, problemSchema } from "../openapi.ts";
+import { markWritten } from "../read-routing.ts";
+
+export const IMPORT_FORMATS = ["acled", "ucdp", "hxl", "geojson", "json", "pax"] as const;
+
+const ImportQuerySchema = z
+  .object({
+    format: z.enum(IMPORT_FORMATS),
+    pp: z
+      .string()
+      .regex(/^[0-9A-Za-z_-]{1,40}$/, "a PA-X peace process id")
+      .optional()
+      .describe("PA-X only: the peace process (PP) whose agreements to import"),
+  })
+  .strict();
+
+/** Largest file the route takes: datasets are streamed, so this bounds time, not memory. */
+export const IMPORT_BODY_LIMIT = 100 * 1024 * 1024;
+
+const CONTENT_TYPES = [
+  "text/csv",
+  "text/plain",
+  "application/json",
+  "application/geo+json",
+  "application/octet-stream",
+];
+
+/**
+ * The request body as it arrives, stopped with a 413 once it passes the route's limit. Fastify
+ * counts bytes only for the bodies it buffers itself; this one is handed over as a stream.
+ */
+async function* limited(request: FastifyRequest, limit: number): AsyncGenerator<Buffer> {
+  const declared = Number(request.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  let seen = 0;
+  for await (const chunk of request.body as AsyncIterable<Buffer | string>) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    seen += bytes.length;
+    if (seen > limit) throw tooLarge(limit);
+    yield bytes;
+  }
+}
+
+function tooLarge(limit: number): Error {
+  // Fastify's own code, so the one problem handler answers 413 as for any other body.
+  return Object.assign(new Error(`The file is larger than ${limit} bytes`), {
+    code: "FST_ERR_CTP_BODY_TOO_LARGE",
+    statusCode: 413,
+  });
+}
+
+async function textOf(chunks: AsyncIterable<Buffer>): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts).toString("utf8");
+}
+
+const summarySchema = {
+  type: "object",
+  description: "What the import did; the same summary `truce import` prints",
+  properties: {
+    read: {
+      type: "integer",
+      description: "records read (a dataset row gives an incident and a claim)",
+    },
+    created: { type: "integer" },
+    updated: { type: "integer" },
+    unchanged: { type: "integer", description: "already present, exactly so" },
+    rejected: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          at: {
+            type: "string",
+            description: "where in the file: `line 12`, `record 3`, `feature 2`",
+          },
+          id: { type: "string" },
+          reason: { type: "string" },
+        },
+        required: ["at", "reason"],
+      },
+    },
+    rows: { type: "integer", description: "CSV formats: data rows in the file" },
+  },
+  required: ["read", "created", "updated", "unchanged", "rejected"],
+};
+
+/**
+ * `POST /api/processes/{slug}/imports`: a data file as the raw request body, imported by the same
+ * use cases as `truce import`, as the caller. Registered in its own encapsulated scope so that its
+ * stream-through body parsers apply to this route only.
+ */
+export function registerImportRoutes(app: FastifyInstance, services: Services): void {
+  void app.register(async (scope) => {
+    // CSV files are handed to the streaming readers as they arrive; JSON formats are read whole
+    // by their parsers anyway, so they are collected (up to the limit) in the handler.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(CONTENT_TYPES, (_request, payload, done) => done(null, payload));
+
+    scope.post<{ Params: { slug: string }; Querystring: Record<string, unknown> }>(
+      "/api/processes/:slug/imports",
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags: ["imports"],
+          summary: "Import a data file (ACLED, UCDP GED, HXL, GeoJSON, Truce JSON, PA-X)",
+          description:
+            "Send the file itself as the body (text/csv, application/json, application/geo+json " +
+            "or application/octet-stream), up to 100 MiB. Records are written as the caller: " +
+            "each one the caller may not write is rejected with its reason, like a malformed " +
+            "row, which is named by its line. Importing the same file again changes nothing.",
+          params: {
+            type: "object",
+            properties: { slug: { type: "string" } },
+            required: ["slug"],
+          },
+          querystring: jsonSchema(ImportQuerySchema),
+          consumes: CONTENT_TYPES,
+          response: {
+            200: summarySchema,
+            400: problemSchema,
+            401: problemSchema,
+            403: problemSchema,
+            404: problemSchema,
+            413: problemSchema,
+            415: problemSchema,
+          },
+        },
+        // Refused before the body is read: the public may write nothing, so its upload is not
+        // worth receiving. Viewers and the other roles are refused record by record, with reasons.
+        preValidation: async (request) => {
+          if (viewerIn(request.auth.caller, request.params.slug).role === "public") {
+            throw new DomainError("unauthorized", "Sign in to import records");
+          }
+          parseQuery(ImportQuerySchema, request.query);
+        },
+      },
+      async (request, reply) => {
+        const { slug } = request.params;
+        const query = parseQuery(ImportQuerySchema, request.query);
+        const input = limited(request, IMPORT_BODY_LIMIT);
+        const options = { principal: request.auth.caller };
+        let summary: ImportSummary & { rows?: number };
+        switch (query.format) {
+          case "acled":
+            summary = await importAcled(services, slug, readAcledCsv(input), options);
+            break;
+          case "ucdp":
+            summary = await importUcdp(services, slug, readUcdpCsv(input), options);
+            break;
+          case "hxl":
+            summary = await importHxl(services, slug, readHxlCsv(input), options);
+            break;
+          case "pax": {
+            const {
+              matched: _m,
+              otherProcesses: _o,
+              ...rest
+            } = await importPax(services, slug, readPaxCsv(input), {
+              ...options,
+              ...(query.pp ? { peaceProcess: query.pp } : {}),
+            });
+            summary = rest;
+            break;
+          }
+          case "json":
+          case "geojson": {
+            const text = await textOf(input);
+            const bundle =
+              query.format === "json"
+                ? parseTruceJson(text)
+                : { process: undefined, records: parseGeoJson(text) };
+            summary = await importBundle(services, slug, bundle, options);
+            break;
+          }
+        }
+        if (summary.created + summary.updated > 0) markWritten(reply, services, slug);
+        return summary;
+      },
+    );
+  });
+}
