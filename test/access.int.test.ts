@@ -5,6 +5,7 @@ import { exportRecords } from "../src/core/export-records.ts";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller, type Role, viewerIn } from "../src/domain/access.ts";
+import { KINDS } from "../src/domain/kinds/index.ts";
 import { buildApp } from "../src/server/app.ts";
 import { injectAs, tokenFor } from "./support/auth.ts";
 import { sampleInput } from "./support/factories.ts";
@@ -237,6 +238,34 @@ describe.each(STORE_NAMES)("who sees what, on %s", (storeName) => {
         expect(del.statusCode).toBe(refused);
       }
     });
+  });
+
+  describe("creating each kind, by role", () => {
+    // Written out, not derived from src/domain/permissions.ts: the rule as the issue states it.
+    const MONITOR_KINDS = ["incident", "claim", "post", "patrol", "hazard", "source"];
+    const mayCreate: Record<string, (type: string) => boolean> = {
+      "the public": () => false,
+      "a viewer": () => false,
+      "a monitor": (type) => MONITOR_KINDS.includes(type),
+      // The sample claim is ARM's (claimant ARM); the sample source is news, not a submission.
+      "a delegate of ARM": (type) => type === "claim",
+      "a delegate of AZE": () => false,
+      "a mediator": () => true,
+      "an admin": () => true,
+    };
+    it.each(CALLERS.map((c) => c.name))(
+      "%s creates exactly the kinds its role allows",
+      async (name) => {
+        const as = injectAs(app, tokens.get(name));
+        for (const kind of KINDS) {
+          const input = sampleInput(kind.type, 300 + CALLERS.findIndex((c) => c.name === name));
+          // Verification is the monitors' and admins' call; the sample incident leaves it unset.
+          const response = await as({ method: "POST", url: `${P}/${kind.path}`, payload: input });
+          const expected = mayCreate[name]?.(kind.type) ? 201 : name === "the public" ? 401 : 403;
+          expect(response.statusCode, `${name} POST ${kind.path}: ${response.body}`).toBe(expected);
+        }
+      },
+    );
   });
 
   describe("writes by role", () => {
