@@ -19,6 +19,7 @@ import { runExtractBench } from "./bench-extract.ts";
 import { runImportBench } from "./bench-import.ts";
 import { runLedgerBench } from "./bench-ledger.ts";
 import { runQueryBench } from "./bench-queries.ts";
+import { runWebBench } from "./bench-web.ts";
 import type { BenchResult } from "./measure.ts";
 import { openBenchServices } from "./services.ts";
 
@@ -69,6 +70,7 @@ for (const storeName of stores) {
       await runQueryBench(context);
       await runLedgerBench(context);
       await runApiReadBench(context);
+      await runWebBench(context);
       report({
         name: "memory.peak_rss",
         store: storeName,

@@ -89,6 +89,25 @@ describe.each(STORE_NAMES)("signing in, sessions and tokens, on %s", (storeName)
     expect(after.statusCode).toBe(401);
   });
 
+  it("marks the session cookie Secure when served over TLS behind a trusted proxy", async () => {
+    const behindProxy = await buildApp(services, { rateLimit: 100_000, trustProxy: true });
+    try {
+      await addUser(services, { email: "tls@example.org", role: "viewer", password: PASSWORD });
+      const response = await behindProxy.inject({
+        method: "POST",
+        url: "/api/session",
+        headers: { "x-forwarded-proto": "https" },
+        payload: { email: "tls@example.org", password: PASSWORD },
+      });
+      expect(response.statusCode).toBe(201);
+      expect(String(response.headers["set-cookie"])).toMatch(/; Secure/);
+      const plain = await signIn("tls@example.org", PASSWORD);
+      expect(String(plain.headers["set-cookie"])).not.toMatch(/Secure/);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it("refuses a wrong password and an unknown email alike", async () => {
     const wrong = await signIn("mediator@example.org", "not the passphrase", "10.0.0.2");
     const unknown = await signIn("nobody@example.org", "not the passphrase", "10.0.0.2");

@@ -1,6 +1,19 @@
 /** The API as the web app uses it: JSON over HTTP, problems turned into errors that keep their fields. */
 
-export const PROCESS = "armenia-azerbaijan";
+/**
+ * The process the app shows: `?process=SLUG` picks one and is remembered; the example otherwise.
+ * (A process switcher in the interface can build on this.)
+ */
+function chosenProcess(): string {
+  const asked = new URLSearchParams(window.location.search).get("process");
+  if (asked && /^[a-z0-9-]{1,64}$/.test(asked)) {
+    localStorage.setItem("truce.process", asked);
+    return asked;
+  }
+  return localStorage.getItem("truce.process") ?? "armenia-azerbaijan";
+}
+
+export const PROCESS = chosenProcess();
 
 export type ApiRecord = Record<string, unknown> & { id: string; type: string; version: number };
 export type Page<T = ApiRecord> = { items: T[]; next_cursor: string | null };
