@@ -104,12 +104,7 @@ function SignatureCheck(props: {
       : check.data === "fails"
         ? t("ledger.fails")
         : t("ledger.unsupported");
-  return (
-    <span className={`check ${check.data}`}>
-      <span aria-hidden="true">{check.data === "verified" ? "✓ " : "✗ "}</span>
-      {label}
-    </span>
-  );
+  return <span className={`check ${check.data}`}>{label}</span>;
 }
 
 /** The server's signature on a head, checked against the key /api/keys publishes under its id. */
