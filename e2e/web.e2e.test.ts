@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 
-import { generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync, sign } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
 import { ACLED_COLUMNS } from "../src/ingest/acled.ts";
+import { headMessage } from "../src/ledger/signer.ts";
 import { buildApp } from "../src/server/app.ts";
 import { hasWebApp } from "../src/server/routes/web.ts";
 import { openTestServices } from "../test/support/stores.ts";
@@ -409,6 +410,26 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.close();
   });
 
+  it("shows the public an entry it may not see as a hidden entry with its leaf hash", async () => {
+    const created = await fetch(`${base}/api/processes/armenia-azerbaijan/sources`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({
+        title: "Confidential note for the e2e test",
+        kind: "other",
+        visibility: "confidential",
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { page, errors } = await open("/ledger", "ledger-hidden-entry");
+    const row = page.locator("table.entries tr.hidden-entry").first();
+    await row.getByText("hidden entry").waitFor();
+    expect(await row.locator("code.hash").textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.getByText("Confidential note for the e2e test").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("co-signs the latest head with a key read in the browser, and shows the co-signature verified", async () => {
     const dir = mkdtempSync(join(tmpdir(), "truce-e2e-"));
     const { privateKey, publicKey } = generateKeyPairSync("ed25519");
@@ -448,6 +469,44 @@ describe.runIf(canRun)("the web app in Chromium", () => {
       publicKey.export({ type: "spki", format: "pem" }).toString(),
     );
     expect(requests.join("\n")).not.toContain("PRIVATE KEY");
+
+    // A party's delegate co-signs the same head (as `truce cosign` would): the page names the party.
+    const delegate = await addUser(
+      services,
+      { email: "arm@e2e.example", role: "delegate", party: "ARM", process: "armenia-azerbaijan" },
+      { token: true },
+    );
+    const latest = (await (
+      await fetch(`${base}/api/processes/armenia-azerbaijan/ledger/head`)
+    ).json()) as { tree_size: number; root_hash: string; timestamp: string };
+    const armKey = generateKeyPairSync("ed25519");
+    const posted = await fetch(
+      `${base}/api/processes/armenia-azerbaijan/ledger/heads/${size}/cosignatures`,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${delegate.token}`,
+        },
+        body: JSON.stringify({
+          public_key: armKey.publicKey.export({ type: "spki", format: "pem" }).toString(),
+          signature: sign(
+            null,
+            headMessage({ ...latest, process: "armenia-azerbaijan" }),
+            armKey.privateKey,
+          ).toString("base64"),
+        }),
+      },
+    );
+    expect(posted.status).toBe(201);
+    await page.reload({ waitUntil: "networkidle" });
+    const cosignatures = page.locator("dl.head .cosignature");
+    await cosignatures.nth(1).waitFor();
+    expect(await cosignatures.count()).toBe(2);
+    await cosignatures.locator("abbr[title*='Armenia']").waitFor();
+    await cosignatures.nth(1).getByText("verified", { exact: true }).waitFor();
+    expect(await page.getByText("does not verify").count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/ledger-party-cosigned.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -151,7 +151,7 @@ export const az: Messages = {
     newest: "Ən son zirvələr",
     cosignTitle: "Zirvəni birgə imzalamaq",
     cosignIntro:
-      "Gizli açarınız bu brauzeri heç vaxt tərk etmir: o burada oxunur və istifadə olunur, yalnız açıq açarınız və imza göndərilir. Açar yaratmaq üçün: truce cosign --generate-key key.pem.",
+      "Gizli açarınız bu brauzeri heç vaxt tərk etmir: o burada oxunur və istifadə olunur, yalnız açıq açarınız və imza göndərilir. Açar yaratmaq üçün: <0>truce cosign --generate-key key.pem</0>.",
     cosignThis: "Bu zirvəni birgə imzala",
     cosignTarget: "{{size}} qeydli zirvə, imzalanıb {{time}}",
     keyFile: "Ed25519 gizli açarınız (PEM faylı)",

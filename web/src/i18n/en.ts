@@ -149,7 +149,7 @@ export const en = {
     newest: "Newest heads",
     cosignTitle: "Co-sign a head",
     cosignIntro:
-      "Your private key never leaves this browser: it is read and used here, and only your public key and the signature are sent. Make one with truce cosign --generate-key key.pem.",
+      "Your private key never leaves this browser: it is read and used here, and only your public key and the signature are sent. Make one with <0>truce cosign --generate-key key.pem</0>.",
     cosignThis: "Co-sign this head",
     cosignTarget: "The head of {{size}} entries, signed {{time}}",
     keyFile: "Your Ed25519 private key (PEM file)",

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { KINDS, kindByType } from "../../../src/domain/kinds/index.ts";
 import { ApiError, type ApiRecord, getJson, PROCESS } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
@@ -239,7 +239,7 @@ function HeadsTable(props: {
               {props.canCosign ? (
                 <button
                   type="button"
-                  className="link"
+                  className="link cosign-this"
                   onClick={() => props.onCosign(head)}
                   aria-label={`${t("ledger.cosignThis")}: ${head.tree_size}`}
                 >
@@ -323,7 +323,9 @@ function CosignForm({ head, inputId }: { head: SignedHead; inputId: string }) {
   return (
     <form className="cosign" onSubmit={submit} aria-labelledby="cosign-title">
       <h3 id="cosign-title">{t("ledger.cosignTitle")}</h3>
-      <p>{t("ledger.cosignIntro")}</p>
+      <p>
+        <Trans i18nKey="ledger.cosignIntro" components={[<code key="command" />]} />
+      </p>
       <p>
         <strong>
           {t("ledger.cosignTarget", {
@@ -364,7 +366,7 @@ function CosignForm({ head, inputId }: { head: SignedHead; inputId: string }) {
 
 /** The latest entries, newest first; an entry the reader may not see keeps only its place and hash. */
 function RecentEntries({ size, selected }: { size: number; selected: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const entries = useQuery({
     queryKey: ["ledger-entries", size],
     queryFn: () =>
@@ -402,7 +404,9 @@ function RecentEntries({ size, selected }: { size: number; selected: string | nu
           ) : (
             <tr key={String(e.seq)} aria-selected={selected === e.record_id}>
               <th scope="row">{String(e.seq)}</th>
-              <td>{String(e.at)}</td>
+              <td>
+                <time dateTime={String(e.at)}>{formatTime(String(e.at), i18n.language)}</time>
+              </td>
               <td>{String(e.action)}</td>
               <td>{String(e.record_type)}</td>
               <td>
@@ -470,7 +474,7 @@ function HistoryLookup() {
 
 /** Every ledger entry about one record: its whole history, oldest first. */
 function RecordHistory({ id, type }: { id: string; type: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const path = kindByType(type)?.path;
   const history = useQuery({
     queryKey: ["history", type, id],
@@ -489,8 +493,9 @@ function RecordHistory({ id, type }: { id: string; type: string }) {
       <ol className="history">
         {(history.data?.entries ?? []).map((entry) => (
           <li key={String(entry.seq)}>
-            <strong>{String(entry.action)}</strong> · {String(entry.at)} · {String(entry.principal)}{" "}
-            · #{String(entry.seq)}
+            <strong>{String(entry.action)}</strong> ·{" "}
+            <time dateTime={String(entry.at)}>{formatTime(String(entry.at), i18n.language)}</time> ·{" "}
+            {String(entry.principal)} · #{String(entry.seq)}
             <details>
               <summary>{t("ledger.content")}</summary>
               <pre>{JSON.stringify(entry.content, null, 2)}</pre>
