@@ -386,6 +386,14 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     expect(await page.getByRole("button", { name: "Co-sign" }).count()).toBe(0);
     await page.getByText("Members who sign in can co-sign a head").waitFor();
     await page.screenshot({ path: `${SHOTS}/ledger-verified.png`, fullPage: true });
+    // Any record's history, by kind and id, also when it is not among the recent entries.
+    await page.getByLabel("Kind").selectOption("incident");
+    await page.getByLabel("Record id").fill("inc-2021-11-16-border-fighting");
+    await page.getByRole("button", { name: "Show history" }).click();
+    await page.getByRole("heading", { name: /^History of record/ }).waitFor();
+    await page.locator("ol.history li strong").getByText("create").first().waitFor();
+    expect(new URL(page.url()).searchParams.get("record")).toBe("inc-2021-11-16-border-fighting");
+    await page.screenshot({ path: `${SHOTS}/ledger-history.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
