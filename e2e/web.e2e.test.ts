@@ -1,6 +1,9 @@
 /// <reference lib="dom" />
 
-import { existsSync, mkdirSync } from "node:fs";
+import { generateKeyPairSync, sign } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +12,7 @@ import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
 import { ACLED_COLUMNS } from "../src/ingest/acled.ts";
+import { headMessage } from "../src/ledger/signer.ts";
 import { buildApp } from "../src/server/app.ts";
 import { hasWebApp } from "../src/server/routes/web.ts";
 import { openTestServices } from "../test/support/stores.ts";
@@ -368,6 +372,149 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     expect(await summary.locator("dt:has-text('Created') + dd").innerText()).toBe("3");
     await summary.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/sources-import-summary.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("checks the signed heads' signatures in the browser on /ledger", async () => {
+    const { page, errors } = await open("/ledger", "ledger-heads");
+    const head = page.locator("dl.head");
+    await head.getByText("verified", { exact: true }).waitFor();
+    const table = page.getByRole("table", { name: /^Signed tree heads/ });
+    await table.locator(".check.verified").first().waitFor();
+    expect(await page.getByText("does not verify").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Co-sign" }).count()).toBe(0);
+    await page.getByText("Members who sign in can co-sign a head").waitFor();
+    await page.screenshot({ path: `${SHOTS}/ledger-verified.png`, fullPage: true });
+    // Any record's history, by kind and id, also when it is not among the recent entries.
+    await page.getByLabel("Kind").selectOption("incident");
+    await page.getByLabel("Record id").fill("inc-2021-11-16-border-fighting");
+    await page.getByRole("button", { name: "Show history" }).click();
+    await page.getByRole("heading", { name: /^History of record/ }).waitFor();
+    await page.locator("ol.history li strong").getByText("create").first().waitFor();
+    expect(new URL(page.url()).searchParams.get("record")).toBe("inc-2021-11-16-border-fighting");
+    await page.screenshot({ path: `${SHOTS}/ledger-history.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("says a head whose signature was altered on the way does not verify", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A server (or proxy) that lies about a head: flip the signature's first byte in the answer.
+    await page.route("**/ledger/heads?limit=1", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { heads: Array<{ signature: string }> };
+      const head = body.heads[0];
+      if (head) {
+        const bytes = Buffer.from(head.signature, "base64");
+        bytes[0] = (bytes[0] ?? 0) ^ 1;
+        head.signature = bytes.toString("base64");
+      }
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`${base}/ledger`, { waitUntil: "networkidle" });
+    await page.locator("dl.head").getByText("does not verify").waitFor();
+    await page.screenshot({ path: `${SHOTS}/ledger-tampered.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("shows the public an entry it may not see as a hidden entry with its leaf hash", async () => {
+    const created = await fetch(`${base}/api/processes/armenia-azerbaijan/sources`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({
+        title: "Confidential note for the e2e test",
+        kind: "other",
+        visibility: "confidential",
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { page, errors } = await open("/ledger", "ledger-hidden-entry");
+    const row = page.locator("table.entries tr.hidden-entry").first();
+    await row.getByText("hidden entry").waitFor();
+    expect(await row.locator("code.hash").textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.getByText("Confidential note for the e2e test").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("co-signs the latest head with a key read in the browser, and shows the co-signature verified", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "truce-e2e-"));
+    const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+    const keyFile = join(dir, "key.pem");
+    writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }).toString());
+    const publicFile = join(dir, "key.pub.pem");
+    writeFileSync(publicFile, publicKey.export({ type: "spki", format: "pem" }).toString());
+    const size = await ledgerSize();
+    const { page, errors } = await open("/ledger", "ledger-signed-in", { signedIn: true });
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.postData() ?? ""));
+    const form = page.locator("form.cosign");
+    await form.getByText(`The head of ${size} entries`).waitFor();
+    const input = page.getByLabel("Your Ed25519 private key (PEM file)");
+
+    // The wrong file: a public key is refused in the browser, before anything is sent.
+    await input.setInputFiles(publicFile);
+    await form.getByRole("button", { name: "Co-sign" }).click();
+    await form.getByRole("alert").getByText("This is a public key").waitFor();
+
+    await input.setInputFiles(keyFile);
+    await form.getByRole("button", { name: "Co-sign" }).click();
+    await form.getByRole("status").getByText(`Co-signed the head of ${size} entries`).waitFor();
+    const cosignature = page.locator("dl.head .cosignature");
+    await cosignature.getByText("verified", { exact: true }).waitFor();
+    await cosignature.getByText("no party").waitFor();
+    await page.screenshot({ path: `${SHOTS}/ledger-cosigned.png`, fullPage: true });
+
+    // The server holds it too, and the private key never left the browser.
+    const heads = (await (
+      await fetch(`${base}/api/processes/armenia-azerbaijan/ledger/heads?limit=1`)
+    ).json()) as {
+      heads: Array<{ tree_size: number; cosignatures: Array<{ public_key: string }> }>;
+    };
+    expect(heads.heads[0]?.tree_size).toBe(size);
+    expect(heads.heads[0]?.cosignatures.map((c) => c.public_key)).toContain(
+      publicKey.export({ type: "spki", format: "pem" }).toString(),
+    );
+    expect(requests.join("\n")).not.toContain("PRIVATE KEY");
+
+    // A party's delegate co-signs the same head (as `truce cosign` would): the page names the party.
+    const delegate = await addUser(
+      services,
+      { email: "arm@e2e.example", role: "delegate", party: "ARM", process: "armenia-azerbaijan" },
+      { token: true },
+    );
+    const latest = (await (
+      await fetch(`${base}/api/processes/armenia-azerbaijan/ledger/head`)
+    ).json()) as { tree_size: number; root_hash: string; timestamp: string };
+    const armKey = generateKeyPairSync("ed25519");
+    const posted = await fetch(
+      `${base}/api/processes/armenia-azerbaijan/ledger/heads/${size}/cosignatures`,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${delegate.token}`,
+        },
+        body: JSON.stringify({
+          public_key: armKey.publicKey.export({ type: "spki", format: "pem" }).toString(),
+          signature: sign(
+            null,
+            headMessage({ ...latest, process: "armenia-azerbaijan" }),
+            armKey.privateKey,
+          ).toString("base64"),
+        }),
+      },
+    );
+    expect(posted.status).toBe(201);
+    await page.reload({ waitUntil: "networkidle" });
+    const cosignatures = page.locator("dl.head .cosignature");
+    await cosignatures.nth(1).waitFor();
+    expect(await cosignatures.count()).toBe(2);
+    await cosignatures.locator("abbr[title*='Armenia']").waitFor();
+    await cosignatures.nth(1).getByText("verified", { exact: true }).waitFor();
+    expect(await page.getByText("does not verify").count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/ledger-party-cosigned.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Layout } from "./components/layout.tsx";
 import { IncidentsPage } from "./pages/incidents.tsx";
+import { LedgerPage } from "./pages/ledger.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { MapPage } from "./pages/map.tsx";
 import { OverviewPage } from "./pages/overview.tsx";
@@ -11,7 +12,6 @@ import {
   BorderPage,
   CommitmentsPage,
   DetaineesPage,
-  LedgerPage,
   MineActionPage,
   TimelinePage,
 } from "./pages/simple-pages.tsx";

@@ -3,13 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { dateBounds } from "../../../src/domain/fuzzy-date.ts";
-import { kindByType } from "../../../src/domain/kinds/index.ts";
-import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
+import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, isCommitmentOverdue, placeName } from "../format.ts";
-import { setParams, useLocation } from "../router.tsx";
+import { useLocation } from "../router.tsx";
 import { type Column, dateColumn, RecordList, textColumn } from "./record-list.tsx";
 
 const actorsColumn = (header: string, field: string): Column => ({
@@ -409,110 +408,5 @@ export function MineActionPage() {
         },
       ]}
     />
-  );
-}
-
-export function LedgerPage() {
-  const { t } = useTranslation();
-  const { params } = useLocation();
-  const head = useQuery({
-    queryKey: ["ledger-head"],
-    queryFn: () => getJson<Record<string, unknown>>(`/api/processes/${PROCESS}/ledger/head`),
-  });
-  const size = Number(head.data?.tree_size ?? 0);
-  const entries = useQuery({
-    queryKey: ["ledger-entries", size],
-    enabled: head.isSuccess,
-    queryFn: () =>
-      getJson<{ entries: ApiRecord[] }>(
-        `/api/processes/${PROCESS}/ledger/entries?from=${Math.max(0, size - 20)}&limit=20`,
-      ),
-  });
-  return (
-    <div>
-      <h1>{t("ledger.title")}</h1>
-      <section aria-labelledby="head">
-        <h2 id="head">{t("ledger.head")}</h2>
-        {head.data ? (
-          <dl className="head">
-            <dt>{t("ledger.size")}</dt>
-            <dd>{String(head.data.tree_size)}</dd>
-            <dt>{t("ledger.root")}</dt>
-            <dd>
-              <code>{String(head.data.root_hash ?? "")}</code>
-            </dd>
-            <dt>Ed25519</dt>
-            <dd>
-              <code>{String(head.data.key_id ?? "")}</code> · {String(head.data.timestamp ?? "")}
-            </dd>
-          </dl>
-        ) : (
-          <Loading />
-        )}
-      </section>
-      <section aria-labelledby="recent">
-        <h2 id="recent">{t("ledger.recent")}</h2>
-        <table className="records">
-          <tbody>
-            {[...(entries.data?.entries ?? [])].reverse().map((e) => (
-              <tr key={String(e.seq)} aria-selected={params.get("record") === e.record_id}>
-                <td>{String(e.seq)}</td>
-                <td>{String(e.at)}</td>
-                <td>{String(e.action)}</td>
-                <td>{String(e.record_type)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() =>
-                      setParams({ record: String(e.record_id), type: String(e.record_type) })
-                    }
-                  >
-                    <code>{String(e.record_id)}</code>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      {params.get("record") ? (
-        <RecordHistory id={String(params.get("record"))} type={String(params.get("type"))} />
-      ) : null}
-    </div>
-  );
-}
-
-/** Every ledger entry about one record: its whole history, oldest first. */
-function RecordHistory({ id, type }: { id: string; type: string }) {
-  const { t } = useTranslation();
-  const path = kindByType(type)?.path;
-  const history = useQuery({
-    queryKey: ["history", type, id],
-    enabled: path !== undefined,
-    queryFn: () =>
-      getJson<{ entries: ApiRecord[] }>(
-        `/api/processes/${PROCESS}/${path}/${encodeURIComponent(id)}/history`,
-      ),
-  });
-  return (
-    <section aria-labelledby="history">
-      <h2 id="history">
-        {t("ledger.history")}: <code>{id}</code>
-      </h2>
-      {history.isLoading ? <Loading /> : history.error ? <Failure error={history.error} /> : null}
-      <ol className="history">
-        {(history.data?.entries ?? []).map((entry) => (
-          <li key={String(entry.seq)}>
-            <strong>{String(entry.action)}</strong> · {String(entry.at)} · {String(entry.principal)}{" "}
-            · #{String(entry.seq)}
-            <details>
-              <summary>{t("ledger.content")}</summary>
-              <pre>{JSON.stringify(entry.content, null, 2)}</pre>
-            </details>
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }
