@@ -47,6 +47,34 @@ const SignInSchema = z
   .object({ email: z.string().max(320), password: z.string().max(1000) })
   .strict();
 
+async function authenticateRequest(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string | undefined,
+  session: string | undefined,
+): Promise<void> {
+  try {
+    request.auth = await authenticate(services, { token, session });
+  } catch (error) {
+    if (!(error instanceof DomainError) || token !== undefined) throw error;
+    clearSessionCookie(request, reply);
+    // A stale cookie must not stop anyone from signing in again or out.
+    if (request.url.split("?")[0] === "/api/session") return;
+    throw error;
+  }
+  if (
+    request.auth.via === "session" &&
+    UNSAFE.has(request.method) &&
+    request.headers[CSRF_HEADER] !== request.auth.csrf_token
+  ) {
+    throw new DomainError(
+      "forbidden",
+      "This change needs the session's CSRF token in the X-CSRF-Token header",
+    );
+  }
+}
+
 /**
  * Who each API request is: a session cookie (the web app) or a bearer token (scripts); neither is
  * the public. Cookie-authenticated writes must echo the session's CSRF token in X-CSRF-Token, which
@@ -54,31 +82,19 @@ const SignInSchema = z
  */
 export function registerAuth(app: FastifyInstance, services: Services): void {
   app.decorateRequest("auth", null as unknown as Authentication);
-  app.addHook("onRequest", async (request, reply) => {
+  // Callback style, so that a request without credentials (most public reads) costs no promise.
+  app.addHook("onRequest", (request, reply, done) => {
     request.auth = PUBLIC;
-    if (!request.url.startsWith("/api/")) return;
-    const token = bearerToken(request);
-    const session = token === undefined ? cookieValue(request, SESSION_COOKIE) : undefined;
-    if (token === undefined && session === undefined) return;
+    if (!request.url.startsWith("/api/")) return done();
+    let token: string | undefined;
     try {
-      request.auth = await authenticate(services, { token, session });
+      token = bearerToken(request);
     } catch (error) {
-      if (!(error instanceof DomainError) || token !== undefined) throw error;
-      clearSessionCookie(request, reply);
-      // A stale cookie must not stop anyone from signing in again or out.
-      if (request.url.split("?")[0] === "/api/session") return;
-      throw error;
+      return done(error as Error);
     }
-    if (
-      request.auth.via === "session" &&
-      UNSAFE.has(request.method) &&
-      request.headers[CSRF_HEADER] !== request.auth.csrf_token
-    ) {
-      throw new DomainError(
-        "forbidden",
-        "This change needs the session's CSRF token in the X-CSRF-Token header",
-      );
-    }
+    const session = token === undefined ? cookieValue(request, SESSION_COOKIE) : undefined;
+    if (token === undefined && session === undefined) return done();
+    authenticateRequest(services, request, reply, token, session).then(() => done(), done);
   });
 
   const tags = ["session"];
