@@ -140,6 +140,99 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
     expect(result.stderr).toContain("record 3 (x): type: unknown kind");
   });
 
+  it("adds a user with a token, co-signs with a new key, and exports a bundle that verifies offline", async () => {
+    const user = await runCli(
+      [
+        "user",
+        "add",
+        "--email",
+        "arm@cli.example",
+        "--role",
+        "delegate",
+        "--party",
+        "ARM",
+        "--process",
+        "armenia-azerbaijan",
+        "--token",
+      ],
+      env,
+    );
+    expect(user.code, user.stderr).toBe(0);
+    expect(user.stdout.trim()).toMatch(/^truce_[A-Za-z0-9_-]{40,}$/);
+    const listed = await runCli(["user", "list"], env);
+    expect(listed.stdout).toContain("arm@cli.example");
+    expect(listed.stdout).toContain("delegate of ARM in armenia-azerbaijan");
+
+    const key = join(dir, "arm.pem");
+    const made = await runCli(["cosign", "--generate-key", key], env);
+    expect(made.stdout).toContain("BEGIN PUBLIC KEY");
+    const cosigned = await runCli(
+      [
+        "cosign",
+        "--process",
+        "armenia-azerbaijan",
+        "--key",
+        key,
+        "--out",
+        join(dir, "statement.json"),
+      ],
+      env,
+    );
+    expect(cosigned.code, cosigned.stderr).toBe(0);
+    expect(
+      JSON.parse(readFileSync(join(dir, "statement.json"), "utf8")).cosignature.key_id,
+    ).toMatch(/^[0-9a-f]{16}$/);
+
+    const earlier = join(dir, "earlier.json");
+    const exported = await runCli(
+      [
+        "export",
+        "--format",
+        "bundle",
+        "--process",
+        "armenia-azerbaijan",
+        "--as",
+        "public",
+        "--out",
+        earlier,
+      ],
+      env,
+    );
+    expect(exported.code, exported.stderr).toBe(0);
+    const verified = await runCli(["verify", "--bundle", earlier], env);
+    expect(verified.code, verified.stdout).toBe(0);
+    expect(verified.stdout).toContain("as public");
+    expect(verified.stdout).toContain("co-signed by");
+
+    await runCli(["demo"], env);
+    writeFileSync(
+      join(dir, "one.json"),
+      JSON.stringify([{ type: "source", id: "src-cli-later", title: "Later", kind: "news" }]),
+    );
+    await runCli(
+      ["import", "--format", "json", "--process", "armenia-azerbaijan", join(dir, "one.json")],
+      env,
+    );
+    const later = join(dir, "later.json");
+    await runCli(
+      ["export", "--format", "bundle", "--process", "armenia-azerbaijan", "--out", later],
+      env,
+    );
+    const extended = await runCli(["verify", "--bundle", later, "--extends", earlier], env);
+    expect(extended.code, extended.stdout).toBe(0);
+    expect(extended.stdout).toContain("extends the earlier bundle");
+
+    const tampered = JSON.parse(readFileSync(later, "utf8")) as {
+      records: Array<{ title?: string }>;
+    };
+    const source = tampered.records.find((r) => r.title === "Later");
+    if (source) source.title = "Rewritten";
+    writeFileSync(later, JSON.stringify(tampered));
+    const caught = await runCli(["verify", "--bundle", later], env);
+    expect(caught.code).toBe(1);
+    expect(caught.stdout).toContain("src-cli-later");
+  });
+
   it("fails verify, naming the record, after a row is changed by SQL", async () => {
     await withStore(env, (store) =>
       sql`UPDATE record SET body = jsonb_set(body, '{title}', '"Nothing happened"') WHERE id = 'inc-2021-11-16-border-fighting'`.execute(
@@ -155,7 +248,17 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
   it.runIf(storeName === "pglite")(
     "answers --help for every command and exits 2 on wrong usage",
     async () => {
-      for (const command of ["serve", "demo", "import", "export", "verify"]) {
+      for (const command of [
+        "serve",
+        "demo",
+        "import",
+        "export",
+        "verify",
+        "user",
+        "cosign",
+        "erase",
+        "extract",
+      ]) {
         const help = await runCli([command, "--help"], env);
         expect(help.code).toBe(0);
         expect(help.stdout).toContain(`truce ${command}`);
