@@ -50,7 +50,7 @@ export function headStatement(slug: string, head: StoredHead): TreeHead {
   };
 }
 
-function presentCosignature(c: StoredCosignature): Cosignature {
+export function presentCosignature(c: StoredCosignature): Cosignature {
   return {
     key_id: c.key_id,
     public_key: c.public_key,
@@ -117,6 +117,22 @@ export async function cosignHead(
   return { cosignature: presentCosignature(stored), created };
 }
 
+/** A signed head as the API and bundles show it: the statement, its signature, its co-signatures. */
+export function presentSignedHead(
+  slug: string,
+  head: StoredHead,
+  cosignatures: readonly StoredCosignature[],
+): HeadWithCosignatures {
+  return {
+    ...headStatement(slug, head),
+    key_id: head.key_id,
+    signature: Buffer.from(head.signature).toString("base64"),
+    cosignatures: cosignatures
+      .filter((c) => c.tree_size === head.tree_size)
+      .map(presentCosignature),
+  };
+}
+
 /** Signed tree heads, newest first, each with its co-signatures. */
 export async function listSignedHeads(
   services: Services,
@@ -131,14 +147,7 @@ export async function listSignedHeads(
     heads.map((h) => h.tree_size),
   );
   return {
-    heads: heads.map((head) => ({
-      ...headStatement(slug, head),
-      key_id: head.key_id,
-      signature: Buffer.from(head.signature).toString("base64"),
-      cosignatures: cosignatures
-        .filter((c) => c.tree_size === head.tree_size)
-        .map(presentCosignature),
-    })),
+    heads: heads.map((head) => presentSignedHead(slug, head, cosignatures)),
     next_before: heads.length === options.limit ? (heads.at(-1)?.tree_size ?? null) : null,
   };
 }

@@ -8,7 +8,7 @@ import {
   type StoredEntry,
 } from "../store/ledger.repository.ts";
 import { findRecords } from "../store/record.repository.ts";
-import { headStatement } from "./cosign.ts";
+import { presentSignedHead } from "./cosign.ts";
 import { exportRecords } from "./export-records.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
@@ -42,21 +42,7 @@ export async function* exportBundle(
   yield `\n"keys":${JSON.stringify(keys.map((k) => ({ key_id: k.key_id, public_key: k.public_key })))},`;
   yield '\n"heads":[';
   for (const [i, head] of heads.entries()) {
-    const signed = {
-      ...headStatement(slug, head),
-      key_id: head.key_id,
-      signature: Buffer.from(head.signature).toString("base64"),
-      cosignatures: cosignatures
-        .filter((c) => c.tree_size === head.tree_size)
-        .map((c) => ({
-          key_id: c.key_id,
-          public_key: c.public_key,
-          signature: Buffer.from(c.signature).toString("base64"),
-          signer: c.signer,
-          party: c.party,
-          signed_at: new Date(c.signed_at).toISOString(),
-        })),
-    };
+    const signed = presentSignedHead(slug, head, cosignatures);
     yield `${i === 0 ? "\n" : ",\n"}${JSON.stringify(signed)}`;
   }
   yield '\n],\n"entries":[';

@@ -1,12 +1,7 @@
 import { type HxlReadResult, hxlRowToRecords } from "../ingest/hxl.ts";
 import { resolveActorNames } from "./actor-names.ts";
-import {
-  type ImportOptions,
-  type ImportSummary,
-  type IncomingRecord,
-  importRecords,
-} from "./import-records.ts";
-import { requireProcess } from "./require-process.ts";
+import { type DatasetImportSummary, importDatasetRows } from "./import-dataset.ts";
+import type { ImportOptions } from "./import-records.ts";
 import type { Services } from "./services.ts";
 
 /**
@@ -20,7 +15,7 @@ export const HXL_SOURCE = {
   kind: "dataset",
 } as const;
 
-export type HxlImportSummary = ImportSummary & { rows: number };
+export type HxlImportSummary = DatasetImportSummary;
 
 /**
  * Imports HXL rows as incidents, each with a claim of its counts when the row gives any. Rows that
@@ -33,34 +28,13 @@ export async function importHxl(
   rows: AsyncIterable<HxlReadResult>,
   options: ImportOptions & { actorMapping?: Record<string, string> },
 ): Promise<HxlImportSummary> {
-  await requireProcess(services, slug);
   const actorFor = await resolveActorNames(services, slug, options.actorMapping ?? {});
-  const rejectedRows: ImportSummary["rejected"] = [];
-  let rowCount = 0;
-  let unreadable = 0;
-  async function* records(): AsyncGenerator<IncomingRecord> {
-    yield { at: "HXL source", record: { ...HXL_SOURCE } };
-    for await (const result of rows) {
-      if (!result.row) {
-        rejectedRows.push({ at: `line ${result.line}`, reason: result.error ?? "unreadable row" });
-        unreadable += 1;
-        continue;
-      }
-      rowCount += 1;
-      const at = `line ${result.line}`;
-      const mapped = hxlRowToRecords(result.row, { sourceId: HXL_SOURCE.id, actorFor });
-      if ("error" in mapped) {
-        rejectedRows.push({ at, id: result.row.event_id, reason: mapped.error });
-        continue;
-      }
-      yield { at, record: mapped.incident };
-      if (mapped.claim) yield { at, record: mapped.claim };
-    }
-  }
-  const summary = await importRecords(services, slug, records(), options);
-  return {
-    ...summary,
-    rejected: [...rejectedRows, ...summary.rejected],
-    rows: rowCount + unreadable,
-  };
+  return importDatasetRows(services, slug, rows, options, {
+    source: HXL_SOURCE,
+    toRecords: (row) => {
+      const mapped = hxlRowToRecords(row, { sourceId: HXL_SOURCE.id, actorFor });
+      if ("error" in mapped) return { error: mapped.error, id: row.event_id };
+      return mapped.claim ? [mapped.incident, mapped.claim] : [mapped.incident];
+    },
+  });
 }

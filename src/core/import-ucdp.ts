@@ -1,12 +1,7 @@
 import { type UcdpReadResult, ucdpRowToRecords } from "../ingest/ucdp.ts";
 import { resolveActorNames } from "./actor-names.ts";
-import {
-  type ImportOptions,
-  type ImportSummary,
-  type IncomingRecord,
-  importRecords,
-} from "./import-records.ts";
-import { requireProcess } from "./require-process.ts";
+import { type DatasetImportSummary, importDatasetRows } from "./import-dataset.ts";
+import type { ImportOptions } from "./import-records.ts";
 import type { Services } from "./services.ts";
 
 /** The source every UCDP-imported figure is attributed to. */
@@ -19,7 +14,7 @@ export const UCDP_SOURCE = {
   url: "https://ucdp.uu.se/downloads/",
 } as const;
 
-export type UcdpImportSummary = ImportSummary & { rows: number };
+export type UcdpImportSummary = DatasetImportSummary;
 
 export type UcdpImportOptions = ImportOptions & {
   /** UCDP side names → actor ids, for names the process's actors do not carry. */
@@ -39,46 +34,22 @@ export async function importUcdp(
   rows: AsyncIterable<UcdpReadResult>,
   options: UcdpImportOptions,
 ): Promise<UcdpImportSummary> {
-  await requireProcess(services, slug);
   const actorFor = await resolveActorNames(services, slug, options.actorMapping ?? {});
   const mapOptions = {
     sourceId: UCDP_SOURCE.id,
     actorFor,
     unknownActors: options.unknownActors ?? "reject",
   };
-  const rejectedRows: ImportSummary["rejected"] = [];
   // Actors made for unknown sides are sent once per run; there are few of them, so the set is small.
   const madeActors = new Set<string>();
-  let rowCount = 0;
-  let unreadable = 0;
-  async function* records(): AsyncGenerator<IncomingRecord> {
-    yield { at: "UCDP source", record: { ...UCDP_SOURCE } };
-    for await (const result of rows) {
-      if (!result.row) {
-        rejectedRows.push({ at: `line ${result.line}`, reason: result.error ?? "unreadable row" });
-        unreadable += 1;
-        continue;
-      }
-      rowCount += 1;
-      const at = `line ${result.line}`;
-      const mapped = ucdpRowToRecords(result.row, mapOptions);
-      if ("error" in mapped) {
-        rejectedRows.push({ at, id: result.row.id, reason: mapped.error });
-        continue;
-      }
-      for (const actor of mapped.actors) {
-        if (madeActors.has(String(actor.id))) continue;
-        madeActors.add(String(actor.id));
-        yield { at, record: actor };
-      }
-      yield { at, record: mapped.incident };
-      yield { at, record: mapped.claim };
-    }
-  }
-  const summary = await importRecords(services, slug, records(), options);
-  return {
-    ...summary,
-    rejected: [...rejectedRows, ...summary.rejected],
-    rows: rowCount + unreadable,
-  };
+  return importDatasetRows(services, slug, rows, options, {
+    source: UCDP_SOURCE,
+    toRecords: (row) => {
+      const mapped = ucdpRowToRecords(row, mapOptions);
+      if ("error" in mapped) return { error: mapped.error, id: row.id };
+      const actors = mapped.actors.filter((actor) => !madeActors.has(String(actor.id)));
+      for (const actor of actors) madeActors.add(String(actor.id));
+      return [...actors, mapped.incident, mapped.claim];
+    },
+  });
 }

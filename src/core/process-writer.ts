@@ -356,6 +356,15 @@ function makeWriter(
     return rejected;
   };
 
+  /** The record to change, locked; one the writer may not see is "not found" like a missing one. */
+  const findForChange = async (kind: KindDefinition, id: string) => {
+    const existing = await findRecord(tx, slug, id, viewer, { forUpdate: true });
+    if (!existing || existing.type !== kind.type) {
+      throw new DomainError("not_found", `No ${kind.type} "${id}" in ${slug}`);
+    }
+    return existing;
+  };
+
   return {
     find: (id) => findRecord(tx, slug, id, viewer),
     findMany: (ids) => findRecords(tx, slug, ids, viewer),
@@ -377,10 +386,7 @@ function makeWriter(
     },
     update: async (type, id, input, expectedVersion) => {
       const kind = requireKind(type);
-      const existing = await findRecord(tx, slug, id, viewer, { forUpdate: true });
-      if (!existing || existing.type !== kind.type) {
-        throw new DomainError("not_found", `No ${kind.type} "${id}" in ${slug}`);
-      }
+      const existing = await findForChange(kind, id);
       if (existing.version !== expectedVersion) {
         throw new DomainError(
           "precondition_failed",
@@ -406,10 +412,7 @@ function makeWriter(
     },
     erase: async (type, id, reason) => {
       const kind = requireKind(type);
-      const existing = await findRecord(tx, slug, id, viewer, { forUpdate: true });
-      if (!existing || existing.type !== kind.type) {
-        throw new DomainError("not_found", `No ${kind.type} "${id}" in ${slug}`);
-      }
+      const existing = await findForChange(kind, id);
       if (!kind.erase) {
         throw new DomainError("bad_request", `A ${kind.type} holds no personal data to erase`);
       }
@@ -437,10 +440,7 @@ function makeWriter(
     },
     remove: async (type, id, expectedVersion) => {
       const kind = requireKind(type);
-      const existing = await findRecord(tx, slug, id, viewer, { forUpdate: true });
-      if (!existing || existing.type !== kind.type) {
-        throw new DomainError("not_found", `No ${kind.type} "${id}" in ${slug}`);
-      }
+      const existing = await findForChange(kind, id);
       refuseUnless(viewer, "delete", stateOf(existing), undefined);
       if (expectedVersion !== undefined && existing.version !== expectedVersion) {
         throw new DomainError(
