@@ -1,10 +1,10 @@
-import { CsvError, parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
 import { dateBounds, type FuzzyDate, FuzzyDateSchema, precisionOf } from "../domain/fuzzy-date.ts";
 import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
 import { type Incident, IncidentSchema } from "../domain/kinds/incident.schema.ts";
 import type { PlacePrecision } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
+import { type CsvBounds, fieldCountError, readCsvRecords } from "./csv-records.ts";
 
 /** The columns of an ACLED CSV export, in the order ACLED publishes them. */
 export const ACLED_COLUMNS = [
@@ -81,20 +81,10 @@ const REQUIRED_COLUMNS: readonly AcledColumn[] = [
 
 // Bounds on what one row may hold. ACLED rows are a few kilobytes at most, so these only stop a
 // damaged or hostile file from making the parser buffer a huge line or build a huge array.
-const MAX_FIELDS = 200;
-const MAX_FIELD_CHARS = 100_000;
-const MAX_RECORD_CHARS = 1_000_000;
-
-/** Thrown from inside csv-parse when a row breaks one of the bounds above. */
-class RowTooLargeError extends Error {}
+const BOUNDS: CsvBounds = { maxFields: 200, maxFieldChars: 100_000, maxRecordChars: 1_000_000 };
 
 function isAcledColumn(name: string): name is AcledColumn {
   return COLUMN_SET.has(name);
-}
-
-/** How many lines a record's raw text spans: CRLF, LF and a lone CR each end one line. */
-function lineBreaks(raw: string): number {
-  return raw.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 type HeaderIndex = Record<AcledColumn, number>;
@@ -118,40 +108,6 @@ function readHeader(names: readonly string[]): { index: HeaderIndex } | { error:
   return { index };
 }
 
-function describeParseError(error: unknown): string {
-  const stop = "reading stops here";
-  if (error instanceof RowTooLargeError) return `${error.message}; ${stop}`;
-  if (error instanceof CsvError) {
-    switch (error.code) {
-      case "CSV_MAX_RECORD_SIZE":
-        return `the row is longer than ${MAX_RECORD_CHARS} characters; ${stop}`;
-      case "CSV_QUOTE_NOT_CLOSED":
-        return "the file ends inside a quoted field: its last row is cut short";
-      // After a stray quote the line ends that follow may be inside or outside a field, so where
-      // the next row starts would be a guess. csv-parse's own message is not used: its line count
-      // differs from the file's when a quoted field holds a CRLF.
-      case "INVALID_OPENING_QUOTE":
-        return `a quote appears inside a field that does not start with one; ${stop}`;
-      case "CSV_INVALID_CLOSING_QUOTE":
-      case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-        return `a closing quote is followed by something other than a comma or line end; ${stop}`;
-      default:
-        return `not valid CSV (${error.message}); ${stop}`;
-    }
-  }
-  throw error;
-}
-
-function writeTo(parser: ReturnType<typeof parse>, chunk: string | Buffer): Promise<unknown> {
-  return new Promise((resolve) => parser.write(chunk, (error) => resolve(error ?? undefined)));
-}
-
-function endOf(parser: ReturnType<typeof parse>): Promise<unknown> {
-  return new Promise((resolve) =>
-    parser.end((error?: Error | null) => resolve(error ?? undefined)),
-  );
-}
-
 /**
  * Reads an ACLED CSV export row by row without holding the file in memory. Accepts a UTF-8 byte
  * order mark, CRLF or LF line ends, and the columns in any order as the header names them (unknown
@@ -165,86 +121,34 @@ function endOf(parser: ReturnType<typeof parse>): Promise<unknown> {
 export async function* readAcledCsv(
   input: NodeJS.ReadableStream | AsyncIterable<string | Buffer>,
 ): AsyncGenerator<AcledReadResult> {
-  // csv-parse hands over each record synchronously through on_record, so the records it finished
-  // before an error are kept here even though the stream is destroyed by that error.
-  const parsed: Array<{ record: string[]; raw: string }> = [];
-  const parser = parse({
-    bom: true,
-    raw: true,
-    relax_column_count: true,
-    max_record_size: MAX_RECORD_CHARS,
-    cast: (value, context) => {
-      if (context.index >= MAX_FIELDS) {
-        throw new RowTooLargeError(`the row has more than ${MAX_FIELDS} fields`);
-      }
-      if (value.length > MAX_FIELD_CHARS) {
-        throw new RowTooLargeError(
-          `field ${context.index + 1} is longer than ${MAX_FIELD_CHARS} characters`,
-        );
-      }
-      return value;
-    },
-    // With raw: true csv-parse passes { record, raw }, which its typings do not model.
-    on_record: (entry: unknown) => {
-      parsed.push(entry as { record: string[]; raw: string });
-      return null;
-    },
-  });
-  // Errors arrive through the write and end callbacks; without a listener the stream would also
-  // throw them as unhandled 'error' events.
-  parser.on("error", () => {});
-
-  let nextLine = 1;
   let header: { index: HeaderIndex; width: number } | undefined;
-
-  /** Yields what the parsed records hold; returns true when reading must stop. */
-  function* drain(error: unknown): Generator<AcledReadResult, boolean> {
-    for (const { record, raw } of parsed.splice(0)) {
-      const line = nextLine;
-      nextLine += lineBreaks(raw);
-      if (record.length === 1 && record[0] === "") continue; // a blank line
-      if (header === undefined) {
-        const read = readHeader(record);
-        if ("error" in read) {
-          yield { line, error: read.error };
-          return true;
-        }
-        header = { index: read.index, width: record.length };
-        continue;
-      }
-      if (record.length !== header.width) {
-        const expected = `expected ${header.width} fields as in the header, found ${record.length}`;
-        // Only the file's last row can lack a line end, so a short row without one was cut off.
-        const isCut = record.length < header.width && !/[\r\n]$/.test(raw);
-        yield {
-          line,
-          error: isCut ? `the file ends in the middle of this row: ${expected}` : expected,
-        };
-        continue;
-      }
-      const row = {} as AcledRow;
-      for (const column of ACLED_COLUMNS) {
-        const position = header.index[column];
-        row[column] = position === -1 ? "" : (record[position] ?? "");
-      }
-      yield { line, row };
+  for await (const record of readCsvRecords(input, BOUNDS)) {
+    if ("error" in record) {
+      yield record;
+      return;
     }
-    if (error !== undefined) {
-      yield { line: nextLine, error: describeParseError(error) };
-      return true;
+    const { line, fields } = record;
+    if (header === undefined) {
+      const read = readHeader(fields);
+      if ("error" in read) {
+        yield { line, error: read.error };
+        return;
+      }
+      header = { index: read.index, width: fields.length };
+      continue;
     }
-    return false;
+    if (fields.length !== header.width) {
+      yield { line, error: fieldCountError(fields.length, header.width, record.hasLineEnd) };
+      continue;
+    }
+    const row = {} as AcledRow;
+    for (const column of ACLED_COLUMNS) {
+      const position = header.index[column];
+      row[column] = position === -1 ? "" : (fields[position] ?? "");
+    }
+    yield { line, row };
   }
-
-  try {
-    for await (const chunk of input) {
-      if (yield* drain(await writeTo(parser, chunk))) return;
-    }
-    if (yield* drain(await endOf(parser))) return;
-    if (header === undefined) yield { line: 1, error: "the file is empty: it has no header line" };
-  } finally {
-    parser.destroy();
-  }
+  if (header === undefined) yield { line: 1, error: "the file is empty: it has no header line" };
 }
 
 type IncidentKind = Incident["kind"];
