@@ -146,7 +146,7 @@ export function RecordForm(props: {
       ))}
     </select>
   );
-  const single = (key: string, label: string, control: ReactNode, hint?: string) => (
+  const single = (key: string, label: ReactNode, control: ReactNode, hint?: string) => (
     <div className={`field${issues[key] ? " invalid" : ""}`} key={key}>
       <label htmlFor={`rf-${key}`}>{label}</label>
       {control}
@@ -159,7 +159,13 @@ export function RecordForm(props: {
     refersTo.length > 0 && refersTo.every((k) => k === "actor") && actorIds.length > 0;
 
   const control = (field: FieldSpec): ReactNode => {
-    const label = `${fieldLabel(field.name)}${field.isOptional ? "" : " *"}`;
+    // The asterisk is for the eye; screen readers hear the field's name alone.
+    const label = (
+      <>
+        {fieldLabel(field.name)}
+        {field.isOptional ? null : <span aria-hidden="true"> *</span>}
+      </>
+    );
     const hint = field.description;
     const name = field.name;
     switch (field.control) {
