@@ -97,11 +97,14 @@ export function RecordEditor({
       {editing && types.includes(editing.type) && mayEdit ? (
         <EditForm type={editing.type} id={editing.id} />
       ) : null}
-      <p className="add-buttons">
-        {types.map((type) => (
-          <AddButton key={type} type={type} />
-        ))}
-      </p>
+      {/* While a form is open its "Add" buttons step aside: one record at a time. */}
+      {adding || editing ? null : (
+        <p className="add-buttons">
+          {types.map((type) => (
+            <AddButton key={type} type={type} />
+          ))}
+        </p>
+      )}
     </section>
   );
 }

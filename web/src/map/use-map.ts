@@ -42,7 +42,7 @@ export function fitTo(map: maplibregl.Map, box: BoundingBox): void {
       [box.west, box.south],
       [box.east, box.north],
     ],
-    { padding: 40, maxZoom: 11, duration: 0 },
+    { padding: 40, maxZoom: 8, duration: 0 },
   );
 }
 
