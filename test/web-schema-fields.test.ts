@@ -23,6 +23,8 @@ describe("the generic record form's fields", () => {
     expect(byName.get("owners")).toMatchObject({ control: "ids", refersTo: ["actor"] });
     expect(byName.get("due")).toMatchObject({ control: "date", isOptional: true });
     expect(byName.get("document_id")).toMatchObject({ control: "id", refersTo: ["document"] });
+    // A required select starts on what it shows.
+    expect(toFormValues(fields).status).toBe("open");
   });
 
   it("turns values into a record the schema accepts, and back", () => {

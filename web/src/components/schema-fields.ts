@@ -259,6 +259,12 @@ export function toFormValues(
               ? String(value)
               : JSON.stringify(value);
         break;
+      case "enum":
+        // A required choice starts on its first option: a select cannot show "nothing chosen"
+        // without an empty option, and what it shows must be what is sent.
+        values[field.name] =
+          value === undefined ? (field.isOptional ? "" : (field.options[0] ?? "")) : String(value);
+        break;
       default:
         values[field.name] = value === undefined ? "" : String(value);
     }
