@@ -20,6 +20,7 @@ import { openTestServices } from "../test/support/stores.ts";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/screenshots";
 const MONITOR = "monitor@e2e.example";
+const MEDIATOR = "mediator@e2e.example";
 const PASSWORD = "a long enough passphrase";
 const canRun = existsSync(CHROMIUM) && hasWebApp();
 if (!canRun) {
@@ -39,6 +40,7 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     services = await openTestServices("pglite");
     await loadReferenceProcess(services, operatorCaller("test"));
     await addUser(services, { email: MONITOR, role: "monitor", password: PASSWORD });
+    await addUser(services, { email: MEDIATOR, role: "mediator", password: PASSWORD });
     adminToken = (
       await addUser(services, { email: "admin@e2e.example", role: "admin" }, { token: true })
     ).token as string;
@@ -60,7 +62,7 @@ describe.runIf(canRun)("the web app in Chromium", () => {
   async function open(
     path: string,
     name: string,
-    options: { signedIn?: boolean } = {},
+    options: { signedIn?: boolean; signedInAs?: string } = {},
   ): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
@@ -68,14 +70,15 @@ describe.runIf(canRun)("the web app in Chromium", () => {
       if (message.type() === "error") errors.push(message.text());
     });
     page.on("pageerror", (error) => errors.push(String(error)));
-    if (options.signedIn) {
+    if (options.signedIn || options.signedInAs) {
+      const email = options.signedInAs ?? MONITOR;
       await page.goto(`${base}/login?next=${encodeURIComponent(path)}`, {
         waitUntil: "networkidle",
       });
-      await page.getByLabel("Email").fill(MONITOR);
+      await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.getByText(`${MONITOR} · monitor`).waitFor();
+      await page.getByText(`${email} · `).waitFor();
       await page.waitForLoadState("networkidle");
     } else {
       await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
@@ -438,6 +441,70 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.close();
   });
 
+  it("draws the border sections on a map and lists them; a section is selected from the list", async () => {
+    // A test section with each side's proposed line and the agreed line (invented coordinates,
+    // for this test only: the example process has no mapped line).
+    const response = await fetch(`${base}/api/processes/armenia-azerbaijan/border-segments`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({
+        id: "bs-test-section",
+        name: "Test section near Sotk",
+        status: "under_delimitation",
+        sides: ["ARM", "AZE"],
+        lines: [
+          {
+            proposed_by: "ARM",
+            geometry: {
+              type: "LineString",
+              coordinates: [
+                [45.9, 40.2],
+                [46.0, 40.25],
+                [46.1, 40.22],
+              ],
+            },
+          },
+          {
+            proposed_by: "AZE",
+            geometry: {
+              type: "LineString",
+              coordinates: [
+                [45.9, 40.18],
+                [46.0, 40.21],
+                [46.1, 40.2],
+              ],
+            },
+          },
+          {
+            is_agreed: true,
+            geometry: {
+              type: "LineString",
+              coordinates: [
+                [45.85, 40.19],
+                [45.9, 40.19],
+              ],
+            },
+          },
+        ],
+        source_ids: ["src-doc-2021-11-26"],
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { page, errors } = await open("/border", "border-map");
+    await page.locator("canvas.maplibregl-canvas").waitFor();
+    await page.getByRole("link", { name: "Armenia–Azerbaijan state border" }).waitFor();
+    await page.getByRole("cell", { name: "No mapped line yet" }).waitFor();
+    await page.getByRole("link", { name: "Test section near Sotk" }).click();
+    await page.waitForURL(/id=bs-test-section/);
+    await page.getByRole("heading", { name: "Test section near Sotk" }).waitFor();
+    await page.locator("article.detail").getByText("Agreed line").waitFor();
+    expect(await page.getByRole("button", { name: /^Add:/ }).count()).toBe(0);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}/border-selected.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("co-signs the latest head with a key read in the browser, and shows the co-signature verified", async () => {
     const dir = mkdtempSync(join(tmpdir(), "truce-e2e-"));
     const { privateKey, publicKey } = generateKeyPairSync("ed25519");
@@ -516,6 +583,87 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     expect(await page.getByText("does not verify").count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/ledger-party-cosigned.png`, fullPage: true });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("adds a hazard area with clearance figures through the form; the chart shows the area released", async () => {
+    const { page, errors } = await open("/mine-action", "mine-action-signed-in", {
+      signedIn: true,
+    });
+    await page.getByRole("img", { name: /Area released/ }).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Add: hazard area" }).click();
+    const form = page.getByRole("form", { name: "New: hazard area" });
+    await form.getByLabel(/^Name( \*)?$/).fill("Test minefield near Sotk");
+    await form.getByLabel(/^Status( \*)?$/).selectOption("confirmed");
+    await form.getByRole("checkbox", { name: "mines" }).check();
+    await form.getByLabel("Place: name").fill("Sotk");
+    await form.getByLabel("Place: latitude").fill("40.21");
+    await form.getByLabel("Place: longitude").fill("45.93");
+    await form.getByLabel("Area (m²)").fill("20000");
+    await form.getByLabel("Released (m²)").fill("1500");
+    await form.getByLabel("Reported by").fill("RPK");
+    await form.getByLabel("As of: date").fill("2021-12");
+    await form.getByLabel("As of: precision").selectOption("month");
+    await page.screenshot({ path: `${SHOTS}/hazard-form.png`, fullPage: true });
+    await form.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/id=/);
+    await page.getByRole("img", { name: /Area released/ }).waitFor();
+    // A later report of the same area: the chart steps up from the ledger's two versions.
+    const row = page.getByRole("row", { name: /Test minefield near Sotk/ });
+    await row.getByRole("button", { name: "Edit this hazard area" }).click();
+    const edit = page.getByRole("form", { name: "Edit: hazard area" });
+    await edit.getByLabel("Released (m²)").fill("6000");
+    await edit.getByLabel("As of: date").fill("2022-03");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.waitFor({ state: "detached" });
+    await page.getByRole("cell", { name: "6,000" }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll(".chart svg circle").length === 2);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}/mine-action-chart.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lets a mediator add a commitment through the generic form; it appears on /commitments", async () => {
+    const { page, errors } = await open("/commitments", "commitments-mediator", {
+      signedInAs: MEDIATOR,
+    });
+    await page.getByRole("button", { name: "Add: commitment" }).click();
+    const form = page.getByRole("form", { name: "New: commitment" });
+    await form.getByLabel(/^Summary( \*)?$/).fill("Test: exchange maps of minefields");
+    await form.getByLabel(/^Status( \*)?$/).selectOption("open");
+    const owners = form.getByRole("group", { name: "Owners" });
+    await owners.getByRole("checkbox", { name: "Armenia" }).check();
+    await owners.getByRole("checkbox", { name: "Azerbaijan" }).check();
+    await form.getByLabel("Due: date").fill("2022-06-30");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.waitFor({ state: "detached" });
+    await page.getByRole("cell", { name: "Test: exchange maps of minefields" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/commitment-created.png`, fullPage: true });
+    const list = (await (
+      await fetch(`${base}/api/processes/armenia-azerbaijan/commitments?limit=500`)
+    ).json()) as { items: Array<{ summary: string; owners: string[] }> };
+    expect(list.items.find((c) => c.summary.startsWith("Test: exchange"))?.owners).toEqual([
+      "ARM",
+      "AZE",
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a bad value's error next to its field in the generic form and writes nothing", async () => {
+    const before = await ledgerSize();
+    const { page } = await open("/commitments?new=commitment", "commitment-form", {
+      signedInAs: MEDIATOR,
+    });
+    const form = page.getByRole("form", { name: "New: commitment" });
+    await form.getByLabel(/^Summary( \*)?$/).fill("Test: a commitment with a bad date");
+    await form.getByLabel("Due: date").fill("2021-02-30");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.getByText('"2021-02-30" is not a date').waitFor();
+    expect(await form.getByLabel("Due: date").getAttribute("aria-invalid")).toBe("true");
+    await page.screenshot({ path: `${SHOTS}/commitment-form-errors.png`, fullPage: true });
+    expect(await ledgerSize()).toBe(before);
     await page.close();
   });
 });

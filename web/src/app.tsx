@@ -2,17 +2,17 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Layout } from "./components/layout.tsx";
+import { BorderPage } from "./pages/border.tsx";
 import { IncidentsPage } from "./pages/incidents.tsx";
 import { LedgerPage } from "./pages/ledger.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { MapPage } from "./pages/map.tsx";
+import { MineActionPage } from "./pages/mine-action.tsx";
 import { OverviewPage } from "./pages/overview.tsx";
 import {
   AgreementsPage,
-  BorderPage,
   CommitmentsPage,
   DetaineesPage,
-  MineActionPage,
   TimelinePage,
 } from "./pages/simple-pages.tsx";
 import { SourcesPage } from "./pages/sources.tsx";

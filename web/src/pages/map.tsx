@@ -7,6 +7,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { getJson, PROCESS } from "../api.ts";
 import { DateRangeFilter } from "../components/date-range.tsx";
+import { RecordEditor } from "../components/record-editor.tsx";
 import { offlineStyle } from "../map/basemap.ts";
 import { navigate, useLocation } from "../router.tsx";
 
@@ -127,6 +128,8 @@ export function MapPage() {
       </form>
       <div ref={container} className="map" role="application" aria-label={t("map.title")} />
       <p className="muted">{t("map.basemapNote")}</p>
+      {/* Observation posts, patrols and transport links have no page of their own yet: they are added here. */}
+      <RecordEditor types={["post", "patrol", "link"]} />
     </div>
   );
 }

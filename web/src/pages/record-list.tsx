@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
+import { EditRecordButton } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatDate } from "../format.ts";
 
@@ -16,8 +17,19 @@ export function RecordList(props: {
   intro?: ReactNode;
   /** h2 when the list is one part of a page that has its own h1. */
   heading?: "h1" | "h2";
+  /** Adds an "Edit" button to each row, shown to those who may write the kind. */
+  isEditable?: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const columns: Column[] = props.isEditable
+    ? [
+        ...props.columns,
+        {
+          header: t("forms.edit"),
+          cell: (record) => <EditRecordButton record={record} />,
+        },
+      ]
+    : props.columns;
   const query = useQuery({
     queryKey: [props.kind, "list", props.params],
     queryFn: () => listRecords(props.kind, { limit: 500, ...props.params }),
@@ -34,7 +46,7 @@ export function RecordList(props: {
         <table className="records">
           <thead>
             <tr>
-              {props.columns.map((column) => (
+              {columns.map((column) => (
                 <th scope="col" key={column.header}>
                   {column.header}
                 </th>
@@ -44,7 +56,7 @@ export function RecordList(props: {
           <tbody>
             {query.data.items.map((record) => (
               <tr key={record.id}>
-                {props.columns.map((column) => (
+                {columns.map((column) => (
                   <td key={column.header}>{column.cell(record, i18n.language)}</td>
                 ))}
               </tr>

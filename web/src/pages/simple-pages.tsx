@@ -6,6 +6,7 @@ import { dateBounds } from "../../../src/domain/fuzzy-date.ts";
 import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
+import { EditRecordButton, RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, isCommitmentOverdue, placeName } from "../format.ts";
 import { useLocation } from "../router.tsx";
@@ -25,29 +26,33 @@ const actorsColumn = (header: string, field: string): Column => ({
 export function CommitmentsPage() {
   const { t } = useTranslation();
   return (
-    <RecordList
-      title={t("nav.commitments")}
-      kind="commitments"
-      columns={[
-        {
-          header: t("common.date"),
-          cell: (c, language) => {
-            const due = c.due as FuzzyDate | undefined;
-            if (!due) return <em>{String(c.due_text ?? t("overview.openEnded"))}</em>;
-            const isLate = isCommitmentOverdue(c);
-            return (
-              <span className={isLate ? "overdue" : undefined}>
-                {formatDate(due, language)}{" "}
-                {isLate ? <span className="badge danger">{t("overview.overdue")}</span> : null}
-              </span>
-            );
+    <div>
+      <RecordList
+        title={t("nav.commitments")}
+        kind="commitments"
+        isEditable
+        columns={[
+          {
+            header: t("common.date"),
+            cell: (c, language) => {
+              const due = c.due as FuzzyDate | undefined;
+              if (!due) return <em>{String(c.due_text ?? t("overview.openEnded"))}</em>;
+              const isLate = isCommitmentOverdue(c);
+              return (
+                <span className={isLate ? "overdue" : undefined}>
+                  {formatDate(due, language)}{" "}
+                  {isLate ? <span className="badge danger">{t("overview.overdue")}</span> : null}
+                </span>
+              );
+            },
           },
-        },
-        textColumn(t("nav.commitments"), "summary"),
-        actorsColumn("", "owners"),
-        textColumn(t("common.status"), "status"),
-      ]}
-    />
+          textColumn(t("nav.commitments"), "summary"),
+          actorsColumn("", "owners"),
+          textColumn(t("common.status"), "status"),
+        ]}
+      />
+      <RecordEditor types={["commitment"]} />
+    </div>
   );
 }
 
@@ -133,6 +138,7 @@ export function AgreementsPage() {
       {(documents.data?.items ?? []).map((doc) => (
         <section key={doc.id} className="document" aria-labelledby={`doc-${doc.id}`}>
           <h2 id={`doc-${doc.id}`}>{String(doc.title)}</h2>
+          <EditRecordButton record={doc} />
           <p className="muted">
             {formatDate(doc.date as FuzzyDate, i18n.language)}
             {doc.place ? ` · ${placeName(doc.place as { name: string }, i18n.language)}` : ""}
@@ -147,7 +153,9 @@ export function AgreementsPage() {
                 );
                 return (
                   <li key={p.id} value={Number(p.number) || undefined}>
-                    <p>{String(p.summary)}</p>
+                    <p>
+                      {String(p.summary)} <EditRecordButton record={p} />
+                    </p>
                     {p.deadline ? (
                       <p className="muted">
                         {t("common.date")}: {formatDate(p.deadline as FuzzyDate, i18n.language)}
@@ -159,7 +167,7 @@ export function AgreementsPage() {
                           {String(a.status).replace("_", " ")}
                         </span>{" "}
                         {formatDate(a.as_of as FuzzyDate, i18n.language)} — {String(a.reason)} (
-                        <ActorName id={String(a.assessed_by)} />)
+                        <ActorName id={String(a.assessed_by)} />) <EditRecordButton record={a} />
                       </p>
                     ))}
                   </li>
@@ -176,6 +184,7 @@ export function AgreementsPage() {
           />
         </section>
       ))}
+      <RecordEditor types={["document", "provision", "assessment"]} />
     </div>
   );
 }
@@ -278,10 +287,12 @@ export function TimelinePage() {
                 {String(record.status)}
               </span>
             ) : null}{" "}
-            {String(record.title ?? record.summary ?? "")}
+            {String(record.title ?? record.summary ?? "")}{" "}
+            {kind === "meetings" ? <EditRecordButton record={record} /> : null}
           </li>
         ))}
       </ol>
+      <RecordEditor types={["meeting", "body"]} />
     </div>
   );
 }
@@ -336,6 +347,7 @@ export function DetaineesPage() {
       <RecordList
         title={t("nav.detainees")}
         kind="exchanges"
+        isEditable
         columns={[
           dateColumn(t("common.date")),
           textColumn(t("common.kind"), "principle"),
@@ -364,49 +376,7 @@ export function DetaineesPage() {
         ]}
       />
       {exchanges.data ? <ExchangeBalance exchanges={exchanges.data.items} /> : null}
+      <RecordEditor types={["exchange", "detainee"]} />
     </div>
-  );
-}
-
-export function BorderPage() {
-  const { t } = useTranslation();
-  return (
-    <RecordList
-      title={t("nav.border")}
-      kind="border-segments"
-      columns={[
-        textColumn(t("nav.border"), "name"),
-        textColumn(t("common.status"), "status"),
-        actorsColumn("", "sides"),
-        textColumn("", "notes"),
-      ]}
-    />
-  );
-}
-
-export function MineActionPage() {
-  const { t } = useTranslation();
-  return (
-    <RecordList
-      title={t("nav.mineAction")}
-      kind="hazards"
-      columns={[
-        textColumn(t("common.place"), "name"),
-        textColumn(t("common.status"), "status"),
-        dateColumn(t("common.date"), "as_of"),
-        {
-          header: t("common.source"),
-          cell: (h) => (
-            <ActorName
-              id={
-                (h.reported_by as string | undefined) ??
-                (h.operator_id as string | undefined) ??
-                null
-              }
-            />
-          ),
-        },
-      ]}
-    />
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ImportPanel } from "../components/import-panel.tsx";
+import { RecordEditor } from "../components/record-editor.tsx";
 import { ReportReader } from "../components/report-reader.tsx";
 import { dateColumn, RecordList, textColumn } from "./record-list.tsx";
 
@@ -15,6 +16,7 @@ export function SourcesPage() {
         heading="h2"
         title={t("sources.all")}
         kind="sources"
+        isEditable
         columns={[
           textColumn(t("sources.sourceTitle"), "title"),
           textColumn(t("common.kind"), "kind"),
@@ -22,6 +24,7 @@ export function SourcesPage() {
           dateColumn(t("common.date"), "published"),
         ]}
       />
+      <RecordEditor types={["source"]} />
     </div>
   );
 }

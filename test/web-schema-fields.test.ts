@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { KINDS, kindByType } from "../src/domain/kinds/index.ts";
+import {
+  fieldsOf,
+  issueKey,
+  keysOf,
+  toFormValues,
+  toRecordInput,
+} from "../web/src/components/schema-fields.ts";
+
+describe("the generic record form's fields", () => {
+  it("gives every kind a control for each of its fields", () => {
+    for (const kind of KINDS) {
+      const shape = (kind.schema as unknown as { shape: object }).shape;
+      expect(fieldsOf(kind).map((f) => f.name)).toEqual(Object.keys(shape));
+    }
+  });
+
+  it("reads a commitment's schema: enums, actor lists, fuzzy dates", () => {
+    const fields = fieldsOf(kindByType("commitment") as never);
+    const byName = new Map(fields.map((f) => [f.name, f]));
+    expect(byName.get("status")).toMatchObject({ control: "enum", isOptional: false });
+    expect(byName.get("owners")).toMatchObject({ control: "ids", refersTo: ["actor"] });
+    expect(byName.get("due")).toMatchObject({ control: "date", isOptional: true });
+    expect(byName.get("document_id")).toMatchObject({ control: "id", refersTo: ["document"] });
+    // A required select starts on what it shows.
+    expect(toFormValues(fields).status).toBe("open");
+  });
+
+  it("turns values into a record the schema accepts, and back", () => {
+    const kind = kindByType("hazard");
+    const fields = fieldsOf(kind as never);
+    const values = {
+      ...toFormValues(fields),
+      name: "Field near Sotk",
+      status: "confirmed",
+      "place.name": "Sotk",
+      "place.lat": "40.2",
+      "place.lon": "45.9",
+      released_m2: "1200",
+      "as_of.value": "2021-11",
+      "as_of.precision": "month",
+      reported_by: "RPK",
+    };
+    const { input, issues } = toRecordInput(fields, values);
+    expect(issues).toEqual({});
+    expect(kind?.schema.safeParse(input).success).toBe(true);
+    expect(input).toMatchObject({ released_m2: 1200, place: { lat: 40.2 } });
+    expect(toFormValues(fields, input)).toMatchObject({
+      released_m2: "1200",
+      "as_of.value": "2021-11",
+    });
+  });
+
+  it("puts an issue next to the control it is about", () => {
+    const keys = fieldsOf(kindByType("border_segment") as never).flatMap(keysOf);
+    expect(issueKey("lines.0.geometry", keys)).toBe("lines");
+    expect(issueKey("name", keys)).toBe("name");
+    expect(issueKey("sides.1", keys)).toBe("sides");
+    expect(issueKey("nowhere", keys)).toBe("");
+  });
+});

@@ -1,0 +1,288 @@
+import type { z } from "zod";
+import type { KindDefinition } from "../../../src/domain/kind.ts";
+import { RecordIdSchema } from "../../../src/domain/record.ts";
+
+/**
+ * What control a field of a kind's schema gets in the generic record form. Derived by walking the
+ * zod schema itself, so a field added to a kind shows up in its form without touching the web app.
+ */
+export type FieldSpec = {
+  name: string;
+  isOptional: boolean;
+  description: string | undefined;
+} & (
+  | { control: "text"; isLong: boolean }
+  | { control: "enum"; options: string[] }
+  | { control: "enums"; options: string[] }
+  | { control: "number" }
+  | { control: "boolean" }
+  | { control: "id"; refersTo: string[] }
+  | { control: "ids"; refersTo: string[] }
+  | { control: "strings" }
+  | { control: "date" }
+  | { control: "place" }
+  | { control: "json" }
+);
+
+export type FormValues = Record<string, string | string[] | boolean>;
+
+type AnySchema = z.ZodType & {
+  _zod: { def: Record<string, unknown> & { type: string } };
+  description?: string;
+};
+
+const def = (schema: AnySchema) => schema._zod.def;
+
+/** Peels optional, default, nullable and readonly wrappers; says whether the field may be left out. */
+function unwrap(schema: AnySchema): { inner: AnySchema; isOptional: boolean } {
+  let inner = schema;
+  let isOptional = false;
+  for (;;) {
+    const type = def(inner).type;
+    if (type === "optional" || type === "default" || type === "nullable") isOptional = true;
+    else if (type !== "readonly" && type !== "prefault") return { inner, isOptional };
+    inner = def(inner).innerType as AnySchema;
+  }
+}
+
+const isIdString = (schema: AnySchema) => schema === (RecordIdSchema as unknown as AnySchema);
+
+function shapeOf(schema: AnySchema): Record<string, AnySchema> | undefined {
+  return def(schema).type === "object"
+    ? (def(schema).shape as Record<string, AnySchema>)
+    : undefined;
+}
+
+/**
+ * The kinds each reference field may point at, asked of the kind itself: its `references` function
+ * is run on a probe record whose id fields all hold a marker, so the form knows that `owners` are
+ * actors without a list of field names kept in the web app.
+ */
+function referenceTargets(kind: KindDefinition, shape: Record<string, AnySchema>) {
+  const probe: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(shape)) {
+    const { inner } = unwrap(field);
+    if (isIdString(inner)) probe[name] = "probe";
+    else if (def(inner).type === "array") {
+      probe[name] = isIdString(unwrap(def(inner).element as AnySchema).inner) ? ["probe"] : [];
+    }
+  }
+  const targets = new Map<string, string[]>();
+  try {
+    for (const ref of kind.references(probe as never)) {
+      targets.set(ref.field, [...ref.to_types]);
+    }
+  } catch {
+    // A kind whose references read nested fields the probe lacks: its ids stay free text.
+  }
+  return targets;
+}
+
+/** The form's fields for a kind, in the order its schema declares them. */
+export function fieldsOf(kind: KindDefinition): FieldSpec[] {
+  const shape = shapeOf(kind.schema as AnySchema) ?? {};
+  const targets = referenceTargets(kind, shape);
+  return Object.entries(shape).map(([name, field]) => {
+    const { inner, isOptional } = unwrap(field);
+    const base = { name, isOptional, description: field.description ?? inner.description };
+    const type = def(inner).type;
+    if (type === "string") {
+      if (isIdString(inner)) return { ...base, control: "id", refersTo: targets.get(name) ?? [] };
+      const max = (inner as unknown as { maxLength: number | null }).maxLength ?? 0;
+      return { ...base, control: "text", isLong: max > 500 || max === 0 };
+    }
+    if (type === "enum")
+      return { ...base, control: "enum", options: Object.values(def(inner).entries as object) };
+    if (type === "number") return { ...base, control: "number" };
+    if (type === "boolean") return { ...base, control: "boolean" };
+    // A count is a number or a {low, best, high} range: the form offers the number.
+    if (
+      type === "union" &&
+      def((def(inner).options as AnySchema[])[0] as AnySchema).type === "number"
+    )
+      return { ...base, control: "number" };
+    if (type === "array") {
+      const element = unwrap(def(inner).element as AnySchema).inner;
+      if (isIdString(element))
+        return { ...base, control: "ids", refersTo: targets.get(name) ?? [] };
+      if (def(element).type === "enum")
+        return {
+          ...base,
+          control: "enums",
+          options: Object.values(def(element).entries as object),
+        };
+      if (def(element).type === "string") return { ...base, control: "strings" };
+    }
+    const keys = Object.keys(shapeOf(inner) ?? {});
+    if (keys.includes("value") && keys.includes("precision")) return { ...base, control: "date" };
+    if (keys.includes("name") && keys.includes("precision") && keys.includes("lat"))
+      return { ...base, control: "place" };
+    return { ...base, control: "json" };
+  });
+}
+
+/** The keys of the form values (and so of the controls' ids) that one field fills. */
+export function keysOf(field: FieldSpec): string[] {
+  if (field.control === "date")
+    return ["value", "precision", "end"].map((k) => `${field.name}.${k}`);
+  if (field.control === "place")
+    return ["name", "precision", "lat", "lon"].map((k) => `${field.name}.${k}`);
+  return [field.name];
+}
+
+const text = (values: FormValues, key: string) => {
+  const value = values[key];
+  return typeof value === "string" ? value.trim() : "";
+};
+
+/** A number when it reads as one; otherwise the text itself, so the schema can say what is wrong. */
+const numberOrText = (value: string) => (Number.isFinite(Number(value)) ? Number(value) : value);
+
+/**
+ * The record the API takes, from the form's values. Empty optional fields are left out; empty
+ * required ones are sent empty so the schema names them. JSON fields that do not parse are reported
+ * in `issues` under their own key.
+ */
+export function toRecordInput(
+  fields: FieldSpec[],
+  values: FormValues,
+): { input: Record<string, unknown>; issues: Record<string, string> } {
+  const input: Record<string, unknown> = {};
+  const issues: Record<string, string> = {};
+  for (const field of fields) {
+    const name = field.name;
+    const raw = text(values, name);
+    switch (field.control) {
+      case "text":
+      case "enum":
+      case "id":
+        if (raw !== "" || !field.isOptional) input[name] = raw;
+        break;
+      case "number":
+        if (raw !== "" || !field.isOptional) input[name] = raw === "" ? raw : numberOrText(raw);
+        break;
+      case "boolean":
+        input[name] = values[name] === true;
+        break;
+      case "ids":
+      case "enums": {
+        const value = values[name];
+        input[name] = Array.isArray(value) ? value : raw.split(/[\s,]+/).filter(Boolean);
+        break;
+      }
+      case "strings":
+        input[name] = raw
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean);
+        break;
+      case "date": {
+        const value = text(values, `${name}.value`);
+        const end = text(values, `${name}.end`);
+        if (value === "" && field.isOptional) break;
+        input[name] = {
+          value,
+          precision: text(values, `${name}.precision`),
+          ...(end ? { end } : {}),
+        };
+        break;
+      }
+      case "place": {
+        const placeName = text(values, `${name}.name`);
+        if (placeName === "" && field.isOptional) break;
+        const lat = text(values, `${name}.lat`);
+        const lon = text(values, `${name}.lon`);
+        input[name] = {
+          name: placeName,
+          precision: text(values, `${name}.precision`),
+          ...(lat ? { lat: numberOrText(lat) } : {}),
+          ...(lon ? { lon: numberOrText(lon) } : {}),
+        };
+        break;
+      }
+      case "json":
+        if (raw === "") break;
+        try {
+          input[name] = JSON.parse(raw);
+        } catch {
+          issues[name] = "not valid JSON";
+        }
+        break;
+    }
+  }
+  return { input, issues };
+}
+
+/** The form's values for a record being edited (or the defaults for a new one). */
+export function toFormValues(
+  fields: FieldSpec[],
+  record: Record<string, unknown> = {},
+): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    const value = record[field.name];
+    switch (field.control) {
+      case "date": {
+        const date = (value ?? {}) as { value?: string; precision?: string; end?: string };
+        values[`${field.name}.value`] = date.value ?? "";
+        values[`${field.name}.precision`] = date.precision ?? "day";
+        values[`${field.name}.end`] = date.end ?? "";
+        break;
+      }
+      case "place": {
+        const place = (value ?? {}) as Record<string, unknown>;
+        values[`${field.name}.name`] = String(place.name ?? "");
+        values[`${field.name}.precision`] = String(place.precision ?? "settlement");
+        values[`${field.name}.lat`] = place.lat === undefined ? "" : String(place.lat);
+        values[`${field.name}.lon`] = place.lon === undefined ? "" : String(place.lon);
+        break;
+      }
+      case "boolean":
+        values[field.name] = value === true;
+        break;
+      case "ids":
+      case "enums":
+        values[field.name] = Array.isArray(value) ? value.map(String) : [];
+        break;
+      case "strings":
+        values[field.name] = Array.isArray(value) ? value.join("\n") : "";
+        break;
+      case "json":
+        values[field.name] = value === undefined ? "" : JSON.stringify(value, null, 2);
+        break;
+      case "number":
+        // A count given as a range shows as its JSON; the number box then reports it as not a number.
+        values[field.name] =
+          value === undefined
+            ? ""
+            : typeof value === "number"
+              ? String(value)
+              : JSON.stringify(value);
+        break;
+      case "enum":
+        // A required choice starts on its first option: a select cannot show "nothing chosen"
+        // without an empty option, and what it shows must be what is sent.
+        values[field.name] =
+          value === undefined ? (field.isOptional ? "" : (field.options[0] ?? "")) : String(value);
+        break;
+      default:
+        values[field.name] = value === undefined ? "" : String(value);
+    }
+  }
+  return values;
+}
+
+/**
+ * The form key an issue path belongs to: the control itself, a date's value or a place's name
+ * when the issue is about the whole object, else the nearest enclosing field (a JSON field's inside).
+ */
+export function issueKey(path: string, keys: readonly string[]): string {
+  if (keys.includes(path)) return path;
+  for (const sub of ["value", "name"]) if (keys.includes(`${path}.${sub}`)) return `${path}.${sub}`;
+  const parts = path.split(".");
+  for (let i = parts.length - 1; i > 0; i--) {
+    const prefix = parts.slice(0, i).join(".");
+    if (keys.includes(prefix)) return prefix;
+  }
+  return "";
+}
