@@ -24,6 +24,9 @@ const COMMANDS: Command[] = [
   extractCommand,
 ];
 
+/** Every command's name, in the order `truce --help` lists them. */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name);
+
 const CONFIG = `Configuration (environment):
   DATABASE_URL       PostgreSQL server to use instead of the embedded store
   TRUCE_DATA_DIR     embedded store directory (default ./data)
