@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRecord } from "../src/core/create-record.ts";
 import { exportRecords } from "../src/core/export-records.ts";
+import { importRecords } from "../src/core/import-records.ts";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller, type Role, viewerIn } from "../src/domain/access.ts";
@@ -348,6 +349,34 @@ describe.each(STORE_NAMES)("who sees what, on %s", (storeName) => {
       });
       expect(taken.statusCode).toBe(409);
       expect(taken.body).not.toContain("incident");
+    });
+
+    it("rejects an imported record whose id a hidden record holds, without failing the batch", async () => {
+      const delegate = {
+        id: "user:import-test",
+        memberships: [{ process: SLUG, role: "delegate" as const, party: "ARM" }],
+      };
+      const claim = (id: string) => ({
+        type: "claim",
+        id,
+        subject: "position",
+        claimant: "ARM",
+        statement: `Imported ${id}`,
+      });
+      const summary = await importRecords(
+        services,
+        SLUG,
+        [
+          { at: "line 1", record: claim("clm-import-ok") },
+          { at: "line 2", record: claim(incidentId("aze")) },
+        ],
+        { principal: delegate },
+      );
+      expect(summary.created).toBe(1);
+      expect(summary.rejected).toEqual([
+        { at: "line 2", id: incidentId("aze"), reason: expect.stringContaining("already taken") },
+      ]);
+      expect(summary.rejected[0]?.reason).not.toContain("incident");
     });
 
     it("leaves verification to monitors and commitments to mediators", async () => {

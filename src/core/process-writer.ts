@@ -307,11 +307,30 @@ function makeWriter(
       viewer,
     );
     const known = new Map(stored);
+    // The caller found no record with these ids, but one it may not see can hold an id: refuse
+    // that record as "taken", like the create route, instead of failing the whole batch on the
+    // primary key. Admins and mediators see everything, so they need not ask.
+    const hiddenTaken =
+      viewer.role === "admin" || viewer.role === "mediator"
+        ? new Map<string, string>()
+        : await findTypes(
+            tx,
+            slug,
+            withIds.map((item) => item.id),
+            OPERATOR,
+          );
     const rejected: Array<{ index: number; error: DomainError }> = [];
     const writes: RecordWrite[] = [];
     const figureRows: Parameters<typeof insertFigures>[2][number][] = [];
     withIds.forEach((item, index) => {
       const itemRefs = refs[index] ?? [];
+      if (hiddenTaken.has(item.id)) {
+        rejected.push({
+          index,
+          error: new DomainError("conflict", `The id "${item.id}" is already taken in ${slug}`),
+        });
+        return;
+      }
       const refusal = writeRefusal(viewer, "create", undefined, {
         type: item.kind.type,
         visibility: item.parsed.visibility,
