@@ -42,6 +42,27 @@ export const az: Messages = {
     mediator: "vasitəçi",
     admin: "administrator",
   },
+  values: {
+    verification: {
+      unverified: "yoxlanılmayıb",
+      partly_verified: "qismən təsdiqlənib",
+      verified: "təsdiqlənib",
+      disputed: "mübahisəli",
+      unfounded: "əsassız",
+    },
+    incidentKind: {
+      war: "müharibə",
+      armed_clash: "silahlı toqquşma",
+      shelling: "atəş",
+      shooting: "atışma",
+      drone_strike: "PUA zərbəsi",
+      mine_explosion: "mina partlayışı",
+      detention: "saxlanılma",
+      border_crisis: "sərhəd böhranı",
+      ceasefire_violation: "atəşkəsin pozulması",
+      other: "digər",
+    },
+  },
   common: {
     language: "Dil",
     loading: "Yüklənir…",

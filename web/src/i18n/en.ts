@@ -41,6 +41,27 @@ export const en = {
     mediator: "mediator",
     admin: "admin",
   },
+  values: {
+    verification: {
+      unverified: "unverified",
+      partly_verified: "partly verified",
+      verified: "verified",
+      disputed: "disputed",
+      unfounded: "unfounded",
+    },
+    incidentKind: {
+      war: "war",
+      armed_clash: "armed clash",
+      shelling: "shelling",
+      shooting: "shooting",
+      drone_strike: "drone strike",
+      mine_explosion: "mine explosion",
+      detention: "detention",
+      border_crisis: "border crisis",
+      ceasefire_violation: "ceasefire violation",
+      other: "other",
+    },
+  },
   common: {
     language: "Language",
     loading: "Loading…",

@@ -42,6 +42,27 @@ export const hy: Messages = {
     mediator: "միջնորդ",
     admin: "ադմինիստրատոր",
   },
+  values: {
+    verification: {
+      unverified: "չստուգված",
+      partly_verified: "մասամբ հաստատված",
+      verified: "հաստատված",
+      disputed: "վիճարկվող",
+      unfounded: "անհիմն",
+    },
+    incidentKind: {
+      war: "պատերազմ",
+      armed_clash: "զինված բախում",
+      shelling: "հրետակոծություն",
+      shooting: "կրակոց",
+      drone_strike: "անօդաչու սարքի հարված",
+      mine_explosion: "ականի պայթյուն",
+      detention: "կալանավորում",
+      border_crisis: "սահմանային ճգնաժամ",
+      ceasefire_violation: "հրադադարի խախտում",
+      other: "այլ",
+    },
+  },
   common: {
     language: "Լեզու",
     loading: "Բեռնվում է…",

@@ -42,6 +42,27 @@ export const ru: Messages = {
     mediator: "посредник",
     admin: "администратор",
   },
+  values: {
+    verification: {
+      unverified: "не проверено",
+      partly_verified: "частично подтверждено",
+      verified: "подтверждено",
+      disputed: "оспаривается",
+      unfounded: "не подтвердилось",
+    },
+    incidentKind: {
+      war: "война",
+      armed_clash: "вооружённое столкновение",
+      shelling: "обстрел",
+      shooting: "стрельба",
+      drone_strike: "удар беспилотника",
+      mine_explosion: "подрыв на мине",
+      detention: "задержание",
+      border_crisis: "пограничный кризис",
+      ceasefire_violation: "нарушение режима прекращения огня",
+      other: "другое",
+    },
+  },
   common: {
     language: "Язык",
     loading: "Загрузка…",

@@ -41,7 +41,9 @@ function IncidentDetail({ id }: { id: string }) {
       {record.description ? <p>{String(record.description)}</p> : null}
       <p>
         <strong>{t("incidents.verification")}:</strong>{" "}
-        <span className={`badge verification-${verification.status}`}>{verification.status}</span>
+        <span className={`badge verification-${verification.status}`}>
+          {t(`values.verification.${verification.status}`, { defaultValue: verification.status })}
+        </span>
         {verification.reason ? ` — ${verification.reason}` : ""}
         {verification.by ? (
           <>
@@ -170,7 +172,7 @@ export function IncidentsPage() {
             <option value="">{t("common.all")}</option>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {k.replace("_", " ")}
+                {t(`values.incidentKind.${k}`, { defaultValue: k.replace("_", " ") })}
               </option>
             ))}
           </select>
@@ -210,9 +212,15 @@ export function IncidentsPage() {
                   {String(incident.title)}
                 </Link>
               </td>
-              <td>{String(incident.kind).replace("_", " ")}</td>
+              <td>
+                {t(`values.incidentKind.${String(incident.kind)}`, {
+                  defaultValue: String(incident.kind).replace("_", " "),
+                })}
+              </td>
               <td>{placeName(incident.place as { name: string }, i18n.language)}</td>
-              <td>{(incident.verification as { status: string }).status}</td>
+              <td>
+                {t(`values.verification.${(incident.verification as { status: string }).status}`)}
+              </td>
             </tr>
           ))}
         </tbody>
