@@ -598,8 +598,46 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.waitForTimeout(800);
     await page.screenshot({ path: `${SHOTS}/map-border-layer.png`, fullPage: true });
 
+    // A post and a link (invented, for this test): the list below the map opens their popups.
+    const post = async (path: string, body: Record<string, unknown>) =>
+      fetch(`${base}/api/processes/armenia-azerbaijan/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ ...body, source_ids: ["src-doc-2021-11-26"] }),
+      });
+    const place = (name: string, lat: number, lon: number) => ({
+      name,
+      precision: "settlement",
+      lat,
+      lon,
+    });
+    expect(
+      (
+        await post("posts", {
+          name: "Test post near Lachin",
+          operated_by: "ARM",
+          place: place("Lachin", 39.64, 46.55),
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post("links", {
+          name: "Test road link",
+          kind: "road",
+          status: "proposed",
+          from: place("Goris", 39.51, 46.34),
+          to: place("Stepanakert", 39.82, 46.75),
+        })
+      ).status,
+    ).toBe(201);
+
     // Back to the whole record, all layers on: a screenshot of everything the map draws.
     await page.goto(`${base}/map`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Test road link" }).click();
+    await page.locator(".maplibregl-popup").getByText("Goris").waitFor();
+    await page.getByRole("button", { name: "Test post near Lachin" }).click();
+    await page.locator(".maplibregl-popup").getByText("Operated by").waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: `${SHOTS}/map-all-layers.png`, fullPage: true });
     expect(errors).toEqual([]);

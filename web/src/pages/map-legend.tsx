@@ -3,7 +3,7 @@ import { LINE_STYLES, type LineRole } from "../map/border-layers.ts";
 import { HAZARD_COLOURS } from "../map/hazard-layers.ts";
 import { LINK_COLOUR, type MapLayer, POST_COLOURS } from "../map/record-layers.ts";
 
-function Dot({ colour, size = 12 }: { colour: string; size?: number }) {
+function Dot({ colour, size = 13 }: { colour: string; size?: number }) {
   return (
     <svg width="16" height="16" aria-hidden="true">
       <circle cx="8" cy="8" r={size / 2} fill={colour} stroke="#fff" strokeWidth="1.5" />
@@ -50,7 +50,7 @@ export function MapLegend({ layers }: { layers: Set<MapLayer> }) {
         {layers.has("incidents") ? (
           <>
             <li>
-              <Dot colour="#1f3a5f" size={10} /> {t("map.legend.incident")}
+              <Dot colour="#1f3a5f" size={11} /> {t("map.legend.incident")}
             </li>
             <li>
               <Dot colour="#b3541e" /> {t("map.legend.cluster")}

@@ -7,7 +7,12 @@ import { type ApiRecord, getJson, listRecords, PROCESS } from "../api.ts";
 import { useActors } from "../components/actors.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { BORDER_LINE_LAYERS, borderFeatures, borderLayers } from "../map/border-layers.ts";
-import { HAZARD_LAYERS, hazardFeatures, hazardLayers } from "../map/hazard-layers.ts";
+import {
+  HAZARD_LAYERS,
+  hazardFeatures,
+  hazardGeometry,
+  hazardLayers,
+} from "../map/hazard-layers.ts";
 import {
   chosenLayers,
   INCIDENT_LAYER,
@@ -26,6 +31,12 @@ import { MapLegend } from "./map-legend.tsx";
 
 const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 const TILE_FILTERS = ["from", "to", "kind", "verification", "actor"] as const;
+
+/** Said of a listed record the map cannot draw: it has no coordinates, and none are invented. */
+function NotLocated() {
+  const { t } = useTranslation();
+  return <span className="muted"> ({t("map.notLocated")})</span>;
+}
 
 /** The located records other than incidents: few enough per process to load whole, once. */
 function useRecords(path: string, isWanted: boolean) {
@@ -228,12 +239,14 @@ export function MapPage() {
                   <li key={record.id}>
                     {kind}:{" "}
                     <Link to={`/mine-action?id=${encodeURIComponent(record.id)}`}>{name}</Link>
+                    {hazardGeometry(record) ? null : <NotLocated />}
                   </li>
                 );
               if (record.type === "border_segment")
                 return (
                   <li key={record.id}>
                     {kind}: <Link to={`/border?id=${encodeURIComponent(record.id)}`}>{name}</Link>
+                    {((record.lines as unknown[] | undefined) ?? []).length ? null : <NotLocated />}
                   </li>
                 );
               const at = pointOf(record);
@@ -253,7 +266,8 @@ export function MapPage() {
                     </button>
                   ) : (
                     <>
-                      {name} <span className="muted">({t("map.notLocated")})</span>
+                      {name}
+                      <NotLocated />
                     </>
                   )}
                 </li>
