@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApiRecord } from "../web/src/api.ts";
-import { monthsBetween } from "../web/src/components/time-slider.tsx";
+import { lastDayOf, monthsBetween } from "../web/src/map/months.ts";
 import {
   chosenLayers,
   layersParam,
@@ -27,6 +27,7 @@ describe("the map's layers and months", () => {
       "2021-02",
     ]);
     expect(monthsBetween("2021-03", "2021-03")).toEqual(["2021-03"]);
+    expect(lastDayOf("2024-02")).toBe("2024-02-29");
   });
 
   it("draws a link by its route, else through its located places, else not at all", () => {
