@@ -505,6 +505,145 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.close();
   });
 
+  it("/map switches layers, filters the incident tiles, steps through months and draws a border section", async () => {
+    const response = await fetch(`${base}/api/processes/armenia-azerbaijan/border-segments`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({
+        id: "bs-map-test",
+        name: "Map test section",
+        status: "disputed",
+        sides: ["ARM", "AZE"],
+        lines: [
+          {
+            proposed_by: "ARM",
+            geometry: {
+              type: "LineString",
+              coordinates: [
+                [45.2, 40.6],
+                [45.6, 40.9],
+                [45.9, 40.8],
+              ],
+            },
+          },
+          {
+            proposed_by: "AZE",
+            geometry: {
+              type: "LineString",
+              coordinates: [
+                [45.2, 40.55],
+                [45.6, 40.8],
+                [45.9, 40.75],
+              ],
+            },
+          },
+          {
+            is_agreed: true,
+            geometry: {
+              type: "LineString",
+              coordinates: [
+                [45.0, 40.5],
+                [45.2, 40.55],
+              ],
+            },
+          },
+        ],
+        source_ids: ["src-doc-2021-11-26"],
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { page, errors } = await open("/map?layers=incidents", "map-controls");
+    await page.locator("canvas.maplibregl-canvas").waitFor();
+    for (const name of [
+      "Incidents",
+      "Observation posts",
+      "Hazard areas",
+      "Border sections",
+      "Transport links",
+    ])
+      await page.getByRole("checkbox", { name }).waitFor();
+    expect(await page.getByRole("checkbox", { name: "Border sections" }).isChecked()).toBe(false);
+    await page.getByLabel("Kind").waitFor();
+    await page.getByLabel("Actor").waitFor();
+
+    // A verification filter goes into the URL and into every tile request.
+    const filtered = page.waitForResponse(
+      (r) => r.url().includes("/tiles/") && r.url().includes("verification=verified"),
+      { timeout: 15_000 },
+    );
+    await page.getByLabel("Verification").selectOption("verified");
+    await filtered;
+    expect(new URL(page.url()).searchParams.get("verification")).toBe("verified");
+
+    // The time slider is a range input: a key press moves `to` a month back.
+    const slider = page.getByRole("slider", { name: "Up to" });
+    await slider.focus();
+    await page.keyboard.press("Home");
+    await page.waitForURL(/to=\d{4}-\d{2}-\d{2}/);
+    const first = new URL(page.url()).searchParams.get("to") ?? "";
+    await page.keyboard.press("ArrowRight");
+    await page.waitForURL((url) => (url.searchParams.get("to") ?? "") > first);
+    expect(await page.locator(".time-slider output").innerText()).not.toBe("");
+
+    // Turning the border layer on loads the sections and draws them.
+    const borders = page.waitForResponse(
+      async (r) => r.url().includes("/border-segments") && (await r.text()).includes("bs-map-test"),
+      { timeout: 15_000 },
+    );
+    await page.getByRole("checkbox", { name: "Border sections" }).check();
+    await borders;
+    expect(new URL(page.url()).searchParams.get("layers")).toBe("border,incidents");
+    await page.getByRole("link", { name: "Map test section" }).waitFor();
+    await page.locator(".legend").getByText("Agreed line").waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${SHOTS}/map-border-layer.png`, fullPage: true });
+
+    // A post and a link (invented, for this test): the list below the map opens their popups.
+    const post = async (path: string, body: Record<string, unknown>) =>
+      fetch(`${base}/api/processes/armenia-azerbaijan/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ ...body, source_ids: ["src-doc-2021-11-26"] }),
+      });
+    const place = (name: string, lat: number, lon: number) => ({
+      name,
+      precision: "settlement",
+      lat,
+      lon,
+    });
+    expect(
+      (
+        await post("posts", {
+          name: "Test post near Lachin",
+          operated_by: "ARM",
+          place: place("Lachin", 39.64, 46.55),
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post("links", {
+          name: "Test road link",
+          kind: "road",
+          status: "proposed",
+          from: place("Goris", 39.51, 46.34),
+          to: place("Stepanakert", 39.82, 46.75),
+        })
+      ).status,
+    ).toBe(201);
+
+    // Back to the whole record, all layers on: a screenshot of everything the map draws.
+    await page.goto(`${base}/map`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Test road link" }).click();
+    await page.locator(".maplibregl-popup").getByText("Goris").waitFor();
+    await page.getByRole("button", { name: "Test post near Lachin" }).click();
+    await page.locator(".maplibregl-popup").getByText("Operated by").waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${SHOTS}/map-all-layers.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("co-signs the latest head with a key read in the browser, and shows the co-signature verified", async () => {
     const dir = mkdtempSync(join(tmpdir(), "truce-e2e-"));
     const { privateKey, publicKey } = generateKeyPairSync("ed25519");

@@ -26,6 +26,7 @@ export const serveCommand: Command = {
       const app = await buildApp(services, {
         logger: process.env.TRUCE_LOG !== "off",
         trustProxy: process.env.TRUCE_TRUST_PROXY === "1",
+        mapStyleUrl: process.env.TRUCE_MAP_STYLE_URL,
       });
       // Other servers may write to the same PostgreSQL: notice their writes within a second, so
       // cached reads here never lag further behind. (An embedded store has no other writer.)

@@ -9,6 +9,7 @@ import { registerAuth } from "./auth.ts";
 import { FAVICON_SVG, LOGO_SVG } from "./brand.ts";
 import { registerProblemHandlers } from "./problems.ts";
 import { ResponseCache } from "./response-cache.ts";
+import { mapStyleOrigin, registerConfigRoutes } from "./routes/config.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
 import { registerLedgerRoutes } from "./routes/ledger.ts";
@@ -43,6 +44,8 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** Memory for cached read responses (default 64 MiB). */
   cacheBytes?: number;
+  /** An online MapLibre style URL (TRUCE_MAP_STYLE_URL) for the maps; unset keeps them offline. */
+  mapStyleUrl?: string | undefined;
 };
 
 /**
@@ -97,11 +100,16 @@ export async function buildApp(
     ];
   });
 
+  // An online map style loads its style, tiles, glyphs and sprites from its own origin: only that
+  // origin is allowed, and only when one is configured; offline, pages reach nothing but this server.
+  const mapOrigin = mapStyleOrigin(options.mapStyleUrl);
+  const mapSources = mapOrigin ? [mapOrigin] : [];
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'", ...mapSources],
+        imgSrc: ["'self'", "data:", "blob:", ...mapSources],
         // MapLibre draws in web workers it starts from blob: URLs.
         workerSrc: ["'self'", "blob:"],
         childSrc: ["blob:"],
@@ -149,6 +157,7 @@ export async function buildApp(
 
   registerAuth(app, services);
   registerHomeRoutes(app, services, { hasWebApp: hasWebApp() });
+  registerConfigRoutes(app, { mapStyleUrl: options.mapStyleUrl || null });
   if (hasWebApp()) await registerWebRoutes(app);
   registerProcessRoutes(app, services);
   registerLedgerRoutes(app, services);

@@ -1,9 +1,11 @@
 import * as maplibregl from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
+import { useQuery } from "@tanstack/react-query";
 // MapLibre finds its worker next to its own module, which a bundle does not keep: hand it over.
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url";
 import { type RefObject, useEffect, useState } from "react";
 import type { BoundingBox } from "../../../src/domain/place.ts";
+import { getJson } from "../api.ts";
 import { offlineStyle } from "./basemap.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -12,18 +14,34 @@ maplibregl.setWorkerUrl(workerUrl);
 export const REGION: [number, number, number, number] = [43.4, 38.3, 50.4, 42.0];
 
 /**
- * A MapLibre map on the offline basemap in the given element, created once; returns it after its
- * style has loaded, so callers add their sources and layers to a map that is ready for them.
+ * The server's online map style URL (TRUCE_MAP_STYLE_URL), asked once per visit; null keeps the
+ * offline basemap, and so does a failed request: a map without network must still draw.
+ */
+function useStyleUrl(): { isReady: boolean; url: string | null } {
+  const config = useQuery({
+    queryKey: ["config"],
+    queryFn: () => getJson<{ map_style_url: string | null }>("/api/config"),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  return { isReady: !config.isPending, url: config.data?.map_style_url ?? null };
+}
+
+/**
+ * A MapLibre map in the given element on the configured style (the offline basemap unless the
+ * server names an online one), created once; returns it after its style has loaded, so callers add
+ * their sources and layers to a map that is ready for them.
  */
 export function useMap(container: RefObject<HTMLDivElement | null>): maplibregl.Map | null {
   const [loaded, setLoaded] = useState<maplibregl.Map | null>(null);
+  const style = useStyleUrl();
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || !style.isReady) return;
     const map = new maplibregl.Map({
       container: container.current,
-      style: offlineStyle(),
+      style: style.url ?? offlineStyle(),
       bounds: REGION,
-      attributionControl: { customAttribution: "Natural Earth" },
+      attributionControl: style.url ? {} : { customAttribution: "Natural Earth" },
     });
     map.addControl(new maplibregl.NavigationControl(), "top-right");
     map.on("load", () => setLoaded(map));
@@ -31,7 +49,7 @@ export function useMap(container: RefObject<HTMLDivElement | null>): maplibregl.
       setLoaded(null);
       map.remove();
     };
-  }, [container]);
+  }, [container, style.isReady, style.url]);
   return loaded;
 }
 

@@ -1,133 +1,281 @@
+import { useQuery } from "@tanstack/react-query";
 import type { GeoJSONSource, MapLayerMouseEvent } from "maplibre-gl";
 import * as maplibregl from "maplibre-gl";
-import "maplibre-gl/dist/maplibre-gl.css";
-// MapLibre finds its worker next to its own module, which a bundle does not keep: hand it over.
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { getJson, PROCESS } from "../api.ts";
-import { DateRangeFilter } from "../components/date-range.tsx";
+import { type ApiRecord, getJson, listRecords, PROCESS } from "../api.ts";
+import { useActors } from "../components/actors.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
-import { offlineStyle } from "../map/basemap.ts";
-import { navigate, useLocation } from "../router.tsx";
+import { BORDER_LINE_LAYERS, borderFeatures, borderLayers } from "../map/border-layers.ts";
+import {
+  HAZARD_LAYERS,
+  hazardFeatures,
+  hazardGeometry,
+  hazardLayers,
+} from "../map/hazard-layers.ts";
+import {
+  chosenLayers,
+  INCIDENT_LAYER,
+  LAYER_IDS,
+  linkFeatures,
+  MAP_LAYERS,
+  postAndLinkLayers,
+  postFeatures,
+} from "../map/record-layers.ts";
+import { popupContent, recordFacts } from "../map/record-popup.ts";
+import { setSourceData, useMap } from "../map/use-map.ts";
+import { visibleTiles } from "../map/visible-tiles.ts";
+import { Link, navigate, useLocation } from "../router.tsx";
+import { LayerToggles, MapFilters, MapTimeSlider } from "./map-controls.tsx";
+import { MapLegend } from "./map-legend.tsx";
 
-maplibregl.setWorkerUrl(workerUrl);
+const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
+const TILE_FILTERS = ["from", "to", "kind", "verification", "actor"] as const;
 
-type Collection = {
-  type: "FeatureCollection";
-  features: Array<{ properties: Record<string, unknown> }>;
-};
+/** Said of a listed record the map cannot draw: it has no coordinates, and none are invented. */
+function NotLocated() {
+  const { t } = useTranslation();
+  return <span className="muted"> ({t("map.notLocated")})</span>;
+}
 
-/** The tiles covering the map's view at its zoom, as z/x/y. */
-function visibleTiles(map: maplibregl.Map): string[] {
-  const z = Math.max(0, Math.min(20, Math.floor(map.getZoom())));
-  const n = 2 ** z;
-  const bounds = map.getBounds();
-  const tx = (lon: number) => Math.max(0, Math.min(n - 1, Math.floor(((lon + 180) / 360) * n)));
-  const ty = (lat: number) => {
-    const rad = (Math.max(-85, Math.min(85, lat)) * Math.PI) / 180;
-    return Math.max(
-      0,
-      Math.min(
-        n - 1,
-        Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
-      ),
-    );
-  };
-  const tiles: string[] = [];
-  for (let x = tx(bounds.getWest()); x <= tx(bounds.getEast()); x++) {
-    for (let y = ty(bounds.getNorth()); y <= ty(bounds.getSouth()); y++)
-      tiles.push(`${z}/${x}/${y}`);
-  }
-  return tiles.slice(0, 64);
+/** The located records other than incidents: few enough per process to load whole, once. */
+function useRecords(path: string, isWanted: boolean) {
+  return useQuery({
+    queryKey: [path, "list"],
+    queryFn: () => listRecords(path, { limit: 500 }),
+    enabled: isWanted,
+  }).data?.items;
 }
 
 export function MapPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { params } = useLocation();
   const container = useRef<HTMLDivElement>(null);
-  const from = params.get("from") ?? "";
-  const to = params.get("to") ?? "";
-  const kind = params.get("kind") ?? "";
+  const map = useMap(container);
+  const layers = chosenLayers(params.get("layers"));
+  const tileQuery = new URLSearchParams(
+    TILE_FILTERS.flatMap((name) => {
+      const value = params.get(name);
+      return value ? [[name, value]] : [];
+    }),
+  ).toString();
+  const posts = useRecords("posts", layers.has("posts"));
+  const hazards = useRecords("hazards", layers.has("hazards"));
+  const segments = useRecords("border-segments", layers.has("border"));
+  const links = useRecords("links", layers.has("links"));
+  const actors = useActors();
+  // Popups are built outside React: they read the latest records and names through a ref.
+  const latest = useRef({
+    records: new Map<string, ApiRecord>(),
+    facts: recordFacts(t, "en", String),
+  });
+  latest.current = {
+    records: new Map([...(posts ?? []), ...(links ?? [])].map((r) => [r.id, r])),
+    facts: recordFacts(t, i18n.language, (id) => {
+      const actor = actors.get(id);
+      return String(actor?.short_name ?? actor?.name ?? id);
+    }),
+  };
+  const popup = useRef<maplibregl.Popup | null>(null);
+
+  /** Opens a post's or link's popup at a point (a click, or the list's button). */
+  const showPopup = (id: string, at: maplibregl.LngLatLike) => {
+    const record = latest.current.records.get(id);
+    if (!map || !record) return;
+    popup.current?.remove();
+    popup.current = new maplibregl.Popup({ maxWidth: "22rem" })
+      .setLngLat(at)
+      .setDOMContent(popupContent(record, latest.current.facts))
+      .addTo(map);
+  };
+
+  // Sources and layers once, in drawing order; data and visibility follow in their own effects.
+  // showPopup reads everything it needs through refs, so the handlers need not be replaced.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    if (!map) return;
+    for (const source of [
+      "hazards",
+      "border-lines",
+      "border-markers",
+      "links",
+      "posts",
+      "incidents",
+    ])
+      setSourceData(map, source, EMPTY);
+    for (const layer of [
+      ...hazardLayers(""),
+      ...borderLayers(""),
+      ...postAndLinkLayers(),
+      INCIDENT_LAYER,
+    ])
+      if (!map.getLayer(layer.id)) map.addLayer(layer);
+    const goTo = (page: string) => (event: MapLayerMouseEvent) => {
+      const id = event.features?.[0]?.properties?.id;
+      if (typeof id === "string") navigate(`${page}?id=${encodeURIComponent(id)}`);
+    };
+    const onIncident = (event: MapLayerMouseEvent) => {
+      const props = event.features?.[0]?.properties as
+        | { id?: string; cluster?: boolean }
+        | undefined;
+      if (props?.cluster) map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 });
+      else if (props?.id) navigate(`/incidents?id=${encodeURIComponent(props.id)}`);
+    };
+    const onPopup = (event: MapLayerMouseEvent) => {
+      const id = event.features?.[0]?.properties?.id;
+      if (typeof id === "string") showPopup(id, event.lngLat);
+    };
+    const handlers: Array<[string[], (event: MapLayerMouseEvent) => void]> = [
+      [["incidents"], onIncident],
+      [BORDER_LINE_LAYERS, goTo("/border")],
+      [HAZARD_LAYERS, goTo("/mine-action")],
+      [["posts", "link-lines", "link-points"], onPopup],
+    ];
+    const pointer = () => {
+      map.getCanvas().style.cursor = "pointer";
+    };
+    const plain = () => {
+      map.getCanvas().style.cursor = "";
+    };
+    for (const [ids, handler] of handlers)
+      for (const id of ids) {
+        map.on("click", id, handler);
+        map.on("mouseenter", id, pointer);
+        map.on("mouseleave", id, plain);
+      }
+    return () => {
+      for (const [ids, handler] of handlers)
+        for (const id of ids) {
+          map.off("click", id, handler);
+          map.off("mouseenter", id, pointer);
+          map.off("mouseleave", id, plain);
+        }
+    };
+  }, [map]);
 
   useEffect(() => {
-    if (!container.current) return;
-    const map = new maplibregl.Map({
-      container: container.current,
-      style: offlineStyle(),
-      bounds: [43.4, 38.3, 50.4, 42.0],
-      attributionControl: { customAttribution: "Natural Earth" },
-    });
-    map.addControl(new maplibregl.NavigationControl(), "top-right");
-    const query = new URLSearchParams(
-      Object.entries({ from, to, kind }).filter(([, v]) => v !== ""),
-    );
+    if (!map) return;
+    setSourceData(map, "posts", postFeatures(posts ?? []));
+    setSourceData(map, "hazards", hazardFeatures(hazards ?? []));
+    setSourceData(map, "links", linkFeatures(links ?? []));
+    const { lines, markers } = borderFeatures(segments ?? []);
+    setSourceData(map, "border-lines", lines);
+    setSourceData(map, "border-markers", markers);
+  }, [map, posts, hazards, segments, links]);
+
+  const layersKey = [...layers].join(",");
+  useEffect(() => {
+    if (!map) return;
+    for (const layer of MAP_LAYERS)
+      for (const id of LAYER_IDS[layer])
+        if (map.getLayer(id))
+          map.setLayoutProperty(
+            id,
+            "visibility",
+            layersKey.split(",").includes(layer) ? "visible" : "none",
+          );
+  }, [map, layersKey]);
+
+  // Incidents come as clustered tiles of the view, asked again when the view or a filter changes.
+  const showsIncidents = layers.has("incidents");
+  useEffect(() => {
+    if (!map || !showsIncidents) return;
+    let latestRequest = 0;
     const refresh = async () => {
+      const request = ++latestRequest;
       const collections = await Promise.all(
         visibleTiles(map).map((tile) =>
-          getJson<Collection>(
-            `/api/processes/${PROCESS}/tiles/${tile}${query.size ? `?${query}` : ""}`,
+          getJson<GeoJSON.FeatureCollection>(
+            `/api/processes/${PROCESS}/tiles/${tile}${tileQuery ? `?${tileQuery}` : ""}`,
           ),
         ),
       );
-      const source = map.getSource("incidents") as GeoJSONSource | undefined;
-      source?.setData({
+      // A slower answer to an older view must not replace a newer one.
+      if (request !== latestRequest) return;
+      (map.getSource("incidents") as GeoJSONSource | undefined)?.setData({
         type: "FeatureCollection",
-        features: collections.flatMap((c) => c.features) as never,
+        features: collections.flatMap((c) => c.features),
       });
     };
-    map.on("load", () => {
-      map.addSource("incidents", {
-        type: "geojson",
-        data: { type: "FeatureCollection", features: [] },
-      });
-      map.addLayer({
-        id: "incidents",
-        type: "circle",
-        source: "incidents",
-        paint: {
-          "circle-color": ["case", ["get", "cluster"], "#b3541e", "#1f3a5f"],
-          "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 5, 30, 28],
-          "circle-opacity": 0.8,
-          "circle-stroke-color": "#ffffff",
-          "circle-stroke-width": 1,
-        },
-      });
-      void refresh();
-    });
-    map.on("moveend", () => void refresh());
-    map.on("click", "incidents", (event: MapLayerMouseEvent) => {
-      const feature = event.features?.[0];
-      if (!feature) return;
-      const props = feature.properties as {
-        id?: string;
-        label?: string;
-        count: number;
-        cluster?: boolean;
-      };
-      if (props.cluster) {
-        map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 });
-        return;
-      }
-      if (props.id) navigate(`/incidents?id=${encodeURIComponent(props.id)}`);
-    });
-    map.on("mouseenter", "incidents", () => {
-      map.getCanvas().style.cursor = "pointer";
-    });
-    map.on("mouseleave", "incidents", () => {
-      map.getCanvas().style.cursor = "";
-    });
-    return () => map.remove();
-  }, [from, to, kind]);
+    const onMove = () => void refresh().catch(() => undefined);
+    onMove();
+    map.on("moveend", onMove);
+    return () => {
+      latestRequest = -1;
+      map.off("moveend", onMove);
+    };
+  }, [map, tileQuery, showsIncidents]);
 
+  const listed = [
+    ...(layers.has("posts") ? (posts ?? []) : []),
+    ...(layers.has("links") ? (links ?? []) : []),
+    ...(layers.has("hazards") ? (hazards ?? []) : []),
+    ...(layers.has("border") ? (segments ?? []) : []),
+  ];
+  const pointOf = (record: ApiRecord): [number, number] | null => {
+    const place = (record.place ?? record.from) as { lat?: number; lon?: number } | undefined;
+    return place?.lat !== undefined && place.lon !== undefined ? [place.lon, place.lat] : null;
+  };
   return (
     <div className="map-page">
       <h1>{t("map.title")}</h1>
-      <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <DateRangeFilter />
-      </form>
-      <div ref={container} className="map" role="application" aria-label={t("map.title")} />
+      <MapFilters />
+      <MapTimeSlider />
+      <LayerToggles />
+      <div className="map-with-legend">
+        <div ref={container} className="map" role="application" aria-label={t("map.title")} />
+        <MapLegend layers={layers} />
+      </div>
       <p className="muted">{t("map.basemapNote")}</p>
+      {listed.length > 0 ? (
+        <section aria-labelledby="map-records">
+          <h2 id="map-records">{t("map.records")}</h2>
+          <ul className="map-records">
+            {listed.map((record) => {
+              const kind = t(`kinds.${record.type}` as "kinds.post");
+              const name = String(record.name ?? record.id);
+              if (record.type === "hazard")
+                return (
+                  <li key={record.id}>
+                    {kind}:{" "}
+                    <Link to={`/mine-action?id=${encodeURIComponent(record.id)}`}>{name}</Link>
+                    {hazardGeometry(record) ? null : <NotLocated />}
+                  </li>
+                );
+              if (record.type === "border_segment")
+                return (
+                  <li key={record.id}>
+                    {kind}: <Link to={`/border?id=${encodeURIComponent(record.id)}`}>{name}</Link>
+                    {((record.lines as unknown[] | undefined) ?? []).length ? null : <NotLocated />}
+                  </li>
+                );
+              const at = pointOf(record);
+              return (
+                <li key={record.id}>
+                  {kind}:{" "}
+                  {at ? (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        map?.easeTo({ center: at, duration: 0 });
+                        showPopup(record.id, at);
+                      }}
+                    >
+                      {name}
+                    </button>
+                  ) : (
+                    <>
+                      {name}
+                      <NotLocated />
+                    </>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       {/* Observation posts, patrols and transport links have no page of their own yet: they are added here. */}
       <RecordEditor types={["post", "patrol", "link"]} />
     </div>

@@ -1,6 +1,5 @@
 import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
-import type { FeatureCollection } from "geojson";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { FuzzyDate as DomainDate } from "../../../src/domain/fuzzy-date.ts";
@@ -10,25 +9,10 @@ import { ActorName } from "../components/actors.tsx";
 import { EditRecordButton, RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate } from "../format.ts";
+import { hazardFeatures, hazardGeometry, hazardLayers } from "../map/hazard-layers.ts";
 import { fitTo, setSourceData, useMap } from "../map/use-map.ts";
 import { setParams, useLocation } from "../router.tsx";
 import { type HazardVersion, releaseSeries } from "./release-series.ts";
-
-/** A hazard's shape on the map: its surveyed area, else its place's point, else nothing. */
-function geometryOf(hazard: ApiRecord): Geometry | null {
-  if (hazard.area) return hazard.area as Geometry;
-  const place = hazard.place as { lat?: number; lon?: number } | undefined;
-  return place?.lat !== undefined && place.lon !== undefined
-    ? { type: "Point", coordinates: [place.lon, place.lat] }
-    : null;
-}
-
-const STATUS_COLOURS: Record<string, string> = {
-  suspected: "#ef8f00",
-  confirmed: "#c62828",
-  cleared: "#2e7d32",
-  cancelled: "#757575",
-};
 
 function HazardMap({ hazards, selected }: { hazards: ApiRecord[]; selected: string }) {
   const { t } = useTranslation();
@@ -36,49 +20,11 @@ function HazardMap({ hazards, selected }: { hazards: ApiRecord[]; selected: stri
   const map = useMap(container);
   useEffect(() => {
     if (!map) return;
-    const data: FeatureCollection = {
-      type: "FeatureCollection",
-      features: hazards.flatMap((h) => {
-        const geometry = geometryOf(h);
-        return geometry
-          ? [{ type: "Feature" as const, geometry, properties: { id: h.id, status: h.status } }]
-          : [];
-      }),
-    };
+    const data = hazardFeatures(hazards);
     setSourceData(map, "hazards", data);
-    const colour = ["match", ["get", "status"], ...Object.entries(STATUS_COLOURS).flat(), "#555"];
-    const isSelected = ["==", ["get", "id"], selected];
-    const layers = [
-      {
-        id: "hazard-areas",
-        type: "fill",
-        source: "hazards",
-        filter: ["==", ["geometry-type"], "Polygon"],
-        paint: { "fill-color": colour, "fill-opacity": ["case", isSelected, 0.6, 0.35] },
-      },
-      {
-        id: "hazard-outlines",
-        type: "line",
-        source: "hazards",
-        filter: ["==", ["geometry-type"], "Polygon"],
-        paint: { "line-color": colour, "line-width": ["case", isSelected, 3, 1.5] },
-      },
-      {
-        id: "hazard-points",
-        type: "circle",
-        source: "hazards",
-        filter: ["==", ["geometry-type"], "Point"],
-        paint: {
-          "circle-color": colour,
-          "circle-radius": ["case", isSelected, 9, 6],
-          "circle-stroke-color": "#fff",
-          "circle-stroke-width": 1,
-        },
-      },
-    ];
-    for (const layer of layers) {
+    for (const layer of hazardLayers(selected)) {
       if (map.getLayer(layer.id)) map.removeLayer(layer.id);
-      map.addLayer(layer as never);
+      map.addLayer(layer);
     }
     const boxes = data.features.map((f) => geometryBounds(f.geometry as Geometry));
     if (boxes.length) {
@@ -196,7 +142,7 @@ export function MineActionPage() {
     queryFn: () => listRecords("hazards", { limit: 500 }),
   });
   const hazards = query.data?.items ?? [];
-  const unmapped = hazards.filter((h) => geometryOf(h) === null).length;
+  const unmapped = hazards.filter((h) => hazardGeometry(h) === null).length;
   return (
     <div>
       <h1>{t("nav.mineAction")}</h1>
