@@ -1,6 +1,7 @@
 import { DomainError } from "../domain/errors.ts";
 import { StoreBusyError } from "../store/data-dir-lock.ts";
 import { VERSION } from "../version.ts";
+import { backupCommand } from "./backup.ts";
 import { type Command, parseCommandArgs, UsageError } from "./command.ts";
 import { demoCommand } from "./demo.ts";
 import { exportCommand } from "./export.ts";
@@ -18,6 +19,7 @@ const COMMANDS: Command[] = [
   verifyCommand,
   userCommand,
   extractCommand,
+  backupCommand,
 ];
 
 const CONFIG = `Configuration (environment):
