@@ -43,35 +43,38 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
   const count = isQuick ? 60 : n >= 1_000_000 ? 30 : 200;
   try {
     const random = mulberry32(7);
-    const list = await sample(count, async () => {
+    const { only } = context;
+    const list = await sample(only.has("list") ? count : 0, async () => {
       const { from, to } = window(random, 90);
       const response = await app.inject(
         `${P}/incidents?bbox=${box(random, 1)}&from=${from}&to=${to}&q=shelling&limit=50`,
       );
       if (response.statusCode !== 200) throw new Error(response.body);
     });
-    report({
-      name: "query.list",
-      store: storeName,
-      n,
-      value: round(percentile(list, 95)),
-      unit: "ms p95",
-      baseline: round(percentile(list, 50)),
-      ratio: null,
-      note: "bbox 1°, 90 days, full text, 50 per page; baseline holds the p50",
-    });
+    if (only.has("list"))
+      report({
+        name: "query.list",
+        store: storeName,
+        n,
+        value: round(percentile(list, 95)),
+        unit: "ms p95",
+        baseline: round(percentile(list, 50)),
+        ratio: null,
+        note: "bbox 1°, 90 days, full text, 50 per page; baseline holds the p50",
+      });
 
     // The dashboard through the API and the same SQL called directly, on the same windows.
     const windows = Array.from({ length: count + 3 }, () => ({
       ...window(random, 365),
       bbox: box(random, 2),
     }));
-    const api = await sample(count, async (i) => {
+    const dashboardCount = only.has("dashboard") ? count : 0;
+    const api = await sample(dashboardCount, async (i) => {
       const w = windows[i + 3] as (typeof windows)[number];
       const response = await app.inject(`${P}/stats?from=${w.from}&to=${w.to}&bbox=${w.bbox}`);
       if (response.statusCode !== 200) throw new Error(response.body);
     });
-    const direct = await sample(count, async (i) => {
+    const direct = await sample(dashboardCount, async (i) => {
       const w = windows[i + 3] as (typeof windows)[number];
       const [west = 0, south = 0, east = 0, north = 0] = w.bbox.split(",").map(Number);
       const filters = {
@@ -86,7 +89,7 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
         claimedFigures(db, SYNTHETIC_PROCESS.slug, OPERATOR, filters),
       ]);
     });
-    for (const p of [50, 95]) {
+    for (const p of only.has("dashboard") ? [50, 95] : []) {
       report({
         name: `query.dashboard.p${p}`,
         store: storeName,
@@ -99,6 +102,7 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
       });
     }
 
+    if (!only.has("tiles")) return;
     // Tiles at every zoom around the data: first uncached, then the same tiles again from cache.
     const tiles = Array.from({ length: count }, () => {
       const [lon, lat] = BORDER_LINE[Math.floor(random() * BORDER_LINE.length)] ?? [45.5, 40];
