@@ -2,10 +2,10 @@ import { canSee, OPERATOR, type Viewer } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
 import { parseEntry } from "../ledger/entry.ts";
 import { consistencyProof, inclusionProof, type SubtreeHasher, toHex } from "../ledger/merkle.ts";
-import { hasherFrom, planSubtrees, rangesAskedBy } from "../ledger/stored-tree.ts";
+import { hasherFrom, planSubtrees, rangesAskedBy, SubtreeCache } from "../ledger/stored-tree.ts";
 import {
   entriesForRecord,
-  findNodes,
+  findNodesAndLeaves,
   latestHead,
   leafHashesIn,
   listEntries,
@@ -151,26 +151,59 @@ async function treeSizeOrLatest(
 }
 
 /**
- * A subtree hasher holding just what these ranges need: stored nodes and a few hundred leaf
- * hashes at most, read in two queries (src/ledger/stored-tree.ts).
+ * Subtree hashes already read, per store and process. A store's Kysely instance is the key, so
+ * each store (and each test's fresh store) has its own and drops it with the store.
+ */
+const subtreeCaches = new WeakMap<object, Map<string, SubtreeCache>>();
+
+function subtreeCacheOf(services: Services, slug: string): SubtreeCache {
+  let byProcess = subtreeCaches.get(services.store.db);
+  if (!byProcess) {
+    byProcess = new Map();
+    subtreeCaches.set(services.store.db, byProcess);
+  }
+  let cache = byProcess.get(slug);
+  if (!cache) {
+    cache = new SubtreeCache();
+    byProcess.set(slug, cache);
+  }
+  return cache;
+}
+
+/**
+ * A subtree hasher holding just what these ranges need: hashes from the cache, then stored nodes
+ * and at most a few dozen leaf hashes read in one statement (src/ledger/stored-tree.ts). Only a
+ * ledger written before nodes were kept needs a second read, of the leaves under missing nodes.
  */
 async function storedHasher(
   services: Services,
   slug: string,
   ranges: ReadonlyArray<readonly [number, number]>,
 ): Promise<SubtreeHasher> {
-  const plan = planSubtrees(ranges);
-  const nodes = await findNodes(services.store.db, slug, plan.nodes);
-  // A node the store lacks is computed from its leaves: ledgers from before nodes were kept.
+  const cache = subtreeCacheOf(services, slug);
+  const known = new Map<string, Uint8Array>();
+  const plan = planSubtrees(ranges, (start, end) => {
+    const hash = cache.get(start, end);
+    if (hash) known.set(`${start}:${end}`, hash);
+    return hash !== undefined;
+  });
+  const seqs = plan.leafRanges.flatMap(([start, end]) =>
+    Array.from({ length: end - start }, (_, i) => start + i),
+  );
+  const { nodes, leaves } = await findNodesAndLeaves(services.store.db, slug, plan.nodes, seqs);
   const missing = plan.nodes.filter((node) => !nodes.has(`${node.level}:${node.index}`));
-  const leafRanges = [
-    ...plan.leafRanges,
-    ...missing.map((node): [number, number] => [
-      node.index * 2 ** node.level,
-      (node.index + 1) * 2 ** node.level,
-    ]),
-  ];
-  return hasherFrom(nodes, await leafHashesIn(services.store.db, slug, leafRanges));
+  if (missing.length > 0) {
+    const more = await leafHashesIn(
+      services.store.db,
+      slug,
+      missing.map((node): [number, number] => [
+        node.index * 2 ** node.level,
+        (node.index + 1) * 2 ** node.level,
+      ]),
+    );
+    for (const [seq, hash] of more) leaves.set(seq, hash);
+  }
+  return hasherFrom(nodes, leaves, cache, known);
 }
 
 /** RFC 9162 inclusion proof of entry `index` in the tree of `treeSize` entries (default: latest). */

@@ -190,27 +190,6 @@ export async function insertNodes(
   }
 }
 
-/**
- * Stored nodes by "level:index"; absent keys are nodes the store does not have. The keys travel as
- * two arrays joined by position, so any number of them is one index lookup each in one statement.
- */
-export async function findNodes(
-  db: Db,
-  processId: string,
-  keys: ReadonlyArray<{ level: number; index: number }>,
-): Promise<Map<string, Uint8Array>> {
-  if (keys.length === 0) return new Map();
-  const { rows } = await sql<{ level: number; index: string | number; hash: Uint8Array }>`
-    SELECT n.level, n.index, n.hash
-    FROM unnest(${keys.map((k) => k.level)}::int[], ${keys.map((k) => k.index)}::bigint[]) AS k(level, index)
-    JOIN ledger_node n ON n.process_id = ${processId} AND n.level = k.level AND n.index = k.index`.execute(
-    db,
-  );
-  return new Map(
-    rows.map((row) => [`${row.level}:${Number(row.index)}`, new Uint8Array(row.hash)]),
-  );
-}
-
 /** Every stored node of a process, for verification. */
 export async function listNodes(db: Db, processId: string): Promise<Map<string, Uint8Array>> {
   const rows = await db
@@ -243,4 +222,33 @@ export async function leafHashesIn(
     )
     .execute();
   return new Map(rows.map((row) => [Number(row.seq), new Uint8Array(row.leaf_hash)]));
+}
+
+/**
+ * Stored nodes by "level:index" and the leaf hashes of single entries by number, in one statement
+ * whose text never changes (the keys travel as arrays), so a proof is one round trip and one cheap
+ * plan. Each part is an index lookup per key on its primary key.
+ */
+export async function findNodesAndLeaves(
+  db: Db,
+  processId: string,
+  nodeKeys: ReadonlyArray<{ level: number; index: number }>,
+  seqs: readonly number[],
+): Promise<{ nodes: Map<string, Uint8Array>; leaves: Map<number, Uint8Array> }> {
+  const nodes = new Map<string, Uint8Array>();
+  const leaves = new Map<number, Uint8Array>();
+  if (nodeKeys.length === 0 && seqs.length === 0) return { nodes, leaves };
+  const { rows } = await sql<{ level: number; index: string | number; hash: Uint8Array }>`
+    SELECT n.level::int AS level, n.index, n.hash
+    FROM unnest(${nodeKeys.map((k) => k.level)}::int[], ${nodeKeys.map((k) => k.index)}::bigint[]) AS k(level, index)
+    JOIN ledger_node n ON n.process_id = ${processId} AND n.level = k.level AND n.index = k.index
+    UNION ALL
+    SELECT -1, e.seq, e.leaf_hash
+    FROM ledger_entry e
+    WHERE e.process_id = ${processId} AND e.seq = ANY(${seqs}::bigint[])`.execute(db);
+  for (const row of rows) {
+    if (row.level === -1) leaves.set(Number(row.index), new Uint8Array(row.hash));
+    else nodes.set(`${row.level}:${Number(row.index)}`, new Uint8Array(row.hash));
+  }
+  return { nodes, leaves };
 }
