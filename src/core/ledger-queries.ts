@@ -187,10 +187,12 @@ async function storedHasher(
     if (hash) known.set(`${start}:${end}`, hash);
     return hash !== undefined;
   });
-  const seqs = plan.leafRanges.flatMap(([start, end]) =>
-    Array.from({ length: end - start }, (_, i) => start + i),
+  const { nodes, leaves } = await findNodesAndLeaves(
+    services.store.db,
+    slug,
+    plan.nodes,
+    mergeRanges(plan.leafRanges),
   );
-  const { nodes, leaves } = await findNodesAndLeaves(services.store.db, slug, plan.nodes, seqs);
   const missing = plan.nodes.filter((node) => !nodes.has(`${node.level}:${node.index}`));
   if (missing.length > 0) {
     const more = await leafHashesIn(
@@ -204,6 +206,17 @@ async function storedHasher(
     for (const [seq, hash] of more) leaves.set(seq, hash);
   }
   return hasherFrom(nodes, leaves, cache, known);
+}
+
+/** Ranges sorted and joined where they touch or overlap: fewer conditions for the planner. */
+function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
 }
 
 /** RFC 9162 inclusion proof of entry `index` in the tree of `treeSize` entries (default: latest). */

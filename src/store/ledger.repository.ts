@@ -225,27 +225,42 @@ export async function leafHashesIn(
 }
 
 /**
- * Stored nodes by "level:index" and the leaf hashes of single entries by number, in one statement
- * whose text never changes (the keys travel as arrays), so a proof is one round trip and one cheap
- * plan. Each part is an index lookup per key on its primary key.
+ * Stored nodes by "level:index" and the leaf hashes of entries in these ranges [start, end), in
+ * one statement: a proof is one round trip. Both are spelled out as ORed conditions on the primary
+ * keys, one index probe each: with arrays (`seq = ANY(...)`, a join against `unnest`) the planner,
+ * without statistics on a fresh ledger, chose to walk every node or a whole secondary index.
  */
 export async function findNodesAndLeaves(
   db: Db,
   processId: string,
   nodeKeys: ReadonlyArray<{ level: number; index: number }>,
-  seqs: readonly number[],
+  leafRanges: ReadonlyArray<readonly [number, number]>,
 ): Promise<{ nodes: Map<string, Uint8Array>; leaves: Map<number, Uint8Array> }> {
   const nodes = new Map<string, Uint8Array>();
   const leaves = new Map<number, Uint8Array>();
-  if (nodeKeys.length === 0 && seqs.length === 0) return { nodes, leaves };
+  if (nodeKeys.length === 0 && leafRanges.length === 0) return { nodes, leaves };
+  const inRanges =
+    leafRanges.length === 0
+      ? sql`false`
+      : sql.join(
+          leafRanges.map(([start, end]) => sql`(e.seq >= ${start} AND e.seq < ${end})`),
+          sql` OR `,
+        );
+  const isNode =
+    nodeKeys.length === 0
+      ? sql`false`
+      : sql.join(
+          nodeKeys.map((k) => sql`(n.level = ${k.level} AND n.index = ${k.index})`),
+          sql` OR `,
+        );
   const { rows } = await sql<{ level: number; index: string | number; hash: Uint8Array }>`
     SELECT n.level::int AS level, n.index, n.hash
-    FROM unnest(${nodeKeys.map((k) => k.level)}::int[], ${nodeKeys.map((k) => k.index)}::bigint[]) AS k(level, index)
-    JOIN ledger_node n ON n.process_id = ${processId} AND n.level = k.level AND n.index = k.index
+    FROM ledger_node n
+    WHERE n.process_id = ${processId} AND (${isNode})
     UNION ALL
     SELECT -1, e.seq, e.leaf_hash
     FROM ledger_entry e
-    WHERE e.process_id = ${processId} AND e.seq = ANY(${seqs}::bigint[])`.execute(db);
+    WHERE e.process_id = ${processId} AND (${inRanges})`.execute(db);
   for (const row of rows) {
     if (row.level === -1) leaves.set(Number(row.index), new Uint8Array(row.hash));
     else nodes.set(`${row.level}:${Number(row.index)}`, new Uint8Array(row.hash));
