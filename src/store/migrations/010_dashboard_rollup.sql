@@ -1,0 +1,95 @@
+-- The overview (/stats) sums rollups instead of reading every incident in its window (decision
+-- 0011). An incident is rolled up when it is located at a point and its date span lies within one
+-- UTC day: it then matches a date filter of whole days exactly when its day does, and a box
+-- exactly when its point does. `rollup_day` is that day, NULL for every other incident (month or
+-- year precision, multi-day ranges, areas, no date), which the overview reads from `record`.
+ALTER TABLE record ADD COLUMN rollup_day date GENERATED ALWAYS AS (
+  CASE
+    WHEN type = 'incident' AND cell IS NOT NULL AND date_end > date_start
+      AND date_end <= (((date_start AT TIME ZONE 'UTC')::date + 1)::timestamp AT TIME ZONE 'UTC')
+    THEN (date_start AT TIME ZONE 'UTC')::date
+  END
+) STORED;
+
+-- The incidents that are not rolled up, by place and time: the overview reads them all.
+CREATE INDEX record_incident_unrolled ON record USING gist (
+  box(point(west, south), point(east, north)),
+  tstzrange(date_start, date_end)
+) WHERE type = 'incident' AND rollup_day IS NULL;
+
+-- Counts per day, zoom-12 cell (the record's cell >> 16), kind, verification and who may see them.
+-- Empty strings stand for NULL in key columns. Rows may reach a count of 0 and stay: harmless.
+CREATE TABLE incident_rollup (
+  process_id text NOT NULL REFERENCES process (id),
+  day date NOT NULL,
+  cell12 bigint NOT NULL,
+  kind text NOT NULL,
+  verification text NOT NULL,
+  visibility text NOT NULL,
+  restricted_to text NOT NULL,
+  count integer NOT NULL,
+  PRIMARY KEY (process_id, day, cell12, kind, verification, visibility, restricted_to)
+);
+
+-- Counts of incidents per actor they refer to (as /stats counts them: references to actor records).
+CREATE TABLE incident_actor_rollup (
+  process_id text NOT NULL REFERENCES process (id),
+  day date NOT NULL,
+  cell12 bigint NOT NULL,
+  kind text NOT NULL,
+  actor text NOT NULL,
+  visibility text NOT NULL,
+  restricted_to text NOT NULL,
+  count integer NOT NULL,
+  PRIMARY KEY (process_id, day, cell12, kind, actor, visibility, restricted_to)
+);
+
+-- Claimed figures about rolled-up incidents: per claimant, category and side, with who may see the
+-- incident and who may see the claim. Sums of low and high with how many were not NULL, so a sum
+-- of nothing stays NULL as in SQL's sum().
+CREATE TABLE claim_figure_rollup (
+  process_id text NOT NULL REFERENCES process (id),
+  day date NOT NULL,
+  cell12 bigint NOT NULL,
+  kind text NOT NULL,
+  visibility text NOT NULL,
+  restricted_to text NOT NULL,
+  figure_visibility text NOT NULL,
+  figure_restricted_to text NOT NULL,
+  claimant text NOT NULL,
+  category text NOT NULL,
+  side text NOT NULL,
+  count integer NOT NULL,
+  sum_low bigint NOT NULL,
+  n_low integer NOT NULL,
+  sum_high bigint NOT NULL,
+  n_high integer NOT NULL,
+  PRIMARY KEY (process_id, day, cell12, kind, visibility, restricted_to, figure_visibility,
+    figure_restricted_to, claimant, category, side)
+);
+
+INSERT INTO incident_rollup
+SELECT r.process_id, r.rollup_day, r.cell >> 16, coalesce(r.kind, ''), coalesce(r.verification, ''),
+  r.visibility, coalesce(r.restricted_to, ''), count(*)
+FROM record r
+WHERE r.type = 'incident' AND r.rollup_day IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+INSERT INTO incident_actor_rollup
+SELECT r.process_id, r.rollup_day, r.cell >> 16, coalesce(r.kind, ''), a.id, r.visibility,
+  coalesce(r.restricted_to, ''), count(*)
+FROM record r
+CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
+JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
+WHERE r.type = 'incident' AND r.rollup_day IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+INSERT INTO claim_figure_rollup
+SELECT r.process_id, r.rollup_day, r.cell >> 16, coalesce(r.kind, ''), r.visibility,
+  coalesce(r.restricted_to, ''), f.visibility, coalesce(f.restricted_to, ''),
+  coalesce(f.claimant, ''), f.category, f.side, count(*), coalesce(sum(f.low), 0), count(f.low),
+  coalesce(sum(f.high), 0), count(f.high)
+FROM record r
+JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
+WHERE r.type = 'incident' AND r.rollup_day IS NOT NULL
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
