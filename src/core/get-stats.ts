@@ -44,11 +44,35 @@ export function rollupWindowOf(filters: StatsFilters): RollupWindow | null {
   const fromDay = filters.from === undefined ? undefined : MIDNIGHT.exec(filters.from)?.[1];
   const toDay = filters.to === undefined ? undefined : MIDNIGHT.exec(filters.to)?.[1];
   if ((filters.from !== undefined && !fromDay) || (filters.to !== undefined && !toDay)) return null;
-  return {
-    fromDay,
-    toDay,
-    cells: filters.bbox ? splitBoxByCells(filters.bbox, ROLLUP_ZOOM) : undefined,
-  };
+  // The rollups count by ISO week: the whole weeks inside the window come from them, the days
+  // before the first Monday and from the last Monday on are read plainly.
+  const firstMonday = fromDay === undefined ? undefined : mondayOnOrAfter(fromDay);
+  const lastMonday = toDay === undefined ? undefined : mondayOnOrBefore(toDay);
+  const cells = filters.bbox ? splitBoxByCells(filters.bbox, ROLLUP_ZOOM) : undefined;
+  if (firstMonday !== undefined && lastMonday !== undefined && firstMonday >= lastMonday)
+    return { weeks: null, partial: [{ from: fromDay, to: toDay }], cells };
+  const partial: RollupWindow["partial"][number][] = [];
+  if (fromDay !== undefined && firstMonday !== undefined && fromDay < firstMonday)
+    partial.push({ from: fromDay, to: firstMonday });
+  if (toDay !== undefined && lastMonday !== undefined && lastMonday < toDay)
+    partial.push({ from: lastMonday, to: toDay });
+  return { weeks: { from: firstMonday, to: lastMonday }, partial, cells };
+}
+
+const DAY_MS = 86_400_000;
+const dayString = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Days since the Monday on or before this day (0 on a Monday). */
+const sinceMonday = (ms: number) => (new Date(ms).getUTCDay() + 6) % 7;
+
+function mondayOnOrAfter(day: string): string {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  const back = sinceMonday(ms);
+  return dayString(back === 0 ? ms : ms + (7 - back) * DAY_MS);
+}
+
+function mondayOnOrBefore(day: string): string {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return dayString(ms - sinceMonday(ms) * DAY_MS);
 }
 
 /** The rollups' cells: zoom 12, the record's zoom-20 cell shifted right by 16 bits. */

@@ -7,78 +7,64 @@ import type { StatsFilters } from "./stats.repository.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+type Box = { west: number; south: number; east: number; north: number };
+
 /**
  * The overview from rollups (migration 010, decision 0011). Rolled-up incidents (`rollup_day` set:
- * at a point, within one UTC day) are summed from the rollup tables for whole days and for zoom-12
- * cells wholly inside the box; the rest is read from `record` as the plain queries read it: the
- * incidents that are not rolled up, and rolled-up ones in cells on the box's edge. Each statement
- * returns what the plain statement returns, in the same order.
+ * at a point, within one UTC day) are summed from the rollup tables for the whole ISO weeks of the
+ * window and the zoom-12 cells wholly inside the box; the rest is read from `record` as the plain
+ * queries read it: incidents that are not rolled up, rolled-up ones in the window's partial weeks,
+ * and rolled-up ones in the box's rim. Each statement returns what the plain statement returns, in
+ * the same order.
  */
 export type RollupWindow = {
-  /** First day counted (YYYY-MM-DD), or none. */
-  fromDay?: string | undefined;
-  /** First day no longer counted, or none. */
-  toDay?: string | undefined;
+  /** The whole weeks (Mondays, YYYY-MM-DD; `to` excluded; either side open), or null if none. */
+  weeks: { from?: string | undefined; to?: string | undefined } | null;
+  /** The days before and after the whole weeks, read one incident at a time. */
+  partial: ReadonlyArray<{ from?: string | undefined; to?: string | undefined }>;
   /**
    * With a box: the zoom-12 cells wholly inside it (x0..x1, y0..y1; null if none), and boxes
-   * covering the rest of it, where rolled-up incidents are read one by one.
+   * covering the rest of it (the rim), where rolled-up incidents are read one at a time.
    */
   cells?:
-    | {
-        inner: { x0: number; x1: number; y0: number; y1: number } | null;
-        edges: ReadonlyArray<{ west: number; south: number; east: number; north: number }>;
-      }
+    | { inner: { x0: number; x1: number; y0: number; y1: number } | null; edges: readonly Box[] }
     | undefined;
 };
 
 /** Sums of a signed integer column as SQL and pg return them: text, or a number. */
 type Num = string | number;
 
-// Bits of a zoom-12 Morton code (x at even positions, y at odd) back to x and y: twelve terms each,
-// arithmetic only, so the test is cheap on every row.
-const bitsOf = (column: string, offset: number) =>
-  sql.raw(
-    Array.from({ length: 12 }, (_, b) => `((${column} >> ${b + offset}) & ${2 ** b})`).join(" | "),
-  );
-const cellX = (column: string) => bitsOf(column, 0);
-const cellY = (column: string) => bitsOf(column, 1);
+const MIDNIGHT = (day: string) => `${day}T00:00:00.000Z`;
 
 function insideCells(
-  column: string,
+  x: RawBuilder<unknown>,
+  y: RawBuilder<unknown>,
   inner: { x0: number; x1: number; y0: number; y1: number },
 ): RawBuilder<boolean> {
-  return sql<boolean>`((${cellX(column)}) BETWEEN ${inner.x0} AND ${inner.x1} AND (${cellY(column)}) BETWEEN ${inner.y0} AND ${inner.y1})`;
+  return sql<boolean>`(${x} BETWEEN ${inner.x0} AND ${inner.x1} AND ${y} BETWEEN ${inner.y0} AND ${inner.y1})`;
 }
 
-/** The rollup rows in the window: whole days, cells inside the box, what the viewer may see. */
+/** The rollup rows in the window: whole weeks, cells inside the box, what the viewer may see. */
 function rollupWhere(
-  alias: string,
   processId: string,
   viewer: Viewer,
   filters: StatsFilters,
   window: RollupWindow,
 ): RawBuilder<boolean> {
-  const parts: RawBuilder<unknown>[] = [
-    sql`${sql.ref(`${alias}.process_id`)} = ${processId}`,
-    visibleTo(viewer, alias),
-  ];
-  if (window.fromDay !== undefined)
-    parts.push(sql`${sql.ref(`${alias}.day`)} >= ${window.fromDay}::date`);
-  if (window.toDay !== undefined)
-    parts.push(sql`${sql.ref(`${alias}.day`)} < ${window.toDay}::date`);
-  if (window.cells) {
-    if (!window.cells.inner) return sql<boolean>`false`;
-    parts.push(insideCells(`${alias}.cell12`, window.cells.inner));
-  }
-  if (filters.kind !== undefined) parts.push(sql`${sql.ref(`${alias}.kind`)} = ${filters.kind}`);
+  if (!window.weeks || (window.cells && !window.cells.inner)) return sql<boolean>`false`;
+  const parts: RawBuilder<unknown>[] = [sql`t.process_id = ${processId}`, visibleTo(viewer, "t")];
+  if (window.weeks.from !== undefined) parts.push(sql`t.week >= ${window.weeks.from}::date`);
+  if (window.weeks.to !== undefined) parts.push(sql`t.week < ${window.weeks.to}::date`);
+  if (window.cells?.inner) parts.push(insideCells(sql`t.cx`, sql`t.cy`, window.cells.inner));
+  if (filters.kind !== undefined) parts.push(sql`t.kind = ${filters.kind}`);
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 
 /**
- * The incidents read from `record`, as two arms of a UNION ALL (each a condition on `r`): those not
- * rolled up, and rolled-up ones outside the inner cells (found through the edge boxes, so the
- * space-time index reads only the box's rim). The arms cannot overlap: `rollup_day` is NULL in one
- * and not in the other.
+ * The incidents read from `record`, as arms of a UNION ALL (each a condition on `r`) that no
+ * incident can satisfy twice: those not rolled up; rolled-up ones in the partial weeks; rolled-up
+ * ones in the whole weeks but outside the inner cells, one arm per rim box (each excluding the
+ * boxes before it), so the space-time index reads only the rim.
  */
 function baseArms(
   processId: string,
@@ -86,29 +72,44 @@ function baseArms(
   filters: StatsFilters,
   window: RollupWindow,
 ): RawBuilder<boolean>[] {
-  const common = sql`r.process_id = ${processId} AND r.type = 'incident' AND ${visibleTo(viewer, "r")} AND ${matchFilters(filters, "r")}`;
-  const arms: RawBuilder<boolean>[] = [sql<boolean>`(${common} AND r.rollup_day IS NULL)`];
+  const where = (f: StatsFilters) =>
+    sql`r.process_id = ${processId} AND r.type = 'incident' AND ${visibleTo(viewer, "r")} AND ${matchFilters(f, "r")}`;
+  const arms: RawBuilder<boolean>[] = [sql<boolean>`(${where(filters)} AND r.rollup_day IS NULL)`];
+  for (const days of window.partial) {
+    const within = {
+      ...filters,
+      from: days.from === undefined ? undefined : MIDNIGHT(days.from),
+      to: days.to === undefined ? undefined : MIDNIGHT(days.to),
+    };
+    arms.push(sql<boolean>`(${where(within)} AND r.rollup_day IS NOT NULL)`);
+  }
   const cells = window.cells;
-  if (cells && cells.edges.length > 0) {
-    const onEdges = sql.join(
-      cells.edges.map(
-        (e) =>
-          sql`box(point(r.west, r.south), point(r.east, r.north)) && box(point(${e.west}, ${e.south}), point(${e.east}, ${e.north}))`,
-      ),
-      sql` OR `,
-    );
+  if (window.weeks && cells) {
+    const weeks = {
+      ...filters,
+      from: window.weeks.from === undefined ? filters.from : MIDNIGHT(window.weeks.from),
+      to: window.weeks.to === undefined ? filters.to : MIDNIGHT(window.weeks.to),
+    };
+    // A rolled-up incident is a point: west = east and south = north.
+    const inBox = (e: Box) =>
+      sql`(r.west BETWEEN ${e.west} AND ${e.east} AND r.south BETWEEN ${e.south} AND ${e.north})`;
     const outside = cells.inner
-      ? sql`NOT ${insideCells("(r.cell >> 16)", cells.inner)}`
+      ? sql`NOT ${insideCells(sql`cell12_x(r.cell >> 16)`, sql`cell12_y(r.cell >> 16)`, cells.inner)}`
       : sql`true`;
-    arms.push(
-      sql<boolean>`(${common} AND r.rollup_day IS NOT NULL AND (${onEdges}) AND ${outside})`,
-    );
+    cells.edges.forEach((edge, i) => {
+      const earlier = cells.edges.slice(0, i).map((e) => sql`NOT ${inBox(e)}`);
+      arms.push(
+        sql<boolean>`(${where({ ...weeks, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND r.rollup_day IS NOT NULL AND ${outside}${sql.join(
+          earlier.map((e) => sql` AND ${e}`),
+          sql``,
+        )})`,
+      );
+    });
   }
   return arms;
 }
 
-const WEEK_OF_DAY = (day: RawBuilder<unknown>) =>
-  sql<string>`to_char(date_trunc('week', (${day})::timestamp), 'YYYY-MM-DD')`;
+const WEEK_OF_ROLLUP = sql<string>`to_char(t.week, 'YYYY-MM-DD')`;
 const WEEK_OF_RECORD = sql<string>`to_char(date_trunc('week', r.date_start AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
 const IS_WEEKLY = sql<boolean>`r.date_end - r.date_start <= interval '7 days'`;
 
@@ -144,8 +145,8 @@ export async function rollupIncidentCounts(
     WITH rows AS (
       ${sql.join(base, sql` UNION ALL `)}
       UNION ALL
-      SELECT ${WEEK_OF_DAY(sql`t.day`)}, NULLIF(t.kind, ''), NULLIF(t.verification, ''), t.count, 0
-      FROM incident_rollup t WHERE ${rollupWhere("t", processId, viewer, filters, window)}
+      SELECT ${WEEK_OF_ROLLUP}, NULLIF(t.kind, ''), NULLIF(t.verification, ''), t.count, 0
+      FROM incident_rollup t WHERE ${rollupWhere(processId, viewer, filters, window)}
     )
     SELECT GROUPING(week, kind, verification) AS g, week, kind, verification,
       sum(n) AS count, sum(not_weekly) AS not_weekly
@@ -190,7 +191,7 @@ export async function rollupIncidentsByActor(
       JOIN record a ON a.process_id = ${processId} AND a.id = b.to_id AND a.type = 'actor'
       UNION ALL
       SELECT t.actor, t.count FROM incident_actor_rollup t
-      WHERE ${rollupWhere("t", processId, viewer, filters, window)}
+      WHERE ${rollupWhere(processId, viewer, filters, window)}
     )
     SELECT actor, sum(n) AS count FROM rows GROUP BY actor HAVING sum(n) > 0 ORDER BY actor`.execute(
     db,
@@ -247,11 +248,11 @@ export async function rollupClaimedFigures(
     WITH rows AS (
       ${sql.join(base, sql` UNION ALL `)}
       UNION ALL
-      SELECT ${WEEK_OF_DAY(sql`t.day`)}, NULLIF(t.claimant, ''), t.category, t.side, t.count,
+      SELECT ${WEEK_OF_ROLLUP}, NULLIF(t.claimant, ''), t.category, t.side, t.count,
         t.sum_low, t.n_low, t.sum_high, t.n_high
       FROM claim_figure_rollup t
       CROSS JOIN LATERAL (SELECT t.figure_visibility AS visibility, t.figure_restricted_to AS restricted_to) AS f
-      WHERE ${rollupWhere("t", processId, viewer, filters, window)} AND ${visibleTo(viewer, "f")}
+      WHERE ${rollupWhere(processId, viewer, filters, window)} AND ${visibleTo(viewer, "f")}
     )
     SELECT GROUPING(week, claimant, category, side) AS g, week, claimant, category, side,
       sum(n) AS claims,
@@ -287,6 +288,10 @@ export async function rollupClaimedFigures(
   return figures;
 }
 
+const WEEK = sql`date_trunc('week', r.rollup_day::timestamp)::date`;
+const CX = sql`cell12_x(r.cell >> 16)`;
+const CY = sql`cell12_y(r.cell >> 16)`;
+
 /**
  * Adds (sign 1) or takes out (sign -1) the share of these incidents, with their claims' figures,
  * in the three rollups, as they are stored now. The process writer takes an incident's share out
@@ -303,30 +308,30 @@ export async function adjustDashboardRollup(
   const which = sql`r.process_id = ${processId} AND r.id = ANY(${incidentIds}::text[]) AND r.type = 'incident' AND r.rollup_day IS NOT NULL`;
   await sql`
     INSERT INTO incident_rollup AS t
-      (process_id, day, cell12, kind, verification, visibility, restricted_to, count)
-    SELECT r.process_id, r.rollup_day, r.cell >> 16, coalesce(r.kind, ''),
+      (process_id, week, cx, cy, kind, verification, visibility, restricted_to, count)
+    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, coalesce(r.kind, ''),
       coalesce(r.verification, ''), r.visibility, coalesce(r.restricted_to, ''), ${sign} * count(*)
     FROM record r WHERE ${which}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7
-    ON CONFLICT (process_id, day, cell12, kind, verification, visibility, restricted_to)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (process_id, week, cx, cy, kind, verification, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
   await sql`
     INSERT INTO incident_actor_rollup AS t
-      (process_id, day, cell12, kind, actor, visibility, restricted_to, count)
-    SELECT r.process_id, r.rollup_day, r.cell >> 16, coalesce(r.kind, ''), a.id, r.visibility,
+      (process_id, week, cx, cy, kind, actor, visibility, restricted_to, count)
+    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, coalesce(r.kind, ''), a.id, r.visibility,
       coalesce(r.restricted_to, ''), ${sign} * count(*)
     FROM record r
     CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
     JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
     WHERE ${which}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7
-    ON CONFLICT (process_id, day, cell12, kind, actor, visibility, restricted_to)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (process_id, week, cx, cy, kind, actor, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
   await sql`
     INSERT INTO claim_figure_rollup AS t
-      (process_id, day, cell12, kind, visibility, restricted_to, figure_visibility,
+      (process_id, week, cx, cy, kind, visibility, restricted_to, figure_visibility,
        figure_restricted_to, claimant, category, side, count, sum_low, n_low, sum_high, n_high)
-    SELECT r.process_id, r.rollup_day, r.cell >> 16, coalesce(r.kind, ''), r.visibility,
+    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, coalesce(r.kind, ''), r.visibility,
       coalesce(r.restricted_to, ''), f.visibility, coalesce(f.restricted_to, ''),
       coalesce(f.claimant, ''), f.category, f.side, ${sign} * count(*),
       ${sign} * coalesce(sum(f.low), 0), ${sign} * count(f.low),
@@ -334,8 +339,8 @@ export async function adjustDashboardRollup(
     FROM record r
     JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
     WHERE ${which}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-    ON CONFLICT (process_id, day, cell12, kind, visibility, restricted_to, figure_visibility,
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+    ON CONFLICT (process_id, week, cx, cy, kind, visibility, restricted_to, figure_visibility,
       figure_restricted_to, claimant, category, side)
     DO UPDATE SET count = t.count + excluded.count, sum_low = t.sum_low + excluded.sum_low,
       n_low = t.n_low + excluded.n_low, sum_high = t.sum_high + excluded.sum_high,
