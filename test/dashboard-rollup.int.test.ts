@@ -116,8 +116,16 @@ const FILTERS: Array<[string, StatsFilters]> = [
       bbox: { west: 44.8, south: 39.2, east: 46.9, north: 41.3 },
     },
   ],
-  ["one kind in a box", { kind: "shelling", bbox: { west: 44, south: 38.5, east: 48, north: 42 } }],
 ];
+
+describe("what the rollups answer", () => {
+  it("not a kind or an actor filter, nor bounds within a day: those read the plain SQL", () => {
+    expect(rollupWindowOf({ kind: "shelling" })).toBeNull();
+    expect(rollupWindowOf({ actor: "PA" })).toBeNull();
+    expect(rollupWindowOf({ from: "2021-05-05T12:00:00.000Z" })).toBeNull();
+    expect(rollupWindowOf({ from: day("2021-05-05").start })).not.toBeNull();
+  });
+});
 
 describe("splitting a box into inner cells and a rim", () => {
   it("puts every point of a cell inside the box, and every other point of the box on the rim", () => {

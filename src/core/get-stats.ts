@@ -36,11 +36,12 @@ const n = (value: string | number | null | undefined): number | null =>
 const MIDNIGHT = /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.000)?Z$/;
 
 /**
- * What the rollups can answer (decision 0011): date bounds on whole UTC days, any box, a kind; not
- * an actor filter, which the rollups do not key on. Null sends the query to the plain SQL.
+ * What the rollups can answer (decision 0011): date bounds on whole UTC days and any box; not an
+ * actor or kind filter, which the rollups of actors and figures do not key on (it would multiply
+ * their rows). Null sends the query to the plain SQL.
  */
 export function rollupWindowOf(filters: StatsFilters): RollupWindow | null {
-  if (filters.actor !== undefined) return null;
+  if (filters.actor !== undefined || filters.kind !== undefined) return null;
   const fromDay = filters.from === undefined ? undefined : MIDNIGHT.exec(filters.from)?.[1];
   const toDay = filters.to === undefined ? undefined : MIDNIGHT.exec(filters.to)?.[1];
   if ((filters.from !== undefined && !fromDay) || (filters.to !== undefined && !toDay)) return null;

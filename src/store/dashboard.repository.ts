@@ -45,18 +45,12 @@ function insideCells(
 }
 
 /** The rollup rows in the window: whole weeks, cells inside the box, what the viewer may see. */
-function rollupWhere(
-  processId: string,
-  viewer: Viewer,
-  filters: StatsFilters,
-  window: RollupWindow,
-): RawBuilder<boolean> {
+function rollupWhere(processId: string, viewer: Viewer, window: RollupWindow): RawBuilder<boolean> {
   if (!window.weeks || (window.cells && !window.cells.inner)) return sql<boolean>`false`;
   const parts: RawBuilder<unknown>[] = [sql`t.process_id = ${processId}`, visibleTo(viewer, "t")];
   if (window.weeks.from !== undefined) parts.push(sql`t.week >= ${window.weeks.from}::date`);
   if (window.weeks.to !== undefined) parts.push(sql`t.week < ${window.weeks.to}::date`);
   if (window.cells?.inner) parts.push(insideCells(sql`t.cx`, sql`t.cy`, window.cells.inner));
-  if (filters.kind !== undefined) parts.push(sql`t.kind = ${filters.kind}`);
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 
@@ -146,7 +140,7 @@ export async function rollupIncidentCounts(
       ${sql.join(base, sql` UNION ALL `)}
       UNION ALL
       SELECT ${WEEK_OF_ROLLUP}, NULLIF(t.kind, ''), NULLIF(t.verification, ''), t.count, 0
-      FROM incident_rollup t WHERE ${rollupWhere(processId, viewer, filters, window)}
+      FROM incident_rollup t WHERE ${rollupWhere(processId, viewer, window)}
     )
     SELECT GROUPING(week, kind, verification) AS g, week, kind, verification,
       sum(n) AS count, sum(not_weekly) AS not_weekly
@@ -191,7 +185,7 @@ export async function rollupIncidentsByActor(
       JOIN record a ON a.process_id = ${processId} AND a.id = b.to_id AND a.type = 'actor'
       UNION ALL
       SELECT t.actor, t.count FROM incident_actor_rollup t
-      WHERE ${rollupWhere(processId, viewer, filters, window)}
+      WHERE ${rollupWhere(processId, viewer, window)}
     )
     SELECT actor, sum(n) AS count FROM rows GROUP BY actor HAVING sum(n) > 0 ORDER BY actor`.execute(
     db,
@@ -252,7 +246,7 @@ export async function rollupClaimedFigures(
         t.sum_low, t.n_low, t.sum_high, t.n_high
       FROM claim_figure_rollup t
       CROSS JOIN LATERAL (SELECT t.figure_visibility AS visibility, t.figure_restricted_to AS restricted_to) AS f
-      WHERE ${rollupWhere(processId, viewer, filters, window)} AND ${visibleTo(viewer, "f")}
+      WHERE ${rollupWhere(processId, viewer, window)} AND ${visibleTo(viewer, "f")}
     )
     SELECT GROUPING(week, claimant, category, side) AS g, week, claimant, category, side,
       sum(n) AS claims,
@@ -317,21 +311,21 @@ export async function adjustDashboardRollup(
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
   await sql`
     INSERT INTO incident_actor_rollup AS t
-      (process_id, week, cx, cy, kind, actor, visibility, restricted_to, count)
-    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, coalesce(r.kind, ''), a.id, r.visibility,
+      (process_id, week, cx, cy, actor, visibility, restricted_to, count)
+    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, a.id, r.visibility,
       coalesce(r.restricted_to, ''), ${sign} * count(*)
     FROM record r
     CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
     JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
     WHERE ${which}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT (process_id, week, cx, cy, kind, actor, visibility, restricted_to)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT (process_id, week, cx, cy, actor, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
   await sql`
     INSERT INTO claim_figure_rollup AS t
-      (process_id, week, cx, cy, kind, visibility, restricted_to, figure_visibility,
+      (process_id, week, cx, cy, visibility, restricted_to, figure_visibility,
        figure_restricted_to, claimant, category, side, count, sum_low, n_low, sum_high, n_high)
-    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, coalesce(r.kind, ''), r.visibility,
+    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, r.visibility,
       coalesce(r.restricted_to, ''), f.visibility, coalesce(f.restricted_to, ''),
       coalesce(f.claimant, ''), f.category, f.side, ${sign} * count(*),
       ${sign} * coalesce(sum(f.low), 0), ${sign} * count(f.low),
@@ -339,8 +333,8 @@ export async function adjustDashboardRollup(
     FROM record r
     JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
     WHERE ${which}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
-    ON CONFLICT (process_id, week, cx, cy, kind, visibility, restricted_to, figure_visibility,
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    ON CONFLICT (process_id, week, cx, cy, visibility, restricted_to, figure_visibility,
       figure_restricted_to, claimant, category, side)
     DO UPDATE SET count = t.count + excluded.count, sum_low = t.sum_low + excluded.sum_low,
       n_low = t.n_low + excluded.n_low, sum_high = t.sum_high + excluded.sum_high,

@@ -40,17 +40,17 @@ CREATE TABLE incident_rollup (
 );
 
 -- Counts of incidents per actor they refer to (as /stats counts them: references to actor records).
+-- No kind here nor in the figures: it would multiply their rows; a kind filter reads `record`.
 CREATE TABLE incident_actor_rollup (
   process_id text NOT NULL REFERENCES process (id),
   week date NOT NULL,
   cx integer NOT NULL,
   cy integer NOT NULL,
-  kind text NOT NULL,
   actor text NOT NULL,
   visibility text NOT NULL,
   restricted_to text NOT NULL,
   count integer NOT NULL,
-  PRIMARY KEY (process_id, week, cx, cy, kind, actor, visibility, restricted_to)
+  PRIMARY KEY (process_id, week, cx, cy, actor, visibility, restricted_to)
 );
 
 -- Claimed figures about rolled-up incidents: per claimant, category and side, with who may see the
@@ -61,7 +61,6 @@ CREATE TABLE claim_figure_rollup (
   week date NOT NULL,
   cx integer NOT NULL,
   cy integer NOT NULL,
-  kind text NOT NULL,
   visibility text NOT NULL,
   restricted_to text NOT NULL,
   figure_visibility text NOT NULL,
@@ -74,7 +73,7 @@ CREATE TABLE claim_figure_rollup (
   n_low integer NOT NULL,
   sum_high bigint NOT NULL,
   n_high integer NOT NULL,
-  PRIMARY KEY (process_id, week, cx, cy, kind, visibility, restricted_to, figure_visibility,
+  PRIMARY KEY (process_id, week, cx, cy, visibility, restricted_to, figure_visibility,
     figure_restricted_to, claimant, category, side)
 );
 
@@ -86,20 +85,20 @@ WHERE r.type = 'incident' AND r.rollup_day IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
 
 INSERT INTO incident_actor_rollup
-SELECT r.process_id, date_trunc('week', r.rollup_day::timestamp)::date, cell12_x(r.cell >> 16), cell12_y(r.cell >> 16), coalesce(r.kind, ''), a.id, r.visibility,
+SELECT r.process_id, date_trunc('week', r.rollup_day::timestamp)::date, cell12_x(r.cell >> 16), cell12_y(r.cell >> 16), a.id, r.visibility,
   coalesce(r.restricted_to, ''), count(*)
 FROM record r
 CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
 JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
 WHERE r.type = 'incident' AND r.rollup_day IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
 INSERT INTO claim_figure_rollup
-SELECT r.process_id, date_trunc('week', r.rollup_day::timestamp)::date, cell12_x(r.cell >> 16), cell12_y(r.cell >> 16), coalesce(r.kind, ''), r.visibility,
+SELECT r.process_id, date_trunc('week', r.rollup_day::timestamp)::date, cell12_x(r.cell >> 16), cell12_y(r.cell >> 16), r.visibility,
   coalesce(r.restricted_to, ''), f.visibility, coalesce(f.restricted_to, ''),
   coalesce(f.claimant, ''), f.category, f.side, count(*), coalesce(sum(f.low), 0), count(f.low),
   coalesce(sum(f.high), 0), count(f.high)
 FROM record r
 JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
 WHERE r.type = 'incident' AND r.rollup_day IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12;
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
