@@ -1,6 +1,12 @@
+import { rollupWindowOf } from "../src/core/get-stats.ts";
 import { boundsOf } from "../src/core/query-params.ts";
 import { OPERATOR } from "../src/domain/access.ts";
 import { buildApp } from "../src/server/app.ts";
+import {
+  rollupClaimedFigures,
+  rollupIncidentCounts,
+  rollupIncidentsByActor,
+} from "../src/store/dashboard.repository.ts";
 import { claimedFigures, incidentCounts, incidentsByActor } from "../src/store/stats.repository.ts";
 import { BORDER_LINE, mulberry32, SYNTHETIC_PROCESS } from "./generate.ts";
 import { percentile, round, sample } from "./measure.ts";
@@ -63,7 +69,8 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
         note: "bbox 1°, 90 days, full text, 50 per page; baseline holds the p50",
       });
 
-    // The dashboard through the API and the same SQL called directly, on the same windows.
+    // The dashboard through the API, the same SQL called directly (the rollups, decision 0011), and
+    // the plain SQL over every incident in the window, all on the same windows.
     const windows = Array.from({ length: count + 3 }, () => ({
       ...window(random, 365),
       bbox: box(random, 2),
@@ -74,19 +81,33 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
       const response = await app.inject(`${P}/stats?from=${w.from}&to=${w.to}&bbox=${w.bbox}`);
       if (response.statusCode !== 200) throw new Error(response.body);
     });
-    const direct = await sample(dashboardCount, async (i) => {
+    const filtersOf = (i: number) => {
       const w = windows[i + 3] as (typeof windows)[number];
       const [west = 0, south = 0, east = 0, north = 0] = w.bbox.split(",").map(Number);
-      const filters = {
+      return {
         from: boundsOf(w.from).start,
         to: boundsOf(w.to).end,
         bbox: { west, south, east, north },
       };
-      const db = services.store.db;
+    };
+    const db = services.store.db;
+    const slug = SYNTHETIC_PROCESS.slug;
+    const direct = await sample(dashboardCount, async (i) => {
+      const filters = filtersOf(i);
+      const rollup = rollupWindowOf(filters);
+      if (!rollup) throw new Error("the benchmark's windows should be answered from the rollups");
       await Promise.all([
-        incidentCounts(db, SYNTHETIC_PROCESS.slug, OPERATOR, filters),
-        incidentsByActor(db, SYNTHETIC_PROCESS.slug, OPERATOR, filters),
-        claimedFigures(db, SYNTHETIC_PROCESS.slug, OPERATOR, filters),
+        rollupIncidentCounts(db, slug, OPERATOR, filters, rollup),
+        rollupIncidentsByActor(db, slug, OPERATOR, filters, rollup),
+        rollupClaimedFigures(db, slug, OPERATOR, filters, rollup),
+      ]);
+    });
+    const plain = await sample(dashboardCount, async (i) => {
+      const filters = filtersOf(i);
+      await Promise.all([
+        incidentCounts(db, slug, OPERATOR, filters),
+        incidentsByActor(db, slug, OPERATOR, filters),
+        claimedFigures(db, slug, OPERATOR, filters),
       ]);
     });
     for (const p of only.has("dashboard") ? [50, 95] : []) {
@@ -98,7 +119,17 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
         unit: "ms",
         baseline: round(percentile(direct, p)),
         ratio: round(percentile(api, p) / percentile(direct, p)),
-        note: "one year, 2° box; baseline: the same SQL called directly",
+        note: "one year, 2° box; baseline: the same SQL (rollups) called directly",
+      });
+      report({
+        name: `query.dashboard.plain.p${p}`,
+        store: storeName,
+        n,
+        value: round(percentile(plain, p)),
+        unit: "ms",
+        baseline: round(percentile(api, p)),
+        ratio: round(percentile(plain, p) / percentile(api, p)),
+        note: "the plain SQL over every incident in the window; baseline: the API on the rollups",
       });
     }
 
