@@ -3,10 +3,12 @@ import { DomainError } from "../domain/errors.ts";
 import { parseEntry } from "../ledger/entry.ts";
 import { consistencyProof, inclusionProof, type SubtreeHasher, toHex } from "../ledger/merkle.ts";
 import { hasherFrom, planSubtrees, rangesAskedBy, SubtreeCache } from "../ledger/stored-tree.ts";
+import { TreeMirror } from "../ledger/tree-mirror.ts";
 import {
   entriesForRecord,
   findNodesAndLeaves,
   latestHead,
+  leafHashesBetween,
   leafHashesIn,
   listEntries,
   listSigningKeys,
@@ -208,6 +210,65 @@ async function storedHasher(
   return hasherFrom(nodes, leaves, cache, known);
 }
 
+/**
+ * Each store's ledger trees held in memory (src/ledger/tree-mirror.ts), per process, within a
+ * budget (`Services.proofMemoryBytes`): beyond it proofs read the store as before. Extensions of
+ * one mirror run one at a time.
+ */
+const MIRROR_BUDGET_BYTES = 256 * 2 ** 20;
+const MIRROR_BYTES_PER_ENTRY = 36;
+const MIRROR_PAGE = 50_000;
+type Mirrors = {
+  bytes: number;
+  byProcess: Map<string, { mirror: TreeMirror; queue: Promise<unknown> }>;
+};
+const mirrors = new WeakMap<object, Mirrors>();
+
+/**
+ * A hasher over the first `size` entries from memory, reading only the entries committed since
+ * the last proof; null when the budget is spent or the stored ledger has a gap (then the plain
+ * path answers, and fails, as it always did).
+ */
+async function mirroredHasher(
+  services: Services,
+  slug: string,
+  size: number,
+): Promise<SubtreeHasher | null> {
+  const db = services.store.db;
+  let store = mirrors.get(db);
+  if (!store) {
+    store = { bytes: 0, byProcess: new Map() };
+    mirrors.set(db, store);
+  }
+  let held = store.byProcess.get(slug);
+  if (!held) {
+    held = { mirror: new TreeMirror(), queue: Promise.resolve() };
+    store.byProcess.set(slug, held);
+  }
+  const { mirror } = held;
+  const budget = store;
+  const extend = async (): Promise<boolean> => {
+    const missing = size - mirror.size;
+    if (missing <= 0) return true;
+    const limit = services.proofMemoryBytes ?? MIRROR_BUDGET_BYTES;
+    if (budget.bytes + missing * MIRROR_BYTES_PER_ENTRY > limit) return false;
+    budget.bytes += missing * MIRROR_BYTES_PER_ENTRY;
+    while (mirror.size < size) {
+      const from = mirror.size;
+      const rows = await leafHashesBetween(db, slug, from, Math.min(size, from + MIRROR_PAGE));
+      for (const row of rows) {
+        if (row.seq !== mirror.size) return false;
+        mirror.append(row.leaf_hash);
+      }
+      if (mirror.size === from) return false;
+    }
+    return true;
+  };
+  const extended = held.queue.then(extend);
+  held.queue = extended.catch(() => false);
+  return (await extended) ? mirror.hasher() : null;
+}
+
 /** Ranges sorted and joined where they touch or overlap: fewer conditions for the planner. */
 function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
   const merged: Array<[number, number]> = [];
@@ -232,11 +293,13 @@ export async function getInclusionProof(
       issues: [{ path: "index", message: `less than ${size}`, value: index }],
     });
   }
-  const hasher = await storedHasher(services, slug, [
-    ...rangesAskedBy((h) => inclusionProof(size, index, h)),
-    [index, index + 1],
-    [0, size],
-  ]);
+  const hasher =
+    (await mirroredHasher(services, slug, size)) ??
+    (await storedHasher(services, slug, [
+      ...rangesAskedBy((h) => inclusionProof(size, index, h)),
+      [index, index + 1],
+      [0, size],
+    ]));
   return {
     tree_size: size,
     leaf_index: index,
@@ -259,11 +322,13 @@ export async function getConsistencyProof(
       issues: [{ path: "first", message: `between 1 and ${size}`, value: first }],
     });
   }
-  const hasher = await storedHasher(services, slug, [
-    ...rangesAskedBy((h) => consistencyProof(first, size, h)),
-    [0, first],
-    [0, size],
-  ]);
+  const hasher =
+    (await mirroredHasher(services, slug, size)) ??
+    (await storedHasher(services, slug, [
+      ...rangesAskedBy((h) => consistencyProof(first, size, h)),
+      [0, first],
+      [0, size],
+    ]));
   return {
     first,
     second: size,

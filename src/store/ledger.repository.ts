@@ -267,3 +267,21 @@ export async function findNodesAndLeaves(
   }
   return { nodes, leaves };
 }
+
+/** Leaf hashes of entries `from` to `to` (excluded), in order, with their numbers. */
+export async function leafHashesBetween(
+  db: Db,
+  processId: string,
+  from: number,
+  to: number,
+): Promise<Array<{ seq: number; leaf_hash: Uint8Array }>> {
+  const rows = await db
+    .selectFrom("ledger_entry")
+    .select(["seq", "leaf_hash"])
+    .where("process_id", "=", processId)
+    .where("seq", ">=", from)
+    .where("seq", "<", to)
+    .orderBy("seq")
+    .execute();
+  return rows.map((row) => ({ seq: Number(row.seq), leaf_hash: new Uint8Array(row.leaf_hash) }));
+}
