@@ -47,6 +47,7 @@ export async function runImportBench(context: BenchContext): Promise<void> {
     ratio: null,
     note: `${load.value.created} records (incidents, claims, documents...) through the JSON import path`,
   });
+  if (!context.only.has("import")) return;
 
   const file = `${dir}/acled.csv`;
   await pipeline(

@@ -1,6 +1,12 @@
+import { rollupWindowOf } from "../src/core/get-stats.ts";
 import { boundsOf } from "../src/core/query-params.ts";
 import { OPERATOR } from "../src/domain/access.ts";
 import { buildApp } from "../src/server/app.ts";
+import {
+  rollupClaimedFigures,
+  rollupIncidentCounts,
+  rollupIncidentsByActor,
+} from "../src/store/dashboard.repository.ts";
 import { claimedFigures, incidentCounts, incidentsByActor } from "../src/store/stats.repository.ts";
 import { BORDER_LINE, mulberry32, SYNTHETIC_PROCESS } from "./generate.ts";
 import { percentile, round, sample } from "./measure.ts";
@@ -43,50 +49,68 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
   const count = isQuick ? 60 : n >= 1_000_000 ? 30 : 200;
   try {
     const random = mulberry32(7);
-    const list = await sample(count, async () => {
+    const { only } = context;
+    const list = await sample(only.has("list") ? count : 0, async () => {
       const { from, to } = window(random, 90);
       const response = await app.inject(
         `${P}/incidents?bbox=${box(random, 1)}&from=${from}&to=${to}&q=shelling&limit=50`,
       );
       if (response.statusCode !== 200) throw new Error(response.body);
     });
-    report({
-      name: "query.list",
-      store: storeName,
-      n,
-      value: round(percentile(list, 95)),
-      unit: "ms p95",
-      baseline: round(percentile(list, 50)),
-      ratio: null,
-      note: "bbox 1°, 90 days, full text, 50 per page; baseline holds the p50",
-    });
+    if (only.has("list"))
+      report({
+        name: "query.list",
+        store: storeName,
+        n,
+        value: round(percentile(list, 95)),
+        unit: "ms p95",
+        baseline: round(percentile(list, 50)),
+        ratio: null,
+        note: "bbox 1°, 90 days, full text, 50 per page; baseline holds the p50",
+      });
 
-    // The dashboard through the API and the same SQL called directly, on the same windows.
+    // The dashboard through the API, the same SQL called directly (the rollups, decision 0011), and
+    // the plain SQL over every incident in the window, all on the same windows.
     const windows = Array.from({ length: count + 3 }, () => ({
       ...window(random, 365),
       bbox: box(random, 2),
     }));
-    const api = await sample(count, async (i) => {
+    const dashboardCount = only.has("dashboard") ? count : 0;
+    const api = await sample(dashboardCount, async (i) => {
       const w = windows[i + 3] as (typeof windows)[number];
       const response = await app.inject(`${P}/stats?from=${w.from}&to=${w.to}&bbox=${w.bbox}`);
       if (response.statusCode !== 200) throw new Error(response.body);
     });
-    const direct = await sample(count, async (i) => {
+    const filtersOf = (i: number) => {
       const w = windows[i + 3] as (typeof windows)[number];
       const [west = 0, south = 0, east = 0, north = 0] = w.bbox.split(",").map(Number);
-      const filters = {
+      return {
         from: boundsOf(w.from).start,
         to: boundsOf(w.to).end,
         bbox: { west, south, east, north },
       };
-      const db = services.store.db;
+    };
+    const db = services.store.db;
+    const slug = SYNTHETIC_PROCESS.slug;
+    const direct = await sample(dashboardCount, async (i) => {
+      const filters = filtersOf(i);
+      const rollup = rollupWindowOf(filters);
+      if (!rollup) throw new Error("the benchmark's windows should be answered from the rollups");
       await Promise.all([
-        incidentCounts(db, SYNTHETIC_PROCESS.slug, OPERATOR, filters),
-        incidentsByActor(db, SYNTHETIC_PROCESS.slug, OPERATOR, filters),
-        claimedFigures(db, SYNTHETIC_PROCESS.slug, OPERATOR, filters),
+        rollupIncidentCounts(db, slug, OPERATOR, filters, rollup),
+        rollupIncidentsByActor(db, slug, OPERATOR, filters, rollup),
+        rollupClaimedFigures(db, slug, OPERATOR, filters, rollup),
       ]);
     });
-    for (const p of [50, 95]) {
+    const plain = await sample(dashboardCount, async (i) => {
+      const filters = filtersOf(i);
+      await Promise.all([
+        incidentCounts(db, slug, OPERATOR, filters),
+        incidentsByActor(db, slug, OPERATOR, filters),
+        claimedFigures(db, slug, OPERATOR, filters),
+      ]);
+    });
+    for (const p of only.has("dashboard") ? [50, 95] : []) {
       report({
         name: `query.dashboard.p${p}`,
         store: storeName,
@@ -95,10 +119,21 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
         unit: "ms",
         baseline: round(percentile(direct, p)),
         ratio: round(percentile(api, p) / percentile(direct, p)),
-        note: "one year, 2° box; baseline: the same SQL called directly",
+        note: "one year, 2° box; baseline: the same SQL (rollups) called directly",
+      });
+      report({
+        name: `query.dashboard.plain.p${p}`,
+        store: storeName,
+        n,
+        value: round(percentile(plain, p)),
+        unit: "ms",
+        baseline: round(percentile(api, p)),
+        ratio: round(percentile(plain, p) / percentile(api, p)),
+        note: "the plain SQL over every incident in the window; baseline: the API on the rollups",
       });
     }
 
+    if (!only.has("tiles")) return;
     // Tiles at every zoom around the data: first uncached, then the same tiles again from cache.
     const tiles = Array.from({ length: count }, () => {
       const [lon, lat] = BORDER_LINE[Math.floor(random() * BORDER_LINE.length)] ?? [45.5, 40];

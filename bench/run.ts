@@ -6,6 +6,11 @@
  *   npm run bench                 10^4, 10^5 and 10^6 incidents (long)
  *   npm run bench -- --quick      10^4 incidents, short samples (under two minutes)
  *   npm run bench -- --sizes 100000 --stores postgres
+ *   npm run bench -- --quick --only ledger,dashboard
+ *
+ * --only picks benchmark groups: import (import.acled), list, dashboard, tiles (the query
+ * benchmarks), ledger, api, extract. The synthetic load (import.records) always runs: the others
+ * read it.
  *
  * PostgreSQL runs use BENCH_DATABASE_URL (or TEST_DATABASE_URL): a database is created and dropped.
  */
@@ -28,8 +33,16 @@ const { values } = parseArgs({
     quick: { type: "boolean" },
     sizes: { type: "string" },
     stores: { type: "string" },
+    only: { type: "string" },
   },
 });
+const GROUPS = ["import", "list", "dashboard", "tiles", "ledger", "api", "web", "extract"] as const;
+type BenchGroup = (typeof GROUPS)[number];
+const only = new Set<BenchGroup>(
+  values.only ? (values.only.split(",") as BenchGroup[]) : [...GROUPS],
+);
+for (const group of only)
+  if (!GROUPS.includes(group)) throw new Error(`--only takes ${GROUPS.join(", ")}; got "${group}"`);
 const isQuick = values.quick === true;
 const sizes = values.sizes
   ? values.sizes.split(",").map(Number)
@@ -54,7 +67,7 @@ function report(result: BenchResult): void {
 }
 
 // Extraction reads text only: its score is the same on every store and size, so it runs once.
-report(runExtractBench());
+if (only.has("extract")) report(runExtractBench());
 
 for (const storeName of stores) {
   for (const n of sizes) {
@@ -65,12 +78,13 @@ for (const storeName of stores) {
     peakRss = process.memoryUsage().rss;
     const services = await openBenchServices(storeName, dir, database?.url);
     try {
-      const context = { services, storeName, n, dir, isQuick, report };
+      const context = { services, storeName, n, dir, isQuick, report, only };
       await runImportBench(context);
-      await runQueryBench(context);
-      await runLedgerBench(context);
-      await runApiReadBench(context);
-      await runWebBench(context);
+      if (only.has("list") || only.has("dashboard") || only.has("tiles"))
+        await runQueryBench(context);
+      if (only.has("ledger")) await runLedgerBench(context);
+      if (only.has("api")) await runApiReadBench(context);
+      if (only.has("web")) await runWebBench(context);
       report({
         name: "memory.peak_rss",
         store: storeName,
@@ -100,6 +114,7 @@ const run = {
   started_at: startedAt,
   finished_at: new Date().toISOString(),
   quick: isQuick,
+  ...(values.only ? { only: [...only] } : {}),
   machine,
   results,
 };

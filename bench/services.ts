@@ -25,5 +25,7 @@ export type BenchContext = {
   n: number;
   dir: string;
   isQuick: boolean;
+  /** The benchmark groups asked for (`--only`); all by default. */
+  only: ReadonlySet<string>;
   report: (result: import("./measure.ts").BenchResult) => void;
 };

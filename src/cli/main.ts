@@ -1,6 +1,7 @@
 import { DomainError } from "../domain/errors.ts";
 import { StoreBusyError } from "../store/data-dir-lock.ts";
 import { VERSION } from "../version.ts";
+import { backupCommand } from "./backup.ts";
 import { type Command, parseCommandArgs, UsageError } from "./command.ts";
 import { cosignCommand } from "./cosign.ts";
 import { demoCommand } from "./demo.ts";
@@ -22,6 +23,7 @@ const COMMANDS: Command[] = [
   cosignCommand,
   eraseCommand,
   extractCommand,
+  backupCommand,
 ];
 
 /** Every command's name, in the order `truce --help` lists them. */

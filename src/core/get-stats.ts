@@ -2,6 +2,13 @@ import { z } from "zod";
 import type { Viewer } from "../domain/access.ts";
 import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
+import { splitBoxByCells } from "../domain/tiles.ts";
+import {
+  type RollupWindow,
+  rollupClaimedFigures,
+  rollupIncidentCounts,
+  rollupIncidentsByActor,
+} from "../store/dashboard.repository.ts";
 import {
   claimedFigures,
   incidentCounts,
@@ -25,6 +32,53 @@ export const StatsQuerySchema = z
 const n = (value: string | number | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);
 
+/** Midnight UTC, to the second or millisecond: where a date filter's bounds fall on whole days. */
+const MIDNIGHT = /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.000)?Z$/;
+
+/**
+ * What the rollups can answer (decision 0011): date bounds on whole UTC days and any box; not an
+ * actor or kind filter, which the rollups of actors and figures do not key on (it would multiply
+ * their rows). Null sends the query to the plain SQL.
+ */
+export function rollupWindowOf(filters: StatsFilters): RollupWindow | null {
+  if (filters.actor !== undefined || filters.kind !== undefined) return null;
+  const fromDay = filters.from === undefined ? undefined : MIDNIGHT.exec(filters.from)?.[1];
+  const toDay = filters.to === undefined ? undefined : MIDNIGHT.exec(filters.to)?.[1];
+  if ((filters.from !== undefined && !fromDay) || (filters.to !== undefined && !toDay)) return null;
+  // The rollups count by ISO week: the whole weeks inside the window come from them, the days
+  // before the first Monday and from the last Monday on are read plainly.
+  const firstMonday = fromDay === undefined ? undefined : mondayOnOrAfter(fromDay);
+  const lastMonday = toDay === undefined ? undefined : mondayOnOrBefore(toDay);
+  const cells = filters.bbox ? splitBoxByCells(filters.bbox, ROLLUP_ZOOM) : undefined;
+  if (firstMonday !== undefined && lastMonday !== undefined && firstMonday >= lastMonday)
+    return { weeks: null, partial: [{ from: fromDay, to: toDay }], cells };
+  const partial: RollupWindow["partial"][number][] = [];
+  if (fromDay !== undefined && firstMonday !== undefined && fromDay < firstMonday)
+    partial.push({ from: fromDay, to: firstMonday });
+  if (toDay !== undefined && lastMonday !== undefined && lastMonday < toDay)
+    partial.push({ from: lastMonday, to: toDay });
+  return { weeks: { from: firstMonday, to: lastMonday }, partial, cells };
+}
+
+const DAY_MS = 86_400_000;
+const dayString = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Days since the Monday on or before this day (0 on a Monday). */
+const sinceMonday = (ms: number) => (new Date(ms).getUTCDay() + 6) % 7;
+
+function mondayOnOrAfter(day: string): string {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  const back = sinceMonday(ms);
+  return dayString(back === 0 ? ms : ms + (7 - back) * DAY_MS);
+}
+
+function mondayOnOrBefore(day: string): string {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return dayString(ms - sinceMonday(ms) * DAY_MS);
+}
+
+/** The rollups' cells: zoom 12, the record's zoom-20 cell shifted right by 16 bits. */
+const ROLLUP_ZOOM = 12;
+
 /**
  * The overview's numbers for a date range and area: incidents by week, kind, verification and actor,
  * and the figures claimed about them, per claimant (never merged across claimants). Incidents known
@@ -41,11 +95,20 @@ export async function getStats(services: Services, slug: string, query: unknown,
     actor: q.actor,
   };
   const db = services.store.db;
-  const [counts, byActor, figures] = await Promise.all([
-    incidentCounts(db, slug, viewer, filters),
-    incidentsByActor(db, slug, viewer, filters),
-    claimedFigures(db, slug, viewer, filters),
-  ]);
+  const window = rollupWindowOf(filters);
+  const [counts, byActor, figures] = await Promise.all(
+    window
+      ? [
+          rollupIncidentCounts(db, slug, viewer, filters, window),
+          rollupIncidentsByActor(db, slug, viewer, filters, window),
+          rollupClaimedFigures(db, slug, viewer, filters, window),
+        ]
+      : [
+          incidentCounts(db, slug, viewer, filters),
+          incidentsByActor(db, slug, viewer, filters),
+          claimedFigures(db, slug, viewer, filters),
+        ],
+  );
   return {
     incidents: {
       total: Number(counts.totals.total),

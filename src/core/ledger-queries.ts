@@ -2,11 +2,13 @@ import { canSee, mayReadEntry, OPERATOR, type Viewer } from "../domain/access.ts
 import { DomainError } from "../domain/errors.ts";
 import { parseEntry } from "../ledger/entry.ts";
 import { consistencyProof, inclusionProof, type SubtreeHasher, toHex } from "../ledger/merkle.ts";
-import { hasherFrom, planSubtrees, rangesAskedBy } from "../ledger/stored-tree.ts";
+import { hasherFrom, planSubtrees, rangesAskedBy, SubtreeCache } from "../ledger/stored-tree.ts";
+import { TreeMirror } from "../ledger/tree-mirror.ts";
 import {
   entriesForRecord,
-  findNodes,
+  findNodesAndLeaves,
   latestHead,
+  leafHashesBetween,
   leafHashesIn,
   listEntries,
   listSigningKeys,
@@ -149,26 +151,131 @@ async function treeSizeOrLatest(
 }
 
 /**
- * A subtree hasher holding just what these ranges need: stored nodes and a few hundred leaf
- * hashes at most, read in two queries (src/ledger/stored-tree.ts).
+ * Subtree hashes already read, per store and process. A store's Kysely instance is the key, so
+ * each store (and each test's fresh store) has its own and drops it with the store.
+ */
+const subtreeCaches = new WeakMap<object, Map<string, SubtreeCache>>();
+
+function subtreeCacheOf(services: Services, slug: string): SubtreeCache {
+  let byProcess = subtreeCaches.get(services.store.db);
+  if (!byProcess) {
+    byProcess = new Map();
+    subtreeCaches.set(services.store.db, byProcess);
+  }
+  let cache = byProcess.get(slug);
+  if (!cache) {
+    cache = new SubtreeCache();
+    byProcess.set(slug, cache);
+  }
+  return cache;
+}
+
+/**
+ * A subtree hasher holding just what these ranges need: hashes from the cache, then stored nodes
+ * and at most a few dozen leaf hashes read in one statement (src/ledger/stored-tree.ts). Only a
+ * ledger written before nodes were kept needs a second read, of the leaves under missing nodes.
  */
 async function storedHasher(
   services: Services,
   slug: string,
   ranges: ReadonlyArray<readonly [number, number]>,
 ): Promise<SubtreeHasher> {
-  const plan = planSubtrees(ranges);
-  const nodes = await findNodes(services.store.db, slug, plan.nodes);
-  // A node the store lacks is computed from its leaves: ledgers from before nodes were kept.
+  const cache = subtreeCacheOf(services, slug);
+  const known = new Map<string, Uint8Array>();
+  const plan = planSubtrees(ranges, (start, end) => {
+    const hash = cache.get(start, end);
+    if (hash) known.set(`${start}:${end}`, hash);
+    return hash !== undefined;
+  });
+  const { nodes, leaves } = await findNodesAndLeaves(
+    services.store.db,
+    slug,
+    plan.nodes,
+    mergeRanges(plan.leafRanges),
+  );
   const missing = plan.nodes.filter((node) => !nodes.has(`${node.level}:${node.index}`));
-  const leafRanges = [
-    ...plan.leafRanges,
-    ...missing.map((node): [number, number] => [
-      node.index * 2 ** node.level,
-      (node.index + 1) * 2 ** node.level,
-    ]),
-  ];
-  return hasherFrom(nodes, await leafHashesIn(services.store.db, slug, leafRanges));
+  if (missing.length > 0) {
+    const more = await leafHashesIn(
+      services.store.db,
+      slug,
+      missing.map((node): [number, number] => [
+        node.index * 2 ** node.level,
+        (node.index + 1) * 2 ** node.level,
+      ]),
+    );
+    for (const [seq, hash] of more) leaves.set(seq, hash);
+  }
+  return hasherFrom(nodes, leaves, cache, known);
+}
+
+/**
+ * Each store's ledger trees held in memory (src/ledger/tree-mirror.ts), per process, within a
+ * budget (`Services.proofMemoryBytes`): beyond it proofs read the store as before. Extensions of
+ * one mirror run one at a time.
+ */
+const MIRROR_BUDGET_BYTES = 256 * 2 ** 20;
+const MIRROR_BYTES_PER_ENTRY = 36;
+const MIRROR_PAGE = 50_000;
+type Mirrors = {
+  bytes: number;
+  byProcess: Map<string, { mirror: TreeMirror; queue: Promise<unknown> }>;
+};
+const mirrors = new WeakMap<object, Mirrors>();
+
+/**
+ * A hasher over the first `size` entries from memory, reading only the entries committed since
+ * the last proof; null when the budget is spent or the stored ledger has a gap (then the plain
+ * path answers, and fails, as it always did).
+ */
+async function mirroredHasher(
+  services: Services,
+  slug: string,
+  size: number,
+): Promise<SubtreeHasher | null> {
+  const db = services.store.db;
+  let store = mirrors.get(db);
+  if (!store) {
+    store = { bytes: 0, byProcess: new Map() };
+    mirrors.set(db, store);
+  }
+  let held = store.byProcess.get(slug);
+  if (!held) {
+    held = { mirror: new TreeMirror(), queue: Promise.resolve() };
+    store.byProcess.set(slug, held);
+  }
+  const { mirror } = held;
+  const budget = store;
+  const extend = async (): Promise<boolean> => {
+    const missing = size - mirror.size;
+    if (missing <= 0) return true;
+    const limit = services.proofMemoryBytes ?? MIRROR_BUDGET_BYTES;
+    if (budget.bytes + missing * MIRROR_BYTES_PER_ENTRY > limit) return false;
+    budget.bytes += missing * MIRROR_BYTES_PER_ENTRY;
+    while (mirror.size < size) {
+      const from = mirror.size;
+      const rows = await leafHashesBetween(db, slug, from, Math.min(size, from + MIRROR_PAGE));
+      for (const row of rows) {
+        if (row.seq !== mirror.size) return false;
+        mirror.append(row.leaf_hash);
+      }
+      if (mirror.size === from) return false;
+    }
+    return true;
+  };
+  const extended = held.queue.then(extend);
+  held.queue = extended.catch(() => false);
+  return (await extended) ? mirror.hasher() : null;
+}
+
+/** Ranges sorted and joined where they touch or overlap: fewer conditions for the planner. */
+function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
 }
 
 /** RFC 9162 inclusion proof of entry `index` in the tree of `treeSize` entries (default: latest). */
@@ -184,11 +291,13 @@ export async function getInclusionProof(
       issues: [{ path: "index", message: `less than ${size}`, value: index }],
     });
   }
-  const hasher = await storedHasher(services, slug, [
-    ...rangesAskedBy((h) => inclusionProof(size, index, h)),
-    [index, index + 1],
-    [0, size],
-  ]);
+  const hasher =
+    (await mirroredHasher(services, slug, size)) ??
+    (await storedHasher(services, slug, [
+      ...rangesAskedBy((h) => inclusionProof(size, index, h)),
+      [index, index + 1],
+      [0, size],
+    ]));
   return {
     tree_size: size,
     leaf_index: index,
@@ -211,11 +320,13 @@ export async function getConsistencyProof(
       issues: [{ path: "first", message: `between 1 and ${size}`, value: first }],
     });
   }
-  const hasher = await storedHasher(services, slug, [
-    ...rangesAskedBy((h) => consistencyProof(first, size, h)),
-    [0, first],
-    [0, size],
-  ]);
+  const hasher =
+    (await mirroredHasher(services, slug, size)) ??
+    (await storedHasher(services, slug, [
+      ...rangesAskedBy((h) => consistencyProof(first, size, h)),
+      [0, first],
+      [0, size],
+    ]));
   return {
     first,
     second: size,

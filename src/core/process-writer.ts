@@ -10,6 +10,7 @@ import { referenceIssues, storedReferences } from "../domain/references.ts";
 import { buildEntry, type LedgerAction } from "../ledger/entry.ts";
 import { fromHex, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { appendWithNodes, type TreeNode } from "../ledger/stored-tree.ts";
+import { adjustDashboardRollup, incidentsOfClaims } from "../store/dashboard.repository.ts";
 import { insertEntries, insertHead, insertNodes } from "../store/ledger.repository.ts";
 import { lockProcessLedger, saveLedgerState } from "../store/process.repository.ts";
 import {
@@ -134,11 +135,28 @@ export async function writeToProcess<T>(
     };
 
     const rollup: RollupDelta[] = [];
-    const writer = makeWriter(tx, slug, services, viewer, at, append, (delta) =>
-      rollup.push(delta),
+    // The overview's rollups (decision 0011): each incident touched by this transaction has its
+    // share taken out before its first change, as it was stored, and put back after the work, as
+    // it is stored then. A new incident has no share to take out.
+    const touched = new Set<string>();
+    const beforeIncidentsChange = async (ids: readonly string[], isNew: boolean) => {
+      const fresh = [...new Set(ids)].filter((id) => !touched.has(id));
+      for (const id of fresh) touched.add(id);
+      if (!isNew) await adjustDashboardRollup(tx, slug, fresh, -1);
+    };
+    const writer = makeWriter(
+      tx,
+      slug,
+      services,
+      viewer,
+      at,
+      append,
+      (delta) => rollup.push(delta),
+      beforeIncidentsChange,
     );
     const outcome = await work(writer);
     await adjustTileRollup(tx, slug, rollup);
+    await adjustDashboardRollup(tx, slug, [...touched], 1);
 
     if (entries.length > 0) {
       await insertEntries(tx, slug, entries);
@@ -202,7 +220,23 @@ function makeWriter(
     seenAs: Visibility,
   ) => void,
   adjust: (delta: RollupDelta) => void,
+  beforeIncidentsChange: (ids: readonly string[], isNew: boolean) => Promise<void>,
 ): ProcessWriter {
+  /** Tells the overview's rollups which incidents a write to this record changes, before it does. */
+  const beforeChange = async (
+    kind: KindDefinition,
+    id: string,
+    body: Record<string, unknown> | null,
+    isNew: boolean,
+  ) => {
+    if (kind.type === "incident") await beforeIncidentsChange([id], isNew);
+    if (!kind.figures) return;
+    const about = body
+      ? kind.figures(body as never).flatMap((row) => (row.incident_id ? [row.incident_id] : []))
+      : [];
+    const before = isNew ? [] : await incidentsOfClaims(tx, slug, [id]);
+    await beforeIncidentsChange([...about, ...before], false);
+  };
   /** What a written record adds to the map's rollup, if it is located at a point. */
   const added = (write: RecordWrite) => {
     const { cell, west, south, kind, verification } = write.index;
@@ -276,6 +310,7 @@ function makeWriter(
       index: indexColumns(kind, parsed.body),
       at,
     };
+    await beforeChange(kind, id, parsed.body, expectedVersion === null);
     if (expectedVersion !== null) await removed(id);
     if (expectedVersion === null) await insertRecord(tx, write);
     else if (!(await updateRecord(tx, write, expectedVersion))) {
@@ -370,6 +405,14 @@ function makeWriter(
         });
       append("create", item.kind, item.id, ledgerView(write), write);
     });
+    await beforeIncidentsChange(
+      writes.flatMap((write) => (write.type === "incident" ? [write.id] : [])),
+      true,
+    );
+    await beforeIncidentsChange(
+      figureRows.flatMap((row) => (row.incident_id ? [row.incident_id] : [])),
+      false,
+    );
     await insertRecords(tx, writes);
     await insertFigures(tx, slug, figureRows);
     return rejected;
@@ -476,6 +519,7 @@ function makeWriter(
           { referrers },
         );
       }
+      await beforeChange(kind, id, null, false);
       await removed(id);
       await deleteRecord(tx, slug, id, existing.version);
       append("delete", kind, id, null, existing);

@@ -13,6 +13,11 @@ export type Services = {
   versions: LedgerVersions;
   /** The same, as the read replica has them (when there is one). */
   replicaVersions?: LedgerVersions;
+  /**
+   * Memory proofs may use to hold ledger trees (about 36 bytes per entry), per store; beyond it
+   * they read the store. Default 256 MiB; 0 always reads the store.
+   */
+  proofMemoryBytes?: number;
 };
 
 /** Who makes a change: what they may do follows from it, and the ledger records its id. */

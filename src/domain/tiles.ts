@@ -78,3 +78,51 @@ export function tileBounds(
     south: lat(y + 1),
   };
 }
+
+export type Box = { west: number; south: number; east: number; north: number };
+
+/**
+ * Splits a box for summing a per-cell rollup: the zoom-`zoom` cells lying wholly inside it, as a
+ * range of tile x and y (null when none does), and boxes covering the rest of it (the rim), where
+ * points must be looked at one by one. A cell counts as inside only with `margin` degrees to
+ * spare on every side, so a point that rounding put in it still lies in the box; the rim boxes
+ * reach `margin` into the inner cells for the same reason. The top and bottom rows of the world
+ * are never inside: points beyond ±85.05° are clamped into them, outside their bounds.
+ */
+export function splitBoxByCells(
+  box: Box,
+  zoom: number,
+  margin = 1e-6,
+): { inner: { x0: number; x1: number; y0: number; y1: number } | null; edges: Box[] } {
+  const n = 2 ** zoom;
+  const westOf = (x: number) => (x / n) * 360 - 180;
+  const northOf = (y: number) =>
+    (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / n))) * 180) / Math.PI;
+  let x0 = Math.max(0, Math.floor(((box.west + 180) / 360) * n));
+  while (x0 < n && westOf(x0) <= box.west + margin) x0++;
+  let x1 = Math.min(n - 1, Math.floor(((box.east + 180) / 360) * n));
+  while (x1 >= 0 && westOf(x1 + 1) >= box.east - margin) x1--;
+  let y0 = 1;
+  let y1 = n - 2;
+  const rows = project(0, box.north, zoom).y;
+  y0 = Math.max(1, rows);
+  while (y0 <= n - 2 && northOf(y0) >= box.north - margin) y0++;
+  y1 = Math.min(n - 2, project(0, box.south, zoom).y);
+  while (y1 >= 1 && northOf(y1 + 1) <= box.south + margin) y1--;
+  if (x0 > x1 || y0 > y1) return { inner: null, edges: [box] };
+  const inner = {
+    west: westOf(x0),
+    east: westOf(x1 + 1),
+    north: northOf(y0),
+    south: northOf(y1 + 1),
+  };
+  return {
+    inner: { x0, x1, y0, y1 },
+    edges: [
+      { west: box.west, south: box.south, east: box.east, north: inner.south + margin },
+      { west: box.west, south: inner.north - margin, east: box.east, north: box.north },
+      { west: box.west, south: inner.south, east: inner.west + margin, north: inner.north },
+      { west: inner.east - margin, south: inner.south, east: box.east, north: inner.north },
+    ],
+  };
+}

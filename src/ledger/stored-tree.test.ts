@@ -14,6 +14,7 @@ import {
   NODE_MIN_LEVEL,
   planSubtrees,
   rangesAskedBy,
+  SubtreeCache,
   type TreeNode,
 } from "./stored-tree.ts";
 
@@ -85,5 +86,50 @@ describe("a tree kept as leaves plus stored nodes", () => {
   it("computes a node the store lacks from its halves", () => {
     const read = new Map(leaves.slice(0, 512).map((leaf, i) => [i, leaf]));
     expect(toHex(hasherFrom(new Map(), read)(0, 512))).toBe(toHex(reference(0, 512)));
+  });
+});
+
+describe("proofs through a subtree cache", () => {
+  const reference = subtreeHasherFromLeaves(leaves);
+  const nodes = new Map<string, Uint8Array>();
+  let frontier: Uint8Array[] = [];
+  leaves.forEach((leaf, i) => {
+    const appended = appendWithNodes(frontier, i, leaf);
+    frontier = appended.frontier;
+    for (const n of appended.nodes) nodes.set(`${n.level}:${n.index}`, n.hash);
+  });
+
+  it("equal the proofs from all leaves, however small the cache (entries dropped while in use)", () => {
+    for (const capacity of [4, 64, 16_384]) {
+      const cache = new SubtreeCache(capacity);
+      let reads = 0;
+      for (let i = 0; i < 300; i++) {
+        const size = 1 + ((i * 7919) % 3000);
+        const index = (i * 104_729) % size;
+        const first = 1 + ((i * 1299) % size);
+        for (const prove of [
+          (h: Parameters<typeof inclusionProof>[2]) => inclusionProof(size, index, h),
+          (h: Parameters<typeof inclusionProof>[2]) => consistencyProof(first, size, h),
+        ]) {
+          const known = new Map<string, Uint8Array>();
+          const plan = planSubtrees(rangesAskedBy(prove), (start, end) => {
+            const hash = cache.get(start, end);
+            if (hash) known.set(`${start}:${end}`, hash);
+            return hash !== undefined;
+          });
+          const read = new Map<number, Uint8Array>();
+          for (const [start, end] of plan.leafRanges)
+            for (let j = start; j < end; j++) read.set(j, leaves[j] as Uint8Array);
+          reads += read.size + plan.nodes.length;
+          const planned = new Map(
+            plan.nodes.map((n) => [`${n.level}:${n.index}`, nodes.get(`${n.level}:${n.index}`)]),
+          ) as Map<string, Uint8Array>;
+          const hasher = hasherFrom(planned, read, cache, known);
+          expect(prove(hasher).map(toHex)).toEqual(prove(reference).map(toHex));
+        }
+      }
+      expect(cache.size).toBeLessThanOrEqual(capacity);
+      expect(reads).toBeGreaterThan(0);
+    }
   });
 });

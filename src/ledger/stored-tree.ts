@@ -59,11 +59,16 @@ export type SubtreeNeeds = {
 
 /**
  * What must be read to hash each range: stored nodes where a range is one, else the range split as
- * RFC 9162 splits it, down to leaf ranges shorter than a node.
+ * RFC 9162 splits it, down to leaf ranges shorter than a node. Ranges `isKnown` says are at hand
+ * (cached) need nothing.
  */
-export function planSubtrees(ranges: ReadonlyArray<readonly [number, number]>): SubtreeNeeds {
+export function planSubtrees(
+  ranges: ReadonlyArray<readonly [number, number]>,
+  isKnown: (start: number, end: number) => boolean = () => false,
+): SubtreeNeeds {
   const needs: SubtreeNeeds = { nodes: [], leafRanges: [] };
   const visit = (start: number, end: number): void => {
+    if (isKnown(start, end)) return;
     const node = storedNodeOf(start, end);
     if (node) needs.nodes.push(node);
     else if (end - start < 2 ** NODE_MIN_LEVEL) needs.leafRanges.push([start, end]);
@@ -90,12 +95,25 @@ export function rangesAskedBy(prove: (hasher: SubtreeHasher) => unknown): Array<
 /**
  * A subtree hasher over what was read: stored nodes by "level:index" and leaf hashes by index.
  * A node the store lacks (a ledger written before nodes were kept) is computed from its halves.
+ * With a cache, ranges found there (or in `known`, by "start:end") are taken from it and every
+ * range hashed is added to it.
  */
 export function hasherFrom(
   nodes: ReadonlyMap<string, Hash>,
   leaves: ReadonlyMap<number, Hash>,
+  cache?: SubtreeCache,
+  known?: ReadonlyMap<string, Hash>,
 ): SubtreeHasher {
   const hash = (start: number, end: number): Hash => {
+    // What the plan found in the cache is held here too: filling the cache while hashing could
+    // otherwise drop an entry the plan counted on.
+    const cached = known?.get(`${start}:${end}`) ?? cache?.get(start, end);
+    if (cached) return cached;
+    const computed = compute(start, end);
+    cache?.set(start, end, computed);
+    return computed;
+  };
+  const compute = (start: number, end: number): Hash => {
     if (end - start === 1) {
       const leaf = leaves.get(start);
       if (!leaf) throw new RangeError(`leaf ${start} was not read`);
@@ -108,4 +126,42 @@ export function hasherFrom(
     return hashChildren(hash(start, start + k), hash(start + k, end));
   };
   return hash;
+}
+
+/**
+ * The hashes of leaf ranges [start, end) of one ledger, least recently used dropped first. The
+ * hash of a range of committed entries never changes (entries are append-only; erasing personal
+ * data keeps the leaf hash), so an entry can never be stale: the only rule is to put in hashes of
+ * committed entries only, which is all a reader outside the write transaction sees. The right edge
+ * of the latest tree and the top of the tree are asked for by every proof; keeping them saves most
+ * of each proof's reads.
+ */
+export class SubtreeCache {
+  readonly #hashes = new Map<string, Hash>();
+  constructor(readonly capacity = 16_384) {}
+
+  get(start: number, end: number): Hash | undefined {
+    const key = `${start}:${end}`;
+    const hash = this.#hashes.get(key);
+    if (hash) {
+      // Map keeps insertion order: moving a hit to the end makes the first key the least recent.
+      this.#hashes.delete(key);
+      this.#hashes.set(key, hash);
+    }
+    return hash;
+  }
+
+  set(start: number, end: number, hash: Hash): void {
+    const key = `${start}:${end}`;
+    this.#hashes.delete(key);
+    this.#hashes.set(key, hash);
+    if (this.#hashes.size > this.capacity) {
+      const oldest = this.#hashes.keys().next().value;
+      if (oldest !== undefined) this.#hashes.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.#hashes.size;
+  }
 }

@@ -222,27 +222,6 @@ export async function insertNodes(
   }
 }
 
-/**
- * Stored nodes by "level:index"; absent keys are nodes the store does not have. The keys travel as
- * two arrays joined by position, so any number of them is one index lookup each in one statement.
- */
-export async function findNodes(
-  db: Db,
-  processId: string,
-  keys: ReadonlyArray<{ level: number; index: number }>,
-): Promise<Map<string, Uint8Array>> {
-  if (keys.length === 0) return new Map();
-  const { rows } = await sql<{ level: number; index: string | number; hash: Uint8Array }>`
-    SELECT n.level, n.index, n.hash
-    FROM unnest(${keys.map((k) => k.level)}::int[], ${keys.map((k) => k.index)}::bigint[]) AS k(level, index)
-    JOIN ledger_node n ON n.process_id = ${processId} AND n.level = k.level AND n.index = k.index`.execute(
-    db,
-  );
-  return new Map(
-    rows.map((row) => [`${row.level}:${Number(row.index)}`, new Uint8Array(row.hash)]),
-  );
-}
-
 /** Every stored node of a process, for verification. */
 export async function listNodes(db: Db, processId: string): Promise<Map<string, Uint8Array>> {
   const rows = await db
@@ -275,4 +254,66 @@ export async function leafHashesIn(
     )
     .execute();
   return new Map(rows.map((row) => [Number(row.seq), new Uint8Array(row.leaf_hash)]));
+}
+
+/**
+ * Stored nodes by "level:index" and the leaf hashes of entries in these ranges [start, end), in
+ * one statement: a proof is one round trip. Both are spelled out as ORed conditions on the primary
+ * keys, one index probe each: with arrays (`seq = ANY(...)`, a join against `unnest`) the planner,
+ * without statistics on a fresh ledger, chose to walk every node or a whole secondary index.
+ */
+export async function findNodesAndLeaves(
+  db: Db,
+  processId: string,
+  nodeKeys: ReadonlyArray<{ level: number; index: number }>,
+  leafRanges: ReadonlyArray<readonly [number, number]>,
+): Promise<{ nodes: Map<string, Uint8Array>; leaves: Map<number, Uint8Array> }> {
+  const nodes = new Map<string, Uint8Array>();
+  const leaves = new Map<number, Uint8Array>();
+  if (nodeKeys.length === 0 && leafRanges.length === 0) return { nodes, leaves };
+  const inRanges =
+    leafRanges.length === 0
+      ? sql`false`
+      : sql.join(
+          leafRanges.map(([start, end]) => sql`(e.seq >= ${start} AND e.seq < ${end})`),
+          sql` OR `,
+        );
+  const isNode =
+    nodeKeys.length === 0
+      ? sql`false`
+      : sql.join(
+          nodeKeys.map((k) => sql`(n.level = ${k.level} AND n.index = ${k.index})`),
+          sql` OR `,
+        );
+  const { rows } = await sql<{ level: number; index: string | number; hash: Uint8Array }>`
+    SELECT n.level::int AS level, n.index, n.hash
+    FROM ledger_node n
+    WHERE n.process_id = ${processId} AND (${isNode})
+    UNION ALL
+    SELECT -1, e.seq, e.leaf_hash
+    FROM ledger_entry e
+    WHERE e.process_id = ${processId} AND (${inRanges})`.execute(db);
+  for (const row of rows) {
+    if (row.level === -1) leaves.set(Number(row.index), new Uint8Array(row.hash));
+    else nodes.set(`${row.level}:${Number(row.index)}`, new Uint8Array(row.hash));
+  }
+  return { nodes, leaves };
+}
+
+/** Leaf hashes of entries `from` to `to` (excluded), in order, with their numbers. */
+export async function leafHashesBetween(
+  db: Db,
+  processId: string,
+  from: number,
+  to: number,
+): Promise<Array<{ seq: number; leaf_hash: Uint8Array }>> {
+  const rows = await db
+    .selectFrom("ledger_entry")
+    .select(["seq", "leaf_hash"])
+    .where("process_id", "=", processId)
+    .where("seq", ">=", from)
+    .where("seq", "<", to)
+    .orderBy("seq")
+    .execute();
+  return rows.map((row) => ({ seq: Number(row.seq), leaf_hash: new Uint8Array(row.leaf_hash) }));
 }

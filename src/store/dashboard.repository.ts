@@ -1,0 +1,357 @@
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import type { Viewer } from "../domain/access.ts";
+import { matchFilters } from "./record-filters.ts";
+import type { Database } from "./schema.ts";
+import { visibleTo } from "./scope.ts";
+import type { StatsFilters } from "./stats.repository.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+type Box = { west: number; south: number; east: number; north: number };
+
+/**
+ * The overview from rollups (migration 010, decision 0011). Rolled-up incidents (`rollup_day` set:
+ * at a point, within one UTC day) are summed from the rollup tables for the whole ISO weeks of the
+ * window and the zoom-12 cells wholly inside the box; the rest is read from `record` as the plain
+ * queries read it: incidents that are not rolled up, rolled-up ones in the window's partial weeks,
+ * and rolled-up ones in the box's rim. Each statement returns what the plain statement returns, in
+ * the same order.
+ */
+export type RollupWindow = {
+  /** The whole weeks (Mondays, YYYY-MM-DD; `to` excluded; either side open), or null if none. */
+  weeks: { from?: string | undefined; to?: string | undefined } | null;
+  /** The days before and after the whole weeks, read one incident at a time. */
+  partial: ReadonlyArray<{ from?: string | undefined; to?: string | undefined }>;
+  /**
+   * With a box: the zoom-12 cells wholly inside it (x0..x1, y0..y1; null if none), and boxes
+   * covering the rest of it (the rim), where rolled-up incidents are read one at a time.
+   */
+  cells?:
+    | { inner: { x0: number; x1: number; y0: number; y1: number } | null; edges: readonly Box[] }
+    | undefined;
+};
+
+/** Sums of a signed integer column as SQL and pg return them: text, or a number. */
+type Num = string | number;
+
+const MIDNIGHT = (day: string) => `${day}T00:00:00.000Z`;
+
+function insideCells(
+  x: RawBuilder<unknown>,
+  y: RawBuilder<unknown>,
+  inner: { x0: number; x1: number; y0: number; y1: number },
+): RawBuilder<boolean> {
+  return sql<boolean>`(${x} BETWEEN ${inner.x0} AND ${inner.x1} AND ${y} BETWEEN ${inner.y0} AND ${inner.y1})`;
+}
+
+/** The rollup rows in the window: whole weeks, cells inside the box, what the viewer may see. */
+function rollupWhere(processId: string, viewer: Viewer, window: RollupWindow): RawBuilder<boolean> {
+  if (!window.weeks || (window.cells && !window.cells.inner)) return sql<boolean>`false`;
+  const parts: RawBuilder<unknown>[] = [sql`t.process_id = ${processId}`, visibleTo(viewer, "t")];
+  if (window.weeks.from !== undefined) parts.push(sql`t.week >= ${window.weeks.from}::date`);
+  if (window.weeks.to !== undefined) parts.push(sql`t.week < ${window.weeks.to}::date`);
+  if (window.cells?.inner) parts.push(insideCells(sql`t.cx`, sql`t.cy`, window.cells.inner));
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/**
+ * The incidents read from `record`, as arms of a UNION ALL (each a condition on `r`) that no
+ * incident can satisfy twice: those not rolled up; rolled-up ones in the partial weeks; rolled-up
+ * ones in the whole weeks but outside the inner cells, one arm per rim box (each excluding the
+ * boxes before it), so the space-time index reads only the rim.
+ */
+function baseArms(
+  processId: string,
+  viewer: Viewer,
+  filters: StatsFilters,
+  window: RollupWindow,
+): RawBuilder<boolean>[] {
+  const where = (f: StatsFilters) =>
+    sql`r.process_id = ${processId} AND r.type = 'incident' AND ${visibleTo(viewer, "r")} AND ${matchFilters(f, "r")}`;
+  const arms: RawBuilder<boolean>[] = [sql<boolean>`(${where(filters)} AND r.rollup_day IS NULL)`];
+  for (const days of window.partial) {
+    const within = {
+      ...filters,
+      from: days.from === undefined ? undefined : MIDNIGHT(days.from),
+      to: days.to === undefined ? undefined : MIDNIGHT(days.to),
+    };
+    arms.push(sql<boolean>`(${where(within)} AND r.rollup_day IS NOT NULL)`);
+  }
+  const cells = window.cells;
+  if (window.weeks && cells) {
+    const weeks = {
+      ...filters,
+      from: window.weeks.from === undefined ? filters.from : MIDNIGHT(window.weeks.from),
+      to: window.weeks.to === undefined ? filters.to : MIDNIGHT(window.weeks.to),
+    };
+    // A rolled-up incident is a point: west = east and south = north.
+    const inBox = (e: Box) =>
+      sql`(r.west BETWEEN ${e.west} AND ${e.east} AND r.south BETWEEN ${e.south} AND ${e.north})`;
+    const outside = cells.inner
+      ? sql`NOT ${insideCells(sql`cell12_x(r.cell >> 16)`, sql`cell12_y(r.cell >> 16)`, cells.inner)}`
+      : sql`true`;
+    cells.edges.forEach((edge, i) => {
+      const earlier = cells.edges.slice(0, i).map((e) => sql`NOT ${inBox(e)}`);
+      arms.push(
+        sql<boolean>`(${where({ ...weeks, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND r.rollup_day IS NOT NULL AND ${outside}${sql.join(
+          earlier.map((e) => sql` AND ${e}`),
+          sql``,
+        )})`,
+      );
+    });
+  }
+  return arms;
+}
+
+const WEEK_OF_ROLLUP = sql<string>`to_char(t.week, 'YYYY-MM-DD')`;
+const WEEK_OF_RECORD = sql<string>`to_char(date_trunc('week', r.date_start AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
+const IS_WEEKLY = sql<boolean>`r.date_end - r.date_start <= interval '7 days'`;
+
+export type DashboardCounts = {
+  totals: { total: Num; not_weekly: Num };
+  byWeek: Array<{ week: string; count: Num }>;
+  byKind: Array<{ kind: string | null; count: Num }>;
+  byVerification: Array<{ verification: string | null; count: Num }>;
+};
+
+/** incidentCounts of stats.repository.ts, from the rollup plus the incidents read one by one. */
+export async function rollupIncidentCounts(
+  db: Db,
+  processId: string,
+  viewer: Viewer,
+  filters: StatsFilters,
+  window: RollupWindow,
+): Promise<DashboardCounts> {
+  const base = baseArms(processId, viewer, filters, window).map(
+    (arm) => sql`
+      SELECT CASE WHEN ${IS_WEEKLY} THEN ${WEEK_OF_RECORD} END AS week, r.kind, r.verification,
+        1 AS n, CASE WHEN NOT (${IS_WEEKLY}) THEN 1 ELSE 0 END AS not_weekly
+      FROM record r WHERE ${arm}`,
+  );
+  const { rows } = await sql<{
+    g: number;
+    week: string | null;
+    kind: string | null;
+    verification: string | null;
+    count: Num;
+    not_weekly: Num;
+  }>`
+    WITH rows AS (
+      ${sql.join(base, sql` UNION ALL `)}
+      UNION ALL
+      SELECT ${WEEK_OF_ROLLUP}, NULLIF(t.kind, ''), NULLIF(t.verification, ''), t.count, 0
+      FROM incident_rollup t WHERE ${rollupWhere(processId, viewer, window)}
+    )
+    SELECT GROUPING(week, kind, verification) AS g, week, kind, verification,
+      sum(n) AS count, sum(not_weekly) AS not_weekly
+    FROM rows
+    GROUP BY GROUPING SETS ((), (week), (kind), (verification))
+    HAVING sum(n) > 0
+    ORDER BY g, week, kind, verification`.execute(db);
+  const counts: DashboardCounts = {
+    totals: { total: "0", not_weekly: "0" },
+    byWeek: [],
+    byKind: [],
+    byVerification: [],
+  };
+  for (const row of rows) {
+    // GROUPING() has a bit set for each column the row is not grouped by: week 4, kind 2, verification 1.
+    const g = Number(row.g);
+    if (g === 7) counts.totals = { total: row.count, not_weekly: row.not_weekly };
+    else if (g === 3 && row.week !== null) counts.byWeek.push({ week: row.week, count: row.count });
+    else if (g === 5) counts.byKind.push({ kind: row.kind, count: row.count });
+    else if (g === 6)
+      counts.byVerification.push({ verification: row.verification, count: row.count });
+  }
+  return counts;
+}
+
+/** incidentsByActor of stats.repository.ts, from the rollup plus the incidents read one by one. */
+export async function rollupIncidentsByActor(
+  db: Db,
+  processId: string,
+  viewer: Viewer,
+  filters: StatsFilters,
+  window: RollupWindow,
+): Promise<Array<{ actor: string; count: Num }>> {
+  const base = baseArms(processId, viewer, filters, window).map(
+    (arm) => sql`SELECT unnest(r.refs) AS to_id FROM record r WHERE ${arm}`,
+  );
+  const { rows } = await sql<{ actor: string; count: Num }>`
+    WITH referred AS (${sql.join(base, sql` UNION ALL `)}),
+    rows AS (
+      SELECT b.to_id AS actor, 1 AS n
+      FROM referred b
+      JOIN record a ON a.process_id = ${processId} AND a.id = b.to_id AND a.type = 'actor'
+      UNION ALL
+      SELECT t.actor, t.count FROM incident_actor_rollup t
+      WHERE ${rollupWhere(processId, viewer, window)}
+    )
+    SELECT actor, sum(n) AS count FROM rows GROUP BY actor HAVING sum(n) > 0 ORDER BY actor`.execute(
+    db,
+  );
+  return rows;
+}
+
+export type DashboardFigures = {
+  byClaimant: Array<{
+    claimant: string | null;
+    category: string;
+    side: string;
+    low: Num | null;
+    high: Num | null;
+    claims: Num;
+  }>;
+  byWeek: Array<{
+    week: string;
+    claimant: string | null;
+    category: string;
+    low: Num | null;
+    high: Num | null;
+  }>;
+};
+
+/** claimedFigures of stats.repository.ts, from the rollup plus the incidents read one by one. */
+export async function rollupClaimedFigures(
+  db: Db,
+  processId: string,
+  viewer: Viewer,
+  filters: StatsFilters,
+  window: RollupWindow,
+): Promise<DashboardFigures> {
+  const base = baseArms(processId, viewer, filters, window).map(
+    (arm) => sql`
+      SELECT CASE WHEN ${IS_WEEKLY} THEN ${WEEK_OF_RECORD} END AS week, f.claimant, f.category,
+        f.side, 1 AS n, f.low::bigint AS sum_low, CASE WHEN f.low IS NULL THEN 0 ELSE 1 END AS n_low,
+        f.high::bigint AS sum_high, CASE WHEN f.high IS NULL THEN 0 ELSE 1 END AS n_high
+      FROM record r
+      JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
+      WHERE ${arm} AND ${visibleTo(viewer, "f")}`,
+  );
+  // The claim's own visibility is checked under its usual column names, through a lateral alias.
+  const { rows } = await sql<{
+    g: number;
+    week: string | null;
+    claimant: string | null;
+    category: string;
+    side: string | null;
+    claims: Num;
+    low: Num | null;
+    high: Num | null;
+  }>`
+    WITH rows AS (
+      ${sql.join(base, sql` UNION ALL `)}
+      UNION ALL
+      SELECT ${WEEK_OF_ROLLUP}, NULLIF(t.claimant, ''), t.category, t.side, t.count,
+        t.sum_low, t.n_low, t.sum_high, t.n_high
+      FROM claim_figure_rollup t
+      CROSS JOIN LATERAL (SELECT t.figure_visibility AS visibility, t.figure_restricted_to AS restricted_to) AS f
+      WHERE ${rollupWhere(processId, viewer, window)} AND ${visibleTo(viewer, "f")}
+    )
+    SELECT GROUPING(week, claimant, category, side) AS g, week, claimant, category, side,
+      sum(n) AS claims,
+      CASE WHEN sum(n_low) > 0 THEN sum(sum_low) END AS low,
+      CASE WHEN sum(n_high) > 0 THEN sum(sum_high) END AS high
+    FROM rows
+    GROUP BY GROUPING SETS ((claimant, category, side), (week, claimant, category))
+    HAVING sum(n) > 0
+    ORDER BY g, claimant, category, side, week`.execute(db);
+  const figures: DashboardFigures = { byClaimant: [], byWeek: [] };
+  for (const row of rows) {
+    // Bits: week 8, claimant 4, category 2, side 1; set where the row is not grouped by it.
+    const g = Number(row.g);
+    if (g === 8)
+      figures.byClaimant.push({
+        claimant: row.claimant,
+        category: row.category,
+        side: row.side as string,
+        low: row.low,
+        high: row.high,
+        claims: row.claims,
+      });
+    else if (g === 1 && row.week !== null)
+      figures.byWeek.push({
+        week: row.week,
+        claimant: row.claimant,
+        category: row.category,
+        low: row.low,
+        high: row.high,
+      });
+  }
+  figures.byWeek.sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+  return figures;
+}
+
+const WEEK = sql`date_trunc('week', r.rollup_day::timestamp)::date`;
+const CX = sql`cell12_x(r.cell >> 16)`;
+const CY = sql`cell12_y(r.cell >> 16)`;
+
+/**
+ * Adds (sign 1) or takes out (sign -1) the share of these incidents, with their claims' figures,
+ * in the three rollups, as they are stored now. The process writer takes an incident's share out
+ * before the first change that touches it (the incident, or a claim about it) and adds it back
+ * after the last, inside the same transaction.
+ */
+export async function adjustDashboardRollup(
+  tx: Transaction<Database>,
+  processId: string,
+  incidentIds: readonly string[],
+  sign: 1 | -1,
+): Promise<void> {
+  if (incidentIds.length === 0) return;
+  const which = sql`r.process_id = ${processId} AND r.id = ANY(${incidentIds}::text[]) AND r.type = 'incident' AND r.rollup_day IS NOT NULL`;
+  await sql`
+    INSERT INTO incident_rollup AS t
+      (process_id, week, cx, cy, kind, verification, visibility, restricted_to, count)
+    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, coalesce(r.kind, ''),
+      coalesce(r.verification, ''), r.visibility, coalesce(r.restricted_to, ''), ${sign} * count(*)
+    FROM record r WHERE ${which}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (process_id, week, cx, cy, kind, verification, visibility, restricted_to)
+    DO UPDATE SET count = t.count + excluded.count`.execute(tx);
+  await sql`
+    INSERT INTO incident_actor_rollup AS t
+      (process_id, week, cx, cy, actor, visibility, restricted_to, count)
+    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, a.id, r.visibility,
+      coalesce(r.restricted_to, ''), ${sign} * count(*)
+    FROM record r
+    CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
+    JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
+    WHERE ${which}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT (process_id, week, cx, cy, actor, visibility, restricted_to)
+    DO UPDATE SET count = t.count + excluded.count`.execute(tx);
+  await sql`
+    INSERT INTO claim_figure_rollup AS t
+      (process_id, week, cx, cy, visibility, restricted_to, figure_visibility,
+       figure_restricted_to, claimant, category, side, count, sum_low, n_low, sum_high, n_high)
+    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, r.visibility,
+      coalesce(r.restricted_to, ''), f.visibility, coalesce(f.restricted_to, ''),
+      coalesce(f.claimant, ''), f.category, f.side, ${sign} * count(*),
+      ${sign} * coalesce(sum(f.low), 0), ${sign} * count(f.low),
+      ${sign} * coalesce(sum(f.high), 0), ${sign} * count(f.high)
+    FROM record r
+    JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
+    WHERE ${which}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    ON CONFLICT (process_id, week, cx, cy, visibility, restricted_to, figure_visibility,
+      figure_restricted_to, claimant, category, side)
+    DO UPDATE SET count = t.count + excluded.count, sum_low = t.sum_low + excluded.sum_low,
+      n_low = t.n_low + excluded.n_low, sum_high = t.sum_high + excluded.sum_high,
+      n_high = t.n_high + excluded.n_high`.execute(tx);
+}
+
+/** The incidents the stored figures of these claims are about (before the claims change). */
+export async function incidentsOfClaims(
+  tx: Transaction<Database>,
+  processId: string,
+  claimIds: readonly string[],
+): Promise<string[]> {
+  if (claimIds.length === 0) return [];
+  const { rows } = await sql<{ incident_id: string }>`
+    SELECT DISTINCT incident_id FROM claim_figure
+    WHERE process_id = ${processId} AND claim_id = ANY(${claimIds}::text[]) AND incident_id IS NOT NULL`.execute(
+    tx,
+  );
+  return rows.map((row) => row.incident_id);
+}
