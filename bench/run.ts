@@ -74,7 +74,7 @@ for (const storeName of stores) {
     const dir = mkdtempSync(join(tmpdir(), "truce-bench-"));
     // A PostgreSQL server on this machine reads the COPY baseline's file as its own OS user.
     chmodSync(dir, 0o755);
-    const database = storeName === "postgres" ? await createTestDatabase() : undefined;
+    const database = storeName === "postgres" ? await createTestDatabase(pgUrl) : undefined;
     peakRss = process.memoryUsage().rss;
     const services = await openBenchServices(storeName, dir, database?.url);
     try {

@@ -34,8 +34,10 @@ function pgliteTemplate(): Promise<Blob> {
 let counter = 0;
 
 /** A new, empty PostgreSQL database on the TEST_DATABASE_URL server, and how to drop it. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const url = process.env.TEST_DATABASE_URL;
+export async function createTestDatabase(
+  serverUrl = process.env.TEST_DATABASE_URL,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const url = serverUrl;
   if (!url) throw new Error("TEST_DATABASE_URL is not set");
   const database = `truce_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const admin = new pg.Client({ connectionString: url });
