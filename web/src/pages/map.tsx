@@ -257,6 +257,8 @@ export function MapPage() {
                     <button
                       type="button"
                       className="link"
+                      // Until the map has loaded there is nowhere to open the popup.
+                      disabled={!map}
                       onClick={() => {
                         map?.easeTo({ center: at, duration: 0 });
                         showPopup(record.id, at);
