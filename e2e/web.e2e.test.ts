@@ -174,6 +174,11 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.waitForURL(/\/incidents$/);
     await page.getByText(`${MONITOR} · monitor`).waitFor();
     await page.getByRole("button", { name: "Record an incident" }).waitFor();
+    // Claims have their own form on the same page; it opens from the URL like every form.
+    await page.getByRole("button", { name: "Add: claim" }).click();
+    await page.getByRole("form", { name: "New: claim" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("new")).toBe("claim");
+    expect(await page.getByRole("heading", { name: "Record an incident" }).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/incidents-signed-in.png`, fullPage: true });
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("link", { name: "Sign in" }).waitFor();

@@ -6,6 +6,7 @@ import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from ".
 import { ActorName, useSourceTitles } from "../components/actors.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
 import { IncidentForm } from "../components/incident-form.tsx";
+import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, placeName } from "../format.ts";
 import { Link, setParams, useLocation } from "../router.tsx";
@@ -241,8 +242,8 @@ export function IncidentsPage() {
         ) : null}
       </div>
       {selected ? <IncidentDetail id={selected} /> : null}
-      {selected && params.get("edit") && mayWrite ? <EditIncident id={selected} /> : null}
-      {!mayWrite ? null : params.get("new") ? (
+      {selected && params.get("edit") === "1" && mayWrite ? <EditIncident id={selected} /> : null}
+      {!mayWrite ? null : params.get("new") === "1" ? (
         <IncidentForm onCreated={(id) => setParams({ new: undefined, id })} />
       ) : (
         <p>
@@ -251,6 +252,8 @@ export function IncidentsPage() {
           </button>
         </p>
       )}
+      {/* Each side's claims are added here too; the report reader on /sources is the other way. */}
+      <RecordEditor types={["claim"]} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
 import { ActorName, useSourceTitles } from "../components/actors.tsx";
+import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import {
   formatCount,
@@ -268,6 +269,8 @@ export function OverviewPage() {
           </tbody>
         </table>
       </section>
+      {/* The parties, mediators and monitors of the process: every other record refers to them. */}
+      <RecordEditor types={["actor"]} />
     </div>
   );
 }
