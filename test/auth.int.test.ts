@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, LOGIN_LIMIT, SESSION_HOURS } from "../src/core/accounts.ts";
+import { addUser, disableAccount, LOGIN_LIMIT, SESSION_HOURS } from "../src/core/accounts.ts";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
@@ -163,6 +163,26 @@ describe.each(STORE_NAMES)("signing in, sessions and tokens, on %s", (storeName)
       payload: { email: "short@example.org", password: PASSWORD },
     });
     expect(again.statusCode).toBe(201);
+  });
+
+  it("disables a user: their session and token stop working at once, and sign-in is refused", async () => {
+    const { token } = await addUser(
+      services,
+      { email: "leaving@example.org", role: "monitor", password: PASSWORD },
+      { token: true },
+    );
+    const cookie = sessionCookie(
+      (await signIn("leaving@example.org", PASSWORD)).headers["set-cookie"],
+    );
+    const read = (headers: Record<string, string>) =>
+      app.inject({ url: `${P}/incidents`, headers });
+    expect((await read({ cookie })).statusCode).toBe(200);
+    expect((await read({ authorization: `Bearer ${token}` })).statusCode).toBe(200);
+    await disableAccount(services, "leaving@example.org");
+    expect((await read({ cookie })).statusCode).toBe(401);
+    expect((await read({ authorization: `Bearer ${token}` })).statusCode).toBe(401);
+    expect((await signIn("leaving@example.org", PASSWORD, "10.9.0.1")).statusCode).toBe(401);
+    await expect(disableAccount(services, "nobody@example.org")).rejects.toThrow(/No user/);
   });
 
   it("takes API tokens without CSRF, as scripts send them", async () => {

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { addUser, listAccounts } from "../core/accounts.ts";
+import { addUser, disableAccount, listAccounts } from "../core/accounts.ts";
 import { ROLES } from "../domain/access.ts";
 import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
 import { withServices } from "./with-services.ts";
@@ -52,15 +52,17 @@ async function passwordFor(values: Record<string, unknown>): Promise<string | un
 
 export const userCommand: Command = {
   name: "user",
-  summary: "Add users and give them roles (add), list them (list)",
+  summary: "Add users and give them roles (add), list them (list), disable them (disable)",
   usage: `truce user add --email E --role ${ROLES.join("|")} [--party ACTOR] [--process SLUG] [--token] [--password-stdin]
        truce user list
+       truce user disable --email E
 
   add   creates the user, or gives an existing user this role; without --process the role holds
         in every process. A delegate speaks for one party (--party, an actor id such as ARM).
         --token prints a new API token once (for scripts: Authorization: Bearer TOKEN).
         The password is asked on the terminal, or read from standard input with --password-stdin.
-  list  every user with their roles`,
+  list  every user with their roles
+  disable  ends the user's sessions, revokes their tokens and refuses their sign-in`,
   options: {
     email: { type: "string" },
     role: { type: "string" },
@@ -87,7 +89,15 @@ export const userCommand: Command = {
         return 0;
       });
     }
-    if (action !== "add") throw new UsageError('say "add" or "list"');
+    if (action === "disable") {
+      const email = requireOption(values, "email");
+      return withServices("user", async (services) => {
+        await disableAccount(services, email);
+        process.stderr.write(`Disabled ${email}: its sessions ended and its tokens are revoked\n`);
+        return 0;
+      });
+    }
+    if (action !== "add") throw new UsageError('say "add", "list" or "disable"');
     const email = requireOption(values, "email");
     const role = chooseOption(values, "role", ROLES);
     const password = await passwordFor(values);

@@ -10,6 +10,7 @@ import {
   countLoginFailures,
   countUsers,
   deleteSession,
+  disableUser,
   findSessionUser,
   findTokenUser,
   findUserByEmail,
@@ -141,6 +142,18 @@ export async function listAccounts(
     disabled: user.disabled_at !== null,
     memberships: user.memberships,
   }));
+}
+
+/** Disables a user now: sessions end, tokens are revoked, sign-in is refused. */
+export async function disableAccount(services: Services, email: string): Promise<void> {
+  const done = await services.store.db
+    .transaction()
+    .execute((tx) => disableUser(tx, email, services.now()));
+  if (!done) {
+    throw new DomainError("not_found", `No user "${email}"`, {
+      issues: [{ path: "email", message: "no such user", value: email }],
+    });
+  }
 }
 
 /** Whether the store has any user yet (a fresh store needs its first admin from the CLI). */

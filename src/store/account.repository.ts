@@ -234,3 +234,21 @@ export async function clearLoginFailures(db: Db, email: string, before: Date): P
     .where((eb) => eb.or([eb("email", "=", email.toLowerCase()), eb("at", "<", before)]))
     .execute();
 }
+
+/**
+ * Disables an account: its sessions end and its tokens are revoked at once, and no new ones can be
+ * made while it stays disabled. False when there is no such account.
+ */
+export async function disableUser(db: Db, email: string, at: Date): Promise<boolean> {
+  const user = await findUserByEmail(db, email);
+  if (!user) return false;
+  await db.updateTable("app_user").set({ disabled_at: at }).where("id", "=", user.id).execute();
+  await db.deleteFrom("user_session").where("user_id", "=", user.id).execute();
+  await db
+    .updateTable("api_token")
+    .set({ revoked_at: at })
+    .where("user_id", "=", user.id)
+    .where("revoked_at", "is", null)
+    .execute();
+  return true;
+}
