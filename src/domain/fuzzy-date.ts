@@ -133,3 +133,19 @@ function unitBounds(value: string): { start: string; end: string } {
         : new Date(Date.UTC(y, m - 1, d + 1));
   return { start: start.toISOString(), end: end.toISOString() };
 }
+
+/** The months' English names, lower case, January first: how dates are written in reports and files. */
+export const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+] as const;

@@ -1,22 +1,9 @@
-import { isCalendarDay } from "../domain/fuzzy-date.ts";
+import { isCalendarDay, MONTH_NAMES } from "../domain/fuzzy-date.ts";
 
 /** A calendar day as numbers; months 1–12. Pure arithmetic in UTC, so no time zone shifts a day. */
 export type Day = { year: number; month: number; day: number };
 
-export const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-] as const;
+export const MONTHS = MONTH_NAMES;
 
 export const WEEKDAYS = [
   "sunday",

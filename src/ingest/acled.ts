@@ -1,10 +1,24 @@
-import { stringify } from "csv-stringify/sync";
-import { dateBounds, type FuzzyDate, FuzzyDateSchema, precisionOf } from "../domain/fuzzy-date.ts";
+import {
+  dateBounds,
+  type FuzzyDate,
+  FuzzyDateSchema,
+  MONTH_NAMES,
+  precisionOf,
+} from "../domain/fuzzy-date.ts";
 import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
 import { type Incident, IncidentSchema } from "../domain/kinds/incident.schema.ts";
 import type { PlacePrecision } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
-import { type CsvBounds, fieldCountError, readCsvRecords } from "./csv-records.ts";
+import {
+  type CsvBounds,
+  fieldCountError,
+  firstIssue,
+  isObject,
+  quoted,
+  readCsvRecords,
+  withKeptColumns,
+  writeCsvRows,
+} from "./csv-records.ts";
 
 /** The columns of an ACLED CSV export, in the order ACLED publishes them. */
 export const ACLED_COLUMNS = [
@@ -242,27 +256,12 @@ function interCode(value: string): number | undefined | null {
   return index === -1 ? null : index + 1;
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
 /** The day an ACLED event_date names, as YYYY-MM-DD; older exports write "16 November 2021". */
 function parseEventDate(text: string): string | undefined {
   let day = text;
   const written = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(text);
   if (written) {
-    const month = MONTHS.indexOf((written[2] ?? "").toLowerCase()) + 1;
+    const month = (MONTH_NAMES as readonly string[]).indexOf((written[2] ?? "").toLowerCase()) + 1;
     if (month === 0) return undefined;
     day = `${written[3]}-${String(month).padStart(2, "0")}-${(written[1] ?? "").padStart(2, "0")}`;
   }
@@ -320,16 +319,6 @@ const ATTRIBUTE_COLUMNS: readonly AcledColumn[] = [
 ];
 
 const MAX_ATTRIBUTE_CHARS = 2000;
-
-function quoted(column: string, value: string, problem: string): { error: string } {
-  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return { error: `${column}: ${JSON.stringify(shown)} ${problem}` };
-}
-
-function firstIssue(kind: string, issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>) {
-  const issue = issues[0];
-  return { error: `${kind}: ${issue?.path.join(".") || "(record)"}: ${issue?.message}` };
-}
 
 /**
  * Maps one ACLED row to an incident and a claim of its fatalities, as records ready for
@@ -483,10 +472,6 @@ export function acledRowToRecords(
   return { incident, claim };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function text(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
@@ -585,20 +570,14 @@ export function recordsToAcledRow(
   incident: Record<string, unknown>,
   fatalitiesClaim: Record<string, unknown> | undefined,
 ): AcledRow {
-  const row = rowFromFields(incident, fatalitiesClaim);
-  const attributes = isObject(incident.attributes) ? incident.attributes : {};
-  for (const column of ACLED_COLUMNS) {
-    const value = attributes[column];
-    if (typeof value === "string") row[column] = value;
-    else if (typeof value === "number") row[column] = String(value);
-  }
-  return row;
+  return withKeptColumns(
+    rowFromFields(incident, fatalitiesClaim),
+    ACLED_COLUMNS,
+    incident.attributes,
+  );
 }
 
 /** Writes ACLED rows as CSV text in ACLED's column order: the header first, then a line per row. */
-export async function* writeAcledCsv(rows: AsyncIterable<AcledRow>): AsyncGenerator<string> {
-  yield stringify([[...ACLED_COLUMNS]]);
-  for await (const row of rows) {
-    yield stringify([ACLED_COLUMNS.map((column) => row[column])]);
-  }
+export function writeAcledCsv(rows: AsyncIterable<AcledRow>): AsyncGenerator<string> {
+  return writeCsvRows([ACLED_COLUMNS], (row) => ACLED_COLUMNS.map((column) => row[column]), rows);
 }

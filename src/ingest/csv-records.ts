@@ -1,4 +1,5 @@
 import { CsvError, parse } from "csv-parse";
+import { stringify } from "csv-stringify/sync";
 
 /**
  * One record of a CSV file as csv-parse split it: its fields, the 1-based line of the file where it
@@ -163,4 +164,32 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 export function text(value: unknown): string {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+}
+
+/**
+ * A dataset row for a record: the row built from the record's fields, with every column its
+ * attributes kept from the file put back as it was read, so a file goes out as it came in.
+ */
+export function withKeptColumns<Column extends string>(
+  row: Record<Column, string>,
+  columns: readonly Column[],
+  attributes: unknown,
+): Record<Column, string> {
+  const kept = isObject(attributes) ? attributes : {};
+  for (const column of columns) {
+    const value = kept[column];
+    if (typeof value === "string") row[column] = value;
+    else if (typeof value === "number") row[column] = String(value);
+  }
+  return row;
+}
+
+/** Writes rows as CSV text: the header lines first, then a line per row in the columns' order. */
+export async function* writeCsvRows<Row>(
+  header: readonly (readonly string[])[],
+  cells: (row: Row) => readonly string[],
+  rows: AsyncIterable<Row>,
+): AsyncGenerator<string> {
+  yield stringify(header.map((line) => [...line]));
+  for await (const row of rows) yield stringify([[...cells(row)]]);
 }

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import { FuzzyDateSchema, precisionOf } from "../domain/fuzzy-date.ts";
 import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
 import { INCIDENT_KINDS, IncidentSchema } from "../domain/kinds/incident.schema.ts";
@@ -11,6 +10,7 @@ import {
   quoted,
   readCsvRecords,
   text,
+  writeCsvRows,
 } from "./csv-records.ts";
 
 /**
@@ -349,9 +349,10 @@ export function recordsToHxlRow(
 }
 
 /** Writes HXL rows as CSV: a text header row, the hashtag row, then a line per row. */
-export async function* writeHxlCsv(rows: AsyncIterable<HxlRow>): AsyncGenerator<string> {
-  yield stringify([HXL_COLUMNS.map((c) => c.header), HXL_COLUMNS.map((c) => c.tag)]);
-  for await (const row of rows) {
-    yield stringify([HXL_COLUMNS.map((c) => row[c.field])]);
-  }
+export function writeHxlCsv(rows: AsyncIterable<HxlRow>): AsyncGenerator<string> {
+  return writeCsvRows(
+    [HXL_COLUMNS.map((c) => c.header), HXL_COLUMNS.map((c) => c.tag)],
+    (row) => HXL_COLUMNS.map((c) => row[c.field]),
+    rows,
+  );
 }

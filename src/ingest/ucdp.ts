@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import { dateBounds, type FuzzyDate, FuzzyDateSchema, precisionOf } from "../domain/fuzzy-date.ts";
 import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
 import { IncidentSchema } from "../domain/kinds/incident.schema.ts";
@@ -11,6 +10,8 @@ import {
   quoted,
   readCsvRecords,
   text,
+  withKeptColumns,
+  writeCsvRows,
 } from "./csv-records.ts";
 
 /** The columns of a UCDP GED CSV release, in UCDP's order (also the order of headerless files). */
@@ -609,20 +610,10 @@ export function recordsToUcdpRow(
   incident: Record<string, unknown>,
   deathsClaim: Record<string, unknown> | undefined,
 ): UcdpRow {
-  const row = rowFromFields(incident, deathsClaim);
-  const attributes = isObject(incident.attributes) ? incident.attributes : {};
-  for (const column of UCDP_COLUMNS) {
-    const value = attributes[column];
-    if (typeof value === "string") row[column] = value;
-    else if (typeof value === "number") row[column] = String(value);
-  }
-  return row;
+  return withKeptColumns(rowFromFields(incident, deathsClaim), UCDP_COLUMNS, incident.attributes);
 }
 
 /** Writes UCDP rows as CSV text in UCDP's column order: the header first, then a line per row. */
-export async function* writeUcdpCsv(rows: AsyncIterable<UcdpRow>): AsyncGenerator<string> {
-  yield stringify([[...UCDP_COLUMNS]]);
-  for await (const row of rows) {
-    yield stringify([UCDP_COLUMNS.map((column) => row[column])]);
-  }
+export function writeUcdpCsv(rows: AsyncIterable<UcdpRow>): AsyncGenerator<string> {
+  return writeCsvRows([UCDP_COLUMNS], (row) => UCDP_COLUMNS.map((column) => row[column]), rows);
 }
