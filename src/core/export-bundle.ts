@@ -1,4 +1,4 @@
-import { mayReadEntry, OPERATOR, type Viewer } from "../domain/access.ts";
+import { mayReadEntry, type Viewer } from "../domain/access.ts";
 import { consistencyProof, subtreeHasherFromLeaves, toHex } from "../ledger/merkle.ts";
 import { listCosignatures } from "../store/cosignature.repository.ts";
 import {
@@ -7,9 +7,9 @@ import {
   listSigningKeys,
   type StoredEntry,
 } from "../store/ledger.repository.ts";
-import { findRecords } from "../store/record.repository.ts";
 import { presentSignedHead } from "./cosign.ts";
 import { exportRecords } from "./export-records.ts";
+import { currentRecordsOf } from "./ledger-queries.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 
@@ -50,11 +50,7 @@ export async function* exportBundle(
   let page: StoredEntry[] = [];
   let first = true;
   const flush = async function* () {
-    const current = new Map(
-      (await findRecords(db, slug, [...new Set(page.map((e) => e.record_id))], OPERATOR)).map(
-        (record) => [record.id, record],
-      ),
-    );
+    const current = await currentRecordsOf(db, slug, page);
     for (const entry of page) {
       const readable = mayReadEntry(viewer, entry, current.get(entry.record_id));
       const shown = {

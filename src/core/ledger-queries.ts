@@ -88,22 +88,30 @@ export async function listLedgerEntries(
   const entries = await listEntries(services.store.db, slug, from, limit + 1);
   const page = entries.slice(0, limit);
   const last = page.at(-1);
-  // An entry is shown only if the viewer may see both the version it describes and the record
-  // as it is now: restricting a record hides its past too.
-  const current = new Map(
-    (
-      await findRecords(
-        services.store.db,
-        slug,
-        [...new Set(page.map((e) => e.record_id))],
-        OPERATOR,
-      )
-    ).map((record) => [record.id, record]),
-  );
+  const current = await currentRecordsOf(services.store.db, slug, page);
   return {
     entries: page.map((entry) => presentEntry(entry, viewer, current.get(entry.record_id))),
     next: entries.length > limit && last ? last.seq + 1 : null,
   };
+}
+
+/**
+ * The records a page of entries is about, as they are now (whoever may see them): an entry is
+ * shown only if the viewer may see both the version it describes and the record as it is now,
+ * so restricting a record hides its past too.
+ */
+export async function currentRecordsOf(
+  db: Services["store"]["db"],
+  slug: string,
+  entries: readonly StoredEntry[],
+): Promise<Map<string, StoredRecord>> {
+  const records = await findRecords(
+    db,
+    slug,
+    [...new Set(entries.map((e) => e.record_id))],
+    OPERATOR,
+  );
+  return new Map(records.map((record) => [record.id, record]));
 }
 
 /** Every ledger entry about one record, oldest first: its whole history. */
