@@ -314,6 +314,28 @@ describe.each(STORE_NAMES)("dataset formats on %s", (storeName) => {
     ]);
   });
 
+  it("ucdp: batches written while the next is read report progress in order and end as one batch", async () => {
+    const file = ucdpFile(12);
+    const whole = await freshProcess();
+    await importUcdp(services, whole, readUcdpCsv(chunksOf(file)), {
+      principal: PRINCIPAL,
+      actorMapping: ACTOR_MAPPING,
+      batchSize: 1000,
+    });
+    const batched = await freshProcess();
+    const progress: number[] = [];
+    const summary = await importUcdp(services, batched, readUcdpCsv(chunksOf(file)), {
+      principal: PRINCIPAL,
+      actorMapping: ACTOR_MAPPING,
+      batchSize: 5,
+      onProgress: (done) => progress.push(done),
+    });
+    // The source and two records a row (incident and claim): 25 records in batches of five.
+    expect(progress).toEqual([5, 10, 15, 20, 25]);
+    expect(summary.read).toBe(25);
+    expect(await recordsOf(services, batched)).toEqual(await recordsOf(services, whole));
+  });
+
   it("ucdp: an import interrupted mid-stream, run again, ends as an uninterrupted one", async () => {
     const file = ucdpFile(12);
     const whole = await freshProcess();

@@ -68,51 +68,83 @@ export async function importRecords(
   const summary: ImportSummary = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
   const batchSize = options.batchSize ?? 1000;
   let batch: IncomingRecord[] = [];
+  let written = 0;
+  // One batch is written while the next is read and checked: reading, mapping and validating are
+  // CPU work that would otherwise wait for the store, and the store for them (a pipeline of two).
+  let writing: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
   const flush = async () => {
     if (batch.length === 0) return;
-    await importBatch(services, slug, batch, options, summary);
+    const checked = checkBatch(batch);
+    const size = batch.length;
     batch = [];
-    options.onProgress?.(summary.read, options.total);
+    await writing;
+    if (failure) throw failure.error;
+    writing = writeBatch(services, slug, checked, options, summary).then(
+      () => {
+        written += size;
+        options.onProgress?.(written, options.total);
+      },
+      (error: unknown) => {
+        failure = { error };
+      },
+    );
   };
-  for await (const item of incoming) {
-    summary.read += 1;
-    batch.push(item);
-    if (batch.length >= batchSize) await flush();
+  try {
+    for await (const item of incoming) {
+      summary.read += 1;
+      batch.push(item);
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+  } finally {
+    // Also when reading fails: the batch being written ends before the import answers.
+    await writing;
   }
-  await flush();
+  if (failure) throw failure.error;
   return summary;
 }
 
-async function importBatch(
-  services: Services,
-  slug: string,
-  items: readonly IncomingRecord[],
-  options: ImportOptions,
-  summary: ImportSummary,
-): Promise<void> {
+/** A batch read and checked, ready to write: the records in load order, and those refused. */
+type CheckedBatch = { ordered: Checked[]; rejected: ImportSummary["rejected"] };
+
+/** Validates a batch with each kind's schema; no store involved. */
+function checkBatch(items: readonly IncomingRecord[]): CheckedBatch {
   const checked: Checked[] = [];
+  const rejected: ImportSummary["rejected"] = [];
   const seen = new Set<string>();
   for (const item of items) {
     const type = item.record.type;
     const kind = typeof type === "string" ? kindByType(type) : undefined;
     if (!kind) {
-      summary.rejected.push(rejection(item, `type: unknown kind ${JSON.stringify(type)}`));
+      rejected.push(rejection(item, `type: unknown kind ${JSON.stringify(type)}`));
       continue;
     }
     try {
       const parsed = parseRecordInput(kind, item.record);
       if (parsed.id !== undefined && seen.has(parsed.id)) {
-        summary.rejected.push(rejection(item, `id: "${parsed.id}" appears twice in this batch`));
+        rejected.push(rejection(item, `id: "${parsed.id}" appears twice in this batch`));
         continue;
       }
       if (parsed.id !== undefined) seen.add(parsed.id);
       checked.push({ ...item, type: kind.type, kind, parsed, body: parsed.body });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      summary.rejected.push(rejection(item, error.message));
+      rejected.push(rejection(item, error.message));
     }
   }
-  const ordered = orderForLoad(checked);
+  return { ordered: orderForLoad(checked), rejected };
+}
+
+/** Writes a checked batch in one transaction: new records in bulk, existing ones reconciled. */
+async function writeBatch(
+  services: Services,
+  slug: string,
+  { ordered, rejected: refused }: CheckedBatch,
+  options: ImportOptions,
+  summary: ImportSummary,
+): Promise<void> {
+  summary.rejected.push(...refused);
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const rejected: ImportSummary["rejected"] = [];
   try {

@@ -14,16 +14,36 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case "string":
       return JSON.stringify(value);
-    case "object": {
-      if (Array.isArray(value))
-        return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
-      if (value instanceof Date) return JSON.stringify(value.toISOString());
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, member]) => member !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(",")}}`;
-    }
+    case "object":
+      return canonicalObject(value);
     default:
       throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
   }
+}
+
+// Every ledger entry goes through here, so it is written as loops over sorted keys rather than
+// chains of entries/filter/map (a third of the time on the import path).
+function canonicalObject(value: object): string {
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ",";
+      text += canonicalJson(value[i] ?? null);
+    }
+    return `${text}]`;
+  }
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  const record = value as Record<string, unknown>;
+  // Default sort compares UTF-16 code units, as RFC 8785 asks.
+  const keys = Object.keys(record).sort();
+  let text = "{";
+  let first = true;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += first ? "" : ",";
+    first = false;
+    text += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${text}}`;
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { type BulkColumn, insertJsonRows } from "./bulk-insert.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -38,20 +39,35 @@ const ENTRY_COLUMNS = [
   "restricted_to",
 ] as const;
 
+const ENTRY_BULK_COLUMNS: readonly BulkColumn[] = [
+  { name: "process_id", type: "text" },
+  { name: "seq", type: "bigint" },
+  { name: "at", type: "timestamptz" },
+  { name: "principal", type: "text" },
+  { name: "action", type: "text" },
+  { name: "record_type", type: "text" },
+  { name: "record_id", type: "text" },
+  { name: "content", type: "text" },
+  { name: "leaf_hash", type: "text", value: "decode(r.leaf_hash, 'hex')" },
+  { name: "visibility", type: "text" },
+  { name: "restricted_to", type: "text" },
+];
+
 export async function insertEntries(
   tx: Transaction<Database>,
   processId: string,
   entries: ReadonlyArray<Omit<StoredEntry, "at"> & { at: string }>,
 ): Promise<void> {
-  // Large batches go in slices: one INSERT carries at most 65,535 parameters.
-  for (let start = 0; start < entries.length; start += 5000) {
-    await tx
-      .insertInto("ledger_entry")
-      .values(
-        entries.slice(start, start + 5000).map((entry) => ({ process_id: processId, ...entry })),
-      )
-      .execute();
-  }
+  await insertJsonRows(
+    tx,
+    "ledger_entry",
+    ENTRY_BULK_COLUMNS,
+    entries.map((entry) => ({
+      process_id: processId,
+      ...entry,
+      leaf_hash: Buffer.from(entry.leaf_hash).toString("hex"),
+    })),
+  );
 }
 
 export async function insertHead(
@@ -207,19 +223,29 @@ export async function listSigningKeys(
     .execute();
 }
 
+const NODE_COLUMNS: readonly BulkColumn[] = [
+  { name: "process_id", type: "text" },
+  { name: "level", type: "smallint" },
+  { name: "index", type: "bigint" },
+  { name: "hash", type: "text", value: "decode(r.hash, 'hex')" },
+];
+
 export async function insertNodes(
   tx: Transaction<Database>,
   processId: string,
   nodes: ReadonlyArray<{ level: number; index: number; hash: Uint8Array }>,
 ): Promise<void> {
-  for (let start = 0; start < nodes.length; start += 10_000) {
-    await tx
-      .insertInto("ledger_node")
-      .values(
-        nodes.slice(start, start + 10_000).map((node) => ({ process_id: processId, ...node })),
-      )
-      .execute();
-  }
+  await insertJsonRows(
+    tx,
+    "ledger_node",
+    NODE_COLUMNS,
+    nodes.map((node) => ({
+      process_id: processId,
+      level: node.level,
+      index: node.index,
+      hash: Buffer.from(node.hash).toString("hex"),
+    })),
+  );
 }
 
 /** Every stored node of a process, for verification. */

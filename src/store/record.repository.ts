@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from "kysely";
 import type { Viewer } from "../domain/access.ts";
 import type { FigureRow } from "../domain/kind.ts";
 import type { IndexColumns } from "../domain/record-index.ts";
+import { type BulkColumn, insertJsonRows } from "./bulk-insert.ts";
 import { matchFilters, type RecordFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
 import { visibleTo } from "./scope.ts";
@@ -144,23 +145,68 @@ export async function findTypes(
   return new Map(rows.map((row) => [row.id, row.type]));
 }
 
-/** Inserts many rows in slices: one statement carries at most 65,535 parameters. */
-async function insertInSlices<T>(
-  rows: readonly T[],
-  columns: number,
-  insert: (slice: T[]) => Promise<unknown>,
-) {
-  const size = Math.floor(60_000 / columns);
-  for (let start = 0; start < rows.length; start += size)
-    await insert(rows.slice(start, start + size));
-}
+const RECORD_COLUMNS: readonly BulkColumn[] = [
+  { name: "process_id", type: "text" },
+  { name: "id", type: "text" },
+  { name: "type", type: "text" },
+  { name: "version", type: "integer" },
+  { name: "visibility", type: "text" },
+  { name: "restricted_to", type: "text" },
+  { name: "body", type: "jsonb" },
+  { name: "kind", type: "text" },
+  { name: "date_start", type: "timestamptz" },
+  { name: "date_end", type: "timestamptz" },
+  { name: "west", type: "double precision" },
+  { name: "south", type: "double precision" },
+  { name: "east", type: "double precision" },
+  { name: "north", type: "double precision" },
+  { name: "verification", type: "text" },
+  { name: "cell", type: "bigint" },
+  { name: "sort_key", type: "text" },
+  { name: "refs", type: "text[]" },
+  { name: "search", type: "text", value: "to_tsvector('simple', r.search)" },
+  { name: "created_at", type: "timestamptz" },
+  { name: "updated_at", type: "timestamptz" },
+];
 
 /** Inserts many new records at once (the bulk path of imports). */
 export async function insertRecords(db: Db, writes: readonly RecordWrite[]): Promise<void> {
-  await insertInSlices(writes, 22, (slice) =>
-    db.insertInto("record").values(slice.map(newRow)).execute(),
+  await insertJsonRows(
+    db,
+    "record",
+    RECORD_COLUMNS,
+    writes.map((write) => {
+      const { search_text, ...columns } = write.index;
+      return {
+        process_id: write.process_id,
+        id: write.id,
+        type: write.type,
+        version: write.version,
+        visibility: write.visibility,
+        restricted_to: write.restricted_to,
+        body: write.body,
+        ...columns,
+        refs: write.refs,
+        search: search_text,
+        created_at: write.at,
+        updated_at: write.at,
+      };
+    }),
   );
 }
+
+const FIGURE_COLUMNS: readonly BulkColumn[] = [
+  { name: "process_id", type: "text" },
+  { name: "claim_id", type: "text" },
+  { name: "incident_id", type: "text" },
+  { name: "claimant", type: "text" },
+  { name: "category", type: "text" },
+  { name: "side", type: "text" },
+  { name: "low", type: "integer" },
+  { name: "high", type: "integer" },
+  { name: "visibility", type: "text" },
+  { name: "restricted_to", type: "text" },
+];
 
 export async function insertFigures(
   db: Db,
@@ -169,11 +215,11 @@ export async function insertFigures(
     FigureRow & { claim_id: string; visibility: string; restricted_to: string | null }
   >,
 ): Promise<void> {
-  await insertInSlices(rows, 10, (slice) =>
-    db
-      .insertInto("claim_figure")
-      .values(slice.map((row) => ({ process_id: processId, ...row })))
-      .execute(),
+  await insertJsonRows(
+    db,
+    "claim_figure",
+    FIGURE_COLUMNS,
+    rows.map((row) => ({ process_id: processId, ...row })),
   );
 }
 
