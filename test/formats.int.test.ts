@@ -1,4 +1,5 @@
 import { createReadStream, existsSync } from "node:fs";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/core/create-process.ts";
 import { exportIncidentsWithClaims } from "../src/core/export-incident-rows.ts";
@@ -334,6 +335,35 @@ describe.each(STORE_NAMES)("dataset formats on %s", (storeName) => {
     expect(progress).toEqual([5, 10, 15, 20, 25]);
     expect(summary.read).toBe(25);
     expect(await recordsOf(services, batched)).toEqual(await recordsOf(services, whole));
+  });
+
+  it("a long import refreshes the planner's statistics as the tables grow", async () => {
+    const slug = await freshProcess();
+    const reltuples = async () =>
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`SELECT reltuples AS n FROM pg_class WHERE relname = 'record'`.execute(
+            services.store.db,
+          )
+        ).rows[0]?.n,
+      );
+    const before = await reltuples();
+    await importUcdp(services, slug, readUcdpCsv(chunksOf(ucdpFile(12))), {
+      principal: PRINCIPAL,
+      actorMapping: ACTOR_MAPPING,
+      batchSize: 5,
+      analyzeFrom: 10,
+    });
+    const stored = Number(
+      (await sql<{ n: string }>`SELECT count(*) AS n FROM record`.execute(services.store.db))
+        .rows[0]?.n,
+    );
+    // Analyzed at 10 records and at 40 (never reached): reltuples counts the table as it was at 10.
+    expect(before).not.toBe(await reltuples());
+    expect(await reltuples()).toBeGreaterThanOrEqual(10);
+    expect(await reltuples()).toBeLessThan(stored);
   });
 
   it("ucdp: an import interrupted mid-stream, run again, ends as an uninterrupted one", async () => {

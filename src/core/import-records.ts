@@ -4,6 +4,7 @@ import { kindByType } from "../domain/kinds/index.ts";
 import { orderForLoad } from "../domain/load-order.ts";
 import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
 import { recordDigest } from "../ledger/entry.ts";
+import { analyzeImportedTables } from "../store/bulk-insert.ts";
 import { findProcess } from "../store/process.repository.ts";
 import type { StoredRecord } from "../store/record.repository.ts";
 import { createProcess } from "./create-process.ts";
@@ -32,6 +33,8 @@ export type ImportOptions = {
   total?: number;
   /** What to do with a record whose id exists and differs: update it (default) or keep it. */
   onExisting?: "update" | "keep";
+  /** Records written before the store's statistics are first refreshed (10^4 by default). */
+  analyzeFrom?: number;
 };
 
 type Checked = IncomingRecord & {
@@ -73,6 +76,9 @@ export async function importRecords(
   // CPU work that would otherwise wait for the store, and the store for them (a pipeline of two).
   let writing: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | undefined;
+  // Statistics are refreshed at 10^4 records written, then each time the count quadruples: a few
+  // ANALYZEs in all, so lookups stay planned for the tables' real size as they grow.
+  let analyzeAt = options.analyzeFrom ?? 10_000;
   const flush = async () => {
     if (batch.length === 0) return;
     const checked = checkBatch(batch);
@@ -81,8 +87,12 @@ export async function importRecords(
     await writing;
     if (failure) throw failure.error;
     writing = writeBatch(services, slug, checked, options, summary).then(
-      () => {
+      async () => {
         written += size;
+        if (written >= analyzeAt) {
+          await analyzeImportedTables(services.store.db);
+          analyzeAt = written * 4;
+        }
         options.onProgress?.(written, options.total);
       },
       (error: unknown) => {

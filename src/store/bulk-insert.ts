@@ -34,3 +34,13 @@ export async function insertJsonRows(
     db,
   );
 }
+
+/**
+ * Refreshes the planner's statistics of the tables an import fills. A table that grew from empty
+ * to a million rows in one import still has the statistics of an empty one until autovacuum
+ * analyzes it (later, or never where it is off), and lookups by id are then planned as scans of
+ * every incident: each batch slower than the last.
+ */
+export async function analyzeImportedTables(db: Db): Promise<void> {
+  await sql`ANALYZE record, claim_figure, ledger_entry, ledger_node`.execute(db);
+}
