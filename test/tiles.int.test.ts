@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/core/create-process.ts";
 import { importRecords } from "../src/core/import-records.ts";
@@ -173,8 +174,16 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
     const { getTile } = await import("../src/core/get-tile.ts");
     const { OPERATOR, PUBLIC } = await import("../src/domain/access.ts");
     for (const viewer of [OPERATOR, PUBLIC, { role: "delegate" as const, party: "X" }]) {
-      for (const z of [0, 2, 5, 7, 9]) {
-        const [x, y] = tileOf(45.5, 40, z);
+      // Up to zoom 9 the zoom-12 rollup answers, at 10 to 13 the finer ones (zoom-14 and zoom-16
+      // cells), at 14 the points: tiles holding several points are taken at each of those zooms.
+      const tiles = [0, 2, 5, 7, 9].map((z) => [z, ...tileOf(45.5, 40, z)] as const);
+      for (const z of [10, 11, 12, 13, 14]) {
+        const keys = new Set(POINTS.slice(0, 40).map((p) => tileOf(p.lon, p.lat, z).join("/")));
+        keys.add(tileOf(44.1, 41.2, z).join("/")); // where inc-5 moved to
+        for (const key of keys)
+          tiles.push([z, ...(key.split("/").map(Number) as [number, number])]);
+      }
+      for (const [z, x, y] of tiles) {
         for (const filter of [{}, { kind: "shelling" }]) {
           const rolled = await getTile(services, "t", { z, x, y }, filter, viewer);
           // A date filter takes the plain path over the points themselves.
@@ -197,5 +206,23 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
         }
       }
     }
+    // The finer rollups as migration 011 computes them from the records equal those the writes kept.
+    const { listMigrations } = await import("../src/store/migrate.ts");
+    const migration = listMigrations().find((m) => m.name.startsWith("011_"))?.sql ?? "";
+    const backfill = migration.slice(migration.indexOf("SELECT process_id")).replace(/;\s*$/, "");
+    const rows = async (query: string) =>
+      (
+        await sql
+          .raw<Record<string, unknown>>(
+            `SELECT process_id, type, shift, cell::text, visibility, restricted_to, count,
+               round(sum_lon::numeric, 9)::text AS lon, round(sum_lat::numeric, 9)::text AS lat
+             FROM (${query}) AS r(process_id, type, shift, cell, visibility, restricted_to, count,
+               sum_lon, sum_lat) ORDER BY 1, 2, 3, 4, 5, 6`,
+          )
+          .execute(services.store.db)
+      ).rows;
+    const kept = await rows("SELECT * FROM tile_rollup_level");
+    expect(kept.length).toBeGreaterThan(POINTS.length);
+    expect(kept).toEqual(await rows(backfill));
   });
 });

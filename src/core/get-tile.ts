@@ -4,7 +4,13 @@ import { DomainError } from "../domain/errors.ts";
 import { kindByPath, kindByType } from "../domain/kinds/index.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import { groupShift, isTile, tileCellRange } from "../domain/tiles.ts";
-import { groupTileRollup, ROLLUP_SHIFT } from "../store/tile-rollup.repository.ts";
+import {
+  groupTileLevel,
+  groupTileRollup,
+  LEVEL_SHIFTS,
+  ROLLUP_SHIFT,
+  type RollupGroup,
+} from "../store/tile-rollup.repository.ts";
 import { groupTileCells, type TileGroup } from "../store/tiles.repository.ts";
 import { boundsOf, DateParamSchema, parseQuery } from "./query-params.ts";
 import { requireProcess } from "./require-process.ts";
@@ -73,11 +79,22 @@ export async function getTile(
   const db = services.store.db;
   const cells = { type: kind.type, first, last, shift, filters };
   // Tiles whose grid is no finer than the rollup's zoom-12 cells, without a date or actor filter,
-  // are summed from the rollup; the rest group the points themselves. Both give the same groups.
+  // are summed from the rollup; tiles up to zoom 13 without any filter from the finer rollups;
+  // the rest group the points themselves. All give the same groups.
   const isRolledUp = shift >= ROLLUP_SHIFT && !q.from && !q.to && !q.actor;
+  const level = LEVEL_SHIFTS.find((candidate) => candidate <= shift);
+  const isUnfiltered = !q.from && !q.to && !q.actor && !q.kind && !q.verification;
   const groups = isRolledUp
-    ? await rolledUpGroups(db, slug, viewer, cells)
-    : await groupTileCells(db, slug, viewer, cells);
+    ? await withSingles(db, slug, viewer, cells, await rollupGroups(db, slug, viewer, cells))
+    : isUnfiltered && level !== undefined
+      ? await withSingles(
+          db,
+          slug,
+          viewer,
+          cells,
+          await groupTileLevel(db, slug, viewer, { type: kind.type, level, first, last, shift }),
+        )
+      : await groupTileCells(db, slug, viewer, cells);
   return {
     type: "FeatureCollection",
     features: groups.map((group) =>
@@ -107,35 +124,47 @@ function round(degrees: number): number {
   return Math.round(degrees * 1e5) / 1e5;
 }
 
-/**
- * A tile's groups from the rollup. A group of one must still say which record it is: those few
- * are looked up among the points of their own cell range.
- */
-async function rolledUpGroups(
+/** A tile's groups from the zoom-12 rollup, with the kind and verification filters it keeps. */
+function rollupGroups(
   db: Services["store"]["db"],
   slug: string,
   viewer: Viewer,
   query: Parameters<typeof groupTileCells>[3],
-): Promise<TileGroup[]> {
-  const rollupShift = query.shift - ROLLUP_SHIFT;
-  const groups = await groupTileRollup(db, slug, viewer, {
+): Promise<RollupGroup[]> {
+  return groupTileRollup(db, slug, viewer, {
     type: query.type,
     first: Math.floor(query.first / 2 ** ROLLUP_SHIFT),
     last: Math.floor(query.last / 2 ** ROLLUP_SHIFT),
-    shift: rollupShift,
+    shift: query.shift - ROLLUP_SHIFT,
     kind: query.filters.kind,
     verification: query.filters.verification,
   });
-  return Promise.all(
-    groups.map(async (group): Promise<TileGroup> => {
-      if (group.count !== 1) return { ...group, id: "", label: null, kind: null };
-      const width = 2 ** query.shift;
-      const [single] = await groupTileCells(db, slug, viewer, {
-        ...query,
-        first: group.group * width,
-        last: (group.group + 1) * width - 1,
-      });
-      return single ?? { ...group, id: "", label: null, kind: null };
-    }),
+}
+
+/**
+ * Groups from a rollup, as a tile shows them. A group of one must still say which record it is:
+ * those are looked up among their own points, all in one query.
+ */
+async function withSingles(
+  db: Services["store"]["db"],
+  slug: string,
+  viewer: Viewer,
+  query: Parameters<typeof groupTileCells>[3],
+  groups: readonly RollupGroup[],
+): Promise<TileGroup[]> {
+  const singles = groups.filter((group) => group.count === 1).map((group) => group.group);
+  const found =
+    singles.length === 0
+      ? []
+      : await groupTileCells(db, slug, viewer, { ...query, groups: singles });
+  const byGroup = new Map(found.map((single) => [single.group, single]));
+  return groups.map(
+    (group) =>
+      (group.count === 1 ? byGroup.get(group.group) : undefined) ?? {
+        ...group,
+        id: "",
+        label: null,
+        kind: null,
+      },
   );
 }

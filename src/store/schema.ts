@@ -88,6 +88,18 @@ export type TileRollupTable = {
   sum_lat: number;
 };
 
+export type TileRollupLevelTable = {
+  process_id: string;
+  type: string;
+  shift: number;
+  cell: ColumnType<string | number, number, number>;
+  visibility: string;
+  restricted_to: string;
+  count: number;
+  sum_lon: number;
+  sum_lat: number;
+};
+
 export type LedgerNodeTable = {
   process_id: string;
   level: number;
@@ -153,6 +165,7 @@ export type Database = {
   tree_head: TreeHeadTable;
   ledger_node: LedgerNodeTable;
   tile_rollup: TileRollupTable;
+  tile_rollup_level: TileRollupLevelTable;
   signing_key: SigningKeyTable;
   app_user: UserTable;
   membership: MembershipTable;

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Viewer } from "../domain/access.ts";
+import { type BulkColumn, insertJsonRows } from "./bulk-insert.ts";
 import type { Database } from "./schema.ts";
 import { visibleTo } from "./scope.ts";
 
@@ -7,6 +8,9 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Bits between a record's zoom-20 cell and the zoom-12 cell the rollup counts by. */
 export const ROLLUP_SHIFT = 16;
+
+/** The finer rollups' cells (tile_rollup_level), coarsest first: zoom-14 and zoom-16 cells. */
+export const LEVEL_SHIFTS = [12, 8] as const;
 
 /** What a located record adds to the rollup (or, negated, takes away). */
 export type RollupDelta = {
@@ -92,7 +96,76 @@ export async function adjustTileRollup(
     .where("process_id", "=", processId)
     .where("count", "<=", 0)
     .execute();
+  await adjustLevels(tx, processId, deltas);
 }
+
+/** The same deltas applied to the finer rollups, which do not split by kind and verification. */
+async function adjustLevels(
+  tx: Transaction<Database>,
+  processId: string,
+  deltas: readonly RollupDelta[],
+): Promise<void> {
+  const byKey = new Map<string, TileRollupLevelRow>();
+  for (const shift of LEVEL_SHIFTS) {
+    for (const d of deltas) {
+      const cell = Math.floor(d.cell / 2 ** shift);
+      const restricted_to = d.restricted_to ?? "";
+      const key = `${d.type}\n${shift}\n${cell}\n${d.visibility}\n${restricted_to}`;
+      const sum = byKey.get(key) ?? {
+        process_id: processId,
+        type: d.type,
+        shift,
+        cell,
+        visibility: d.visibility,
+        restricted_to,
+        count: 0,
+        sum_lon: 0,
+        sum_lat: 0,
+      };
+      sum.count += d.sign;
+      sum.sum_lon += d.sign * d.lon;
+      sum.sum_lat += d.sign * d.lat;
+      byKey.set(key, sum);
+    }
+  }
+  const rows = [...byKey.values()].filter((row) => row.count !== 0);
+  if (rows.length === 0) return;
+  await insertJsonRows(tx, "tile_rollup_level", LEVEL_COLUMNS, rows, LEVEL_CONFLICT);
+  await tx
+    .deleteFrom("tile_rollup_level")
+    .where("process_id", "=", processId)
+    .where("count", "<=", 0)
+    .execute();
+}
+
+type TileRollupLevelRow = {
+  process_id: string;
+  type: string;
+  shift: number;
+  cell: number;
+  visibility: string;
+  restricted_to: string;
+  count: number;
+  sum_lon: number;
+  sum_lat: number;
+};
+
+const LEVEL_COLUMNS: readonly BulkColumn[] = [
+  { name: "process_id", type: "text" },
+  { name: "type", type: "text" },
+  { name: "shift", type: "smallint" },
+  { name: "cell", type: "bigint" },
+  { name: "visibility", type: "text" },
+  { name: "restricted_to", type: "text" },
+  { name: "count", type: "integer" },
+  { name: "sum_lon", type: "double precision" },
+  { name: "sum_lat", type: "double precision" },
+];
+
+const LEVEL_CONFLICT = `ON CONFLICT (process_id, type, shift, cell, visibility, restricted_to)
+  DO UPDATE SET count = tile_rollup_level.count + excluded.count,
+    sum_lon = tile_rollup_level.sum_lon + excluded.sum_lon,
+    sum_lat = tile_rollup_level.sum_lat + excluded.sum_lat`;
 
 /** The rollup's contribution of a stored record, read before it changes. */
 export async function rollupKeyOf(
@@ -160,6 +233,41 @@ export async function groupTileRollup(
   if (query.verification !== undefined)
     select = select.where("tile_rollup.verification", "=", query.verification);
   const rows = await select.groupBy(sql`1`).execute();
+  return rows.map((row) => ({
+    group: Number(row.group),
+    count: Number(row.count),
+    lon: Number(row.lon),
+    lat: Number(row.lat),
+  }));
+}
+
+/**
+ * A tile's groups from a finer rollup: the cells of `level` (a shift of LEVEL_SHIFTS) summed into
+ * the tile's grid; `first` and `last` are the tile's zoom-20 cells, `shift` its grid's.
+ */
+export async function groupTileLevel(
+  db: Db,
+  processId: string,
+  viewer: Viewer,
+  query: { type: string; level: number; first: number; last: number; shift: number },
+): Promise<RollupGroup[]> {
+  const rows = await db
+    .selectFrom("tile_rollup_level")
+    .select([
+      sql<string>`tile_rollup_level.cell >> ${sql.lit(query.shift - query.level)}`.as("group"),
+      sql<string>`sum(tile_rollup_level.count)`.as("count"),
+      sql<number>`sum(tile_rollup_level.sum_lon) / sum(tile_rollup_level.count)`.as("lon"),
+      sql<number>`sum(tile_rollup_level.sum_lat) / sum(tile_rollup_level.count)`.as("lat"),
+    ])
+    .where("tile_rollup_level.process_id", "=", processId)
+    .where("tile_rollup_level.type", "=", query.type)
+    .where("tile_rollup_level.shift", "=", query.level)
+    .where(
+      sql<boolean>`tile_rollup_level.cell BETWEEN ${Math.floor(query.first / 2 ** query.level)} AND ${Math.floor(query.last / 2 ** query.level)}`,
+    )
+    .where(visibleTo(viewer, "tile_rollup_level"))
+    .groupBy(sql`1`)
+    .execute();
   return rows.map((row) => ({
     group: Number(row.group),
     count: Number(row.count),

@@ -7,6 +7,8 @@ import { visibleTo } from "./scope.ts";
 type Db = Kysely<Database> | Transaction<Database>;
 
 export type TileGroup = {
+  /** The group's cells shifted right by the tile's grid shift. */
+  group: number;
   count: number;
   lon: number;
   lat: number;
@@ -25,11 +27,20 @@ export async function groupTileCells(
   db: Db,
   processId: string,
   viewer: Viewer,
-  query: { type: string; first: number; last: number; shift: number; filters: RecordFilters },
+  query: {
+    type: string;
+    first: number;
+    last: number;
+    shift: number;
+    filters: RecordFilters;
+    /** Only these groups (cells >> shift), when given. */
+    groups?: readonly number[];
+  },
 ): Promise<TileGroup[]> {
   const rows = await db
     .selectFrom("record")
     .select([
+      sql<string>`record.cell >> ${sql.lit(query.shift)}`.as("group"),
       sql<string>`count(*)`.as("count"),
       sql<number>`avg(record.west)`.as("lon"),
       sql<number>`avg(record.south)`.as("lat"),
@@ -40,11 +51,17 @@ export async function groupTileCells(
     .where("record.process_id", "=", processId)
     .where("record.type", "=", query.type)
     .where(sql<boolean>`record.cell BETWEEN ${query.first} AND ${query.last}`)
+    .where(
+      query.groups
+        ? sql<boolean>`record.cell >> ${sql.lit(query.shift)} = ANY(${query.groups.map(String)}::bigint[])`
+        : sql<boolean>`true`,
+    )
     .where(visibleTo(viewer))
     .where(matchFilters(query.filters))
     .groupBy(sql`record.cell >> ${sql.lit(query.shift)}`)
     .execute();
   return rows.map((row) => ({
+    group: Number(row.group),
     count: Number(row.count),
     lon: Number(row.lon),
     lat: Number(row.lat),
