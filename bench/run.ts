@@ -13,6 +13,8 @@
  * read it.
  *
  * PostgreSQL runs use BENCH_DATABASE_URL (or TEST_DATABASE_URL): a database is created and dropped.
+ * --keep keeps it (its URL is printed); --reuse URL runs on such a kept database without loading
+ * it again (a 10^6 load takes the better part of an hour): give its size with --sizes.
  */
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -34,6 +36,8 @@ const { values } = parseArgs({
     sizes: { type: "string" },
     stores: { type: "string" },
     only: { type: "string" },
+    keep: { type: "boolean" },
+    reuse: { type: "string" },
   },
 });
 const GROUPS = ["import", "list", "dashboard", "tiles", "ledger", "api", "web", "extract"] as const;
@@ -74,11 +78,13 @@ for (const storeName of stores) {
     const dir = mkdtempSync(join(tmpdir(), "truce-bench-"));
     // A PostgreSQL server on this machine reads the COPY baseline's file as its own OS user.
     chmodSync(dir, 0o755);
-    const database = storeName === "postgres" ? await createTestDatabase(pgUrl) : undefined;
+    const reused = storeName === "postgres" ? values.reuse : undefined;
+    const database =
+      storeName === "postgres" && !reused ? await createTestDatabase(pgUrl) : undefined;
     peakRss = process.memoryUsage().rss;
-    const services = await openBenchServices(storeName, dir, database?.url);
+    const services = await openBenchServices(storeName, dir, reused ?? database?.url);
     try {
-      const context = { services, storeName, n, dir, isQuick, report, only };
+      const context = { services, storeName, n, dir, isQuick, report, only, isLoaded: !!reused };
       await runImportBench(context);
       if (only.has("list") || only.has("dashboard") || only.has("tiles"))
         await runQueryBench(context);
@@ -97,7 +103,8 @@ for (const storeName of stores) {
       });
     } finally {
       await services.store.close();
-      await database?.drop();
+      if (values.keep && database) process.stderr.write(`Kept the database ${database.url}\n`);
+      else await database?.drop();
       rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -25,6 +25,8 @@ export type BenchContext = {
   n: number;
   dir: string;
   isQuick: boolean;
+  /** Whether the store already holds the synthetic process (`--reuse`): no load then. */
+  isLoaded: boolean;
   /** The benchmark groups asked for (`--only`); all by default. */
   only: ReadonlySet<string>;
   report: (result: import("./measure.ts").BenchResult) => void;
