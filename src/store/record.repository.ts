@@ -51,24 +51,8 @@ function indexValues(write: RecordWrite) {
   return { ...columns, refs: write.refs, search: sql`to_tsvector('simple', ${search_text})` };
 }
 
-/** The row a new record is inserted as. */
-function newRow(write: RecordWrite) {
-  return {
-    process_id: write.process_id,
-    id: write.id,
-    type: write.type,
-    version: write.version,
-    visibility: write.visibility,
-    restricted_to: write.restricted_to,
-    body: JSON.stringify(write.body),
-    ...indexValues(write),
-    created_at: write.at,
-    updated_at: write.at,
-  };
-}
-
 export async function insertRecord(db: Db, write: RecordWrite): Promise<void> {
-  await db.insertInto("record").values(newRow(write)).execute();
+  await insertRecords(db, [write]);
 }
 
 /** Writes a new version only if the stored one is still `expectedVersion`; false otherwise. */
