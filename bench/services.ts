@@ -16,7 +16,10 @@ export async function openBenchServices(
       : await openStore({ kind: "pglite", dataDir: dir, command: "bench" });
   const signer = signerFromPem(generatePrivateKeyPem());
   await registerSigningKey(store.db, { key_id: signer.keyId, public_key: signer.publicKeyPem });
-  return { store, signer, now: () => new Date(), versions: new LedgerVersions() };
+  const versions = new LedgerVersions();
+  // As `truce serve` does on start: caches key on each process's ledger size (a reused database).
+  await versions.refresh(store.db);
+  return { store, signer, now: () => new Date(), versions };
 }
 
 export type BenchContext = {

@@ -78,15 +78,14 @@ export async function getTile(
   };
   const db = services.store.db;
   const cells = { type: kind.type, first, last, shift, filters };
-  // Tiles whose grid is no finer than the rollup's zoom-12 cells, without a date or actor filter,
-  // are summed from the rollup; tiles up to zoom 13 without any filter from the finer rollups;
-  // the rest group the points themselves. All give the same groups.
-  const isRolledUp = shift >= ROLLUP_SHIFT && !q.from && !q.to && !q.actor;
+  // A tile without filters up to zoom 13 sums the coarsest level of tile_rollup_level no finer
+  // than its grid; one filtered by kind or verification up to zoom 9 sums tile_rollup, split by
+  // them; the rest group the points themselves. All give the same groups.
   const level = LEVEL_SHIFTS.find((candidate) => candidate <= shift);
   const isUnfiltered = !q.from && !q.to && !q.actor && !q.kind && !q.verification;
-  const groups = isRolledUp
-    ? await withSingles(db, slug, viewer, cells, await rollupGroups(db, slug, viewer, cells))
-    : isUnfiltered && level !== undefined
+  const isRolledUp = shift >= ROLLUP_SHIFT && !q.from && !q.to && !q.actor;
+  const groups =
+    isUnfiltered && level !== undefined
       ? await withSingles(
           db,
           slug,
@@ -94,7 +93,9 @@ export async function getTile(
           cells,
           await groupTileLevel(db, slug, viewer, { type: kind.type, level, first, last, shift }),
         )
-      : await groupTileCells(db, slug, viewer, cells);
+      : isRolledUp
+        ? await withSingles(db, slug, viewer, cells, await rollupGroups(db, slug, viewer, cells))
+        : await groupTileCells(db, slug, viewer, cells);
   return {
     type: "FeatureCollection",
     features: groups.map((group) =>

@@ -9,8 +9,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** Bits between a record's zoom-20 cell and the zoom-12 cell the rollup counts by. */
 export const ROLLUP_SHIFT = 16;
 
-/** The finer rollups' cells (tile_rollup_level), coarsest first: zoom-14 and zoom-16 cells. */
-export const LEVEL_SHIFTS = [12, 8] as const;
+/** The levels of tile_rollup_level, coarsest first: zoom-10, -12, -14 and -16 cells. */
+export const LEVEL_SHIFTS = [20, 16, 12, 8] as const;
 
 /** What a located record adds to the rollup (or, negated, takes away). */
 export type RollupDelta = {
@@ -99,7 +99,7 @@ export async function adjustTileRollup(
   await adjustLevels(tx, processId, deltas);
 }
 
-/** The same deltas applied to the finer rollups, which do not split by kind and verification. */
+/** The same deltas applied to every level of tile_rollup_level (not split by kind and verification). */
 async function adjustLevels(
   tx: Transaction<Database>,
   processId: string,
@@ -242,7 +242,7 @@ export async function groupTileRollup(
 }
 
 /**
- * A tile's groups from a finer rollup: the cells of `level` (a shift of LEVEL_SHIFTS) summed into
+ * A tile's groups from tile_rollup_level: the cells of `level` (a shift of LEVEL_SHIFTS) summed into
  * the tile's grid; `first` and `last` are the tile's zoom-20 cells, `shift` its grid's.
  */
 export async function groupTileLevel(
