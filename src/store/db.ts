@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { cube } from "@electric-sql/pglite/contrib/cube";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.ts";
@@ -8,6 +9,9 @@ import type { Database } from "./schema.ts";
 import { SerializedPGliteDialect } from "./serialized-driver.ts";
 
 export type StoreKind = "pglite" | "postgres";
+
+/** The contrib extensions the migrations create (PostgreSQL ships them; PGlite loads them). */
+export const PGLITE_EXTENSIONS = { cube };
 
 export type Store = {
   db: Kysely<Database>;
@@ -70,7 +74,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     };
   }
   if (options.kind === "pglite-memory") {
-    const pglite = new PGlite(options.template ? { loadDataDir: options.template } : {});
+    const pglite = new PGlite({
+      extensions: PGLITE_EXTENSIONS,
+      ...(options.template ? { loadDataDir: options.template } : {}),
+    });
     const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
     await migrate(db);
     return {
@@ -83,7 +90,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   const lock = lockDataDir(options.dataDir, { command: options.command });
   try {
-    const pglite = new PGlite(join(options.dataDir, "pglite"));
+    const pglite = new PGlite(join(options.dataDir, "pglite"), { extensions: PGLITE_EXTENSIONS });
     const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
     await migrate(db);
     return {

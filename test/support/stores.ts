@@ -21,7 +21,8 @@ function pgliteTemplate(): Promise<Blob> {
     const { Kysely } = await import("kysely");
     const { SerializedPGliteDialect } = await import("../../src/store/serialized-driver.ts");
     const { migrate } = await import("../../src/store/migrate.ts");
-    const pglite = new PGlite();
+    const { PGLITE_EXTENSIONS } = await import("../../src/store/db.ts");
+    const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
     const db = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite }) });
     await migrate(db as never);
     const dump = await pglite.dumpDataDir("none");
