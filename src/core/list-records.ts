@@ -77,6 +77,7 @@ export async function listRecords(
     after: q.cursor ? decodeCursor(q.cursor) : undefined,
     descending: q.order === "desc",
     limit: q.limit,
+    sortsByDate: kind.sortsByDate === true,
   });
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);

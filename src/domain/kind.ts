@@ -42,6 +42,11 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
   schema: T;
   references: (record: z.output<T>) => Reference[];
   index: (record: z.output<T>) => IndexFields;
+  /**
+   * Its sort key is always the start of its (required) date, as an ISO instant: a list in a date
+   * window can then be read in slices of time, newest or oldest first (record.repository.ts).
+   */
+  sortsByDate?: true;
   /** The figures the record claims, one row per category and side (claims only). */
   figures?: (record: z.output<T>) => FigureRow[];
   /**

@@ -270,6 +270,8 @@ export async function findReferrers(
 
 export type ListFilters = RecordFilters & {
   type: string;
+  /** The kind's sort key is the start of its date (KindDefinition.sortsByDate). */
+  sortsByDate?: boolean;
   after?: { sort_key: string; id: string } | undefined;
   descending?: boolean;
   limit: number;
@@ -277,15 +279,51 @@ export type ListFilters = RecordFilters & {
 
 /**
  * A page of records in a stable order (sort key, then id), continuing after a cursor. Fetches one
- * row more than asked so the caller knows whether another page exists. The page's ids are found
- * first, on columns an index can hold (for incidents in a place and period, the covering index of
- * migration 012, without reading the table), and only then are those rows read.
+ * row more than asked so the caller knows whether another page exists.
+ *
+ * A kind sorted by date, listed in a date window, is read in slices of that window from the end the
+ * page starts at, each four times the last, until one holds a page: a page of the first week of a
+ * year's window needs only that week's candidates from the space-time index, not the year's. The
+ * records of the window whose sort key (their start) lies before the slice's end, oldest first,
+ * are exactly those of the slice [from, end); newest first, those of [start, to) whose own start
+ * is at or after the slice's start.
  */
 export async function listRecords(
   db: Db,
   processId: string,
   viewer: Viewer,
   filters: ListFilters,
+): Promise<Array<StoredRecord & { sort_key: string }>> {
+  if (!filters.sortsByDate || filters.from === undefined || filters.to === undefined)
+    return listPage(db, processId, viewer, filters);
+  const from = Date.parse(filters.from);
+  const to = Date.parse(filters.to);
+  for (let span = Math.max(DAY_MS, (to - from) / 32); ; span *= 4) {
+    if (span >= to - from) return listPage(db, processId, viewer, filters);
+    const edge = new Date(filters.descending ? to - span : from + span).toISOString();
+    const rows = await listPage(
+      db,
+      processId,
+      viewer,
+      filters.descending ? { ...filters, from: edge } : { ...filters, to: edge },
+      filters.descending ? edge : undefined,
+    );
+    if (rows.length > filters.limit) return rows;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * One page: its ids first, on columns an index can hold (for incidents in a place and period the
+ * covering index of migration 012, without reading the table), then only those rows.
+ */
+async function listPage(
+  db: Db,
+  processId: string,
+  viewer: Viewer,
+  filters: ListFilters,
+  sortKeyFrom?: string,
 ): Promise<Array<StoredRecord & { sort_key: string }>> {
   let page = db
     .selectFrom("record")
@@ -294,6 +332,7 @@ export async function listRecords(
     .where("record.type", "=", filters.type)
     .where(visibleTo(viewer))
     .where(matchFilters(filters));
+  if (sortKeyFrom !== undefined) page = page.where("record.sort_key", ">=", sortKeyFrom);
   const direction = filters.descending ? "desc" : "asc";
   if (filters.after) {
     const { sort_key, id } = filters.after;
