@@ -24,3 +24,6 @@ SELECT process_id, type, s.shift, cell >> s.shift, visibility, coalesce(restrict
 FROM record CROSS JOIN (VALUES (20), (16), (12), (8)) AS s(shift)
 WHERE cell IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5, 6;
+
+-- Planned for its real size from the start, where autovacuum is off or late.
+ANALYZE tile_rollup_level;
