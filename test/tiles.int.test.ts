@@ -209,7 +209,8 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
     // The finer rollups as migration 011 computes them from the records equal those the writes kept.
     const { listMigrations } = await import("../src/store/migrate.ts");
     const migration = listMigrations().find((m) => m.name.startsWith("011_"))?.sql ?? "";
-    const backfill = migration.slice(migration.indexOf("SELECT process_id")).replace(/;\s*$/, "");
+    const start = migration.indexOf("SELECT process_id");
+    const backfill = migration.slice(start, migration.indexOf(";", start));
     const rows = async (query: string) =>
       (
         await sql
