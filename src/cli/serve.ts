@@ -1,3 +1,4 @@
+import { keepCheckpointing } from "../core/embedded-checkpoints.ts";
 import { loadReferenceIfEmpty } from "../core/load-reference-process.ts";
 import { openServices } from "../core/open-services.ts";
 import { operatorCaller } from "../domain/access.ts";
@@ -40,7 +41,13 @@ export const serveCommand: Command = {
               ]).catch((error: unknown) => app.log.warn({ err: error }, "version poll failed"));
             }, 1000)
           : undefined;
-      app.addHook("onClose", async () => clearInterval(poll));
+      const stopCheckpoints = keepCheckpointing(services, (error) =>
+        app.log.warn({ err: error }, "checkpoint failed"),
+      );
+      app.addHook("onClose", async () => {
+        clearInterval(poll);
+        stopCheckpoints();
+      });
       const address = await app.listen({ port, host });
       services.store.announce(address);
       process.stderr.write(

@@ -90,7 +90,7 @@ export async function importRecords(
       async () => {
         written += size;
         if (written >= analyzeAt) {
-          await analyzeImportedTables(services.store.db);
+          await analyzeImportedTables(services.store.db, services.store.kind === "pglite");
           analyzeAt = written * 4;
         }
         options.onProgress?.(written, options.total);
