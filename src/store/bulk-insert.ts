@@ -44,7 +44,8 @@ export async function insertJsonRows(
  */
 export async function analyzeImportedTables(db: Db, isEmbedded: boolean): Promise<void> {
   await sql`VACUUM (ANALYZE) record`.execute(db);
-  await sql`ANALYZE claim_figure, ledger_entry, ledger_node`.execute(db);
+  await sql`ANALYZE claim_figure, ledger_entry, ledger_node, tile_rollup, tile_rollup_level,
+    incident_rollup, incident_actor_rollup, claim_figure_rollup`.execute(db);
   if (isEmbedded) await checkpointEmbedded(db);
 }
 
