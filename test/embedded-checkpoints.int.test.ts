@@ -1,10 +1,9 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/core/create-process.ts";
 import { keepCheckpointing } from "../src/core/embedded-checkpoints.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
-import { openTestServices } from "./support/stores.ts";
+import { checkpointLsn, openTestServices } from "./support/stores.ts";
 
 describe("checkpoints of the embedded store", () => {
   let services: Services;
@@ -14,14 +13,7 @@ describe("checkpoints of the embedded store", () => {
   afterAll(() => services.store.close());
 
   it("are taken on a timer while a server runs, and stop when asked", async () => {
-    const redo = async () =>
-      String(
-        (
-          await sql<{
-            lsn: string;
-          }>`SELECT redo_lsn::text AS lsn FROM pg_control_checkpoint()`.execute(services.store.db)
-        ).rows[0]?.lsn,
-      );
+    const redo = () => checkpointLsn(services);
     const errors: unknown[] = [];
     const stop = keepCheckpointing(services, (error) => errors.push(error), 50);
     const before = await redo();

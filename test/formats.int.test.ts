@@ -22,7 +22,7 @@ import {
 import { readHxlCsv, recordsToHxlRow, writeHxlCsv } from "../src/ingest/hxl.ts";
 import { readPaxCsv } from "../src/ingest/pax.ts";
 import { readUcdpCsv, recordsToUcdpRow, UCDP_COLUMNS, writeUcdpCsv } from "../src/ingest/ucdp.ts";
-import { openTestServices, STORE_NAMES } from "./support/stores.ts";
+import { checkpointLsn, openTestServices, STORE_NAMES } from "./support/stores.ts";
 
 const PRINCIPAL = operatorCaller("test");
 const PAX_FILE = new URL("../../shared/data/pax/pax_all_agreements_data_v9.csv", import.meta.url);
@@ -339,14 +339,7 @@ describe.each(STORE_NAMES)("dataset formats on %s", (storeName) => {
 
   it("a long import refreshes the planner's statistics as the tables grow", async () => {
     const slug = await freshProcess();
-    const checkpoint = async () =>
-      String(
-        (
-          await sql<{
-            lsn: string;
-          }>`SELECT redo_lsn::text AS lsn FROM pg_control_checkpoint()`.execute(services.store.db)
-        ).rows[0]?.lsn,
-      );
+    const checkpoint = () => checkpointLsn(services);
     const checkpointBefore = await checkpoint();
     const reltuples = async () =>
       Number(
