@@ -282,7 +282,7 @@ export type ListFilters = RecordFilters & {
  * row more than asked so the caller knows whether another page exists.
  *
  * A kind sorted by date, listed in a date window, is read in slices of that window from the end the
- * page starts at (a sixteenth, a quarter, then all of it) until one holds a page: a page of the
+ * page starts at (a 64th, an eighth, then all of it) until one holds a page: a page of the
  * first weeks of a year's window needs only those weeks' candidates from the space-time index. The
  * records of the window whose sort key (their start) lies before the slice's end, oldest first,
  * are exactly those of the slice [from, end); newest first, those of [start, to) whose own start
@@ -298,7 +298,7 @@ export async function listRecords(
     return listPage(db, processId, viewer, filters);
   const from = Date.parse(filters.from);
   const to = Date.parse(filters.to);
-  for (let span = Math.max(DAY_MS, (to - from) / 16); ; span *= 4) {
+  for (let span = Math.max(DAY_MS, (to - from) / 64); ; span *= 8) {
     if (span >= to - from) return listPage(db, processId, viewer, filters);
     const edge = new Date(filters.descending ? to - span : from + span).toISOString();
     const rows = await listPage(
