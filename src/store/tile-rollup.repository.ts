@@ -26,8 +26,8 @@ export type RollupDelta = {
 };
 
 /**
- * Applies deltas to the rollup in one statement: summed per key first, then added to the stored
- * counts (rows reaching zero are removed).
+ * Applies deltas to the rollups: tile_rollup (zoom-12 cells, split by kind and verification) and
+ * every level of tile_rollup_level (not split).
  */
 export async function adjustTileRollup(
   tx: Transaction<Database>,
@@ -35,137 +35,88 @@ export async function adjustTileRollup(
   deltas: readonly RollupDelta[],
 ): Promise<void> {
   if (deltas.length === 0) return;
-  const byKey = new Map<
-    string,
+  await addToRollup(tx, processId, "tile_rollup", ROLLUP_KEY, deltas, (d) => [
     {
-      type: string;
-      cell12: number;
-      kind: string;
-      verification: string;
-      visibility: string;
-      restricted_to: string;
-      count: number;
-      sum_lon: number;
-      sum_lat: number;
-    }
-  >();
-  for (const d of deltas) {
-    const row = {
       type: d.type,
       cell12: Math.floor(d.cell / 2 ** ROLLUP_SHIFT),
       kind: d.kind ?? "",
       verification: d.verification ?? "",
       visibility: d.visibility,
       restricted_to: d.restricted_to ?? "",
-    };
-    const key = JSON.stringify(row);
-    const sum = byKey.get(key) ?? { ...row, count: 0, sum_lon: 0, sum_lat: 0 };
-    sum.count += d.sign;
-    sum.sum_lon += d.sign * d.lon;
-    sum.sum_lat += d.sign * d.lat;
-    byKey.set(key, sum);
-  }
-  const rows = [...byKey.values()]
-    .filter((row) => row.count !== 0)
-    .map((row) => ({ process_id: processId, ...row }));
-  for (let start = 0; start < rows.length; start += 5000) {
-    await tx
-      .insertInto("tile_rollup")
-      .values(rows.slice(start, start + 5000))
-      .onConflict((oc) =>
-        oc
-          .columns([
-            "process_id",
-            "type",
-            "cell12",
-            "kind",
-            "verification",
-            "visibility",
-            "restricted_to",
-          ])
-          .doUpdateSet({
-            count: sql`tile_rollup.count + excluded.count`,
-            sum_lon: sql`tile_rollup.sum_lon + excluded.sum_lon`,
-            sum_lat: sql`tile_rollup.sum_lat + excluded.sum_lat`,
-          }),
-      )
-      .execute();
-  }
-  await tx
-    .deleteFrom("tile_rollup")
-    .where("process_id", "=", processId)
-    .where("count", "<=", 0)
-    .execute();
-  await adjustLevels(tx, processId, deltas);
+    },
+  ]);
+  await addToRollup(tx, processId, "tile_rollup_level", LEVEL_KEY, deltas, (d) =>
+    LEVEL_SHIFTS.map((shift) => ({
+      type: d.type,
+      shift,
+      cell: Math.floor(d.cell / 2 ** shift),
+      visibility: d.visibility,
+      restricted_to: d.restricted_to ?? "",
+    })),
+  );
 }
 
-/** The same deltas applied to every level of tile_rollup_level (not split by kind and verification). */
-async function adjustLevels(
-  tx: Transaction<Database>,
-  processId: string,
-  deltas: readonly RollupDelta[],
-): Promise<void> {
-  const byKey = new Map<string, TileRollupLevelRow>();
-  for (const shift of LEVEL_SHIFTS) {
-    for (const d of deltas) {
-      const cell = Math.floor(d.cell / 2 ** shift);
-      const restricted_to = d.restricted_to ?? "";
-      const key = `${d.type}\n${shift}\n${cell}\n${d.visibility}\n${restricted_to}`;
-      const sum = byKey.get(key) ?? {
-        process_id: processId,
-        type: d.type,
-        shift,
-        cell,
-        visibility: d.visibility,
-        restricted_to,
-        count: 0,
-        sum_lon: 0,
-        sum_lat: 0,
-      };
-      sum.count += d.sign;
-      sum.sum_lon += d.sign * d.lon;
-      sum.sum_lat += d.sign * d.lat;
-      byKey.set(key, sum);
-    }
-  }
-  const rows = [...byKey.values()].filter((row) => row.count !== 0);
-  if (rows.length === 0) return;
-  await insertJsonRows(tx, "tile_rollup_level", LEVEL_COLUMNS, rows, LEVEL_CONFLICT);
-  await tx
-    .deleteFrom("tile_rollup_level")
-    .where("process_id", "=", processId)
-    .where("count", "<=", 0)
-    .execute();
-}
+/** A rollup row's key, in the order of its table's key columns. */
+type RollupKey = Record<string, string | number>;
 
-type TileRollupLevelRow = {
-  process_id: string;
-  type: string;
-  shift: number;
-  cell: number;
-  visibility: string;
-  restricted_to: string;
-  count: number;
-  sum_lon: number;
-  sum_lat: number;
-};
+const ROLLUP_KEY: readonly BulkColumn[] = [
+  { name: "type", type: "text" },
+  { name: "cell12", type: "bigint" },
+  { name: "kind", type: "text" },
+  { name: "verification", type: "text" },
+  { name: "visibility", type: "text" },
+  { name: "restricted_to", type: "text" },
+];
 
-const LEVEL_COLUMNS: readonly BulkColumn[] = [
-  { name: "process_id", type: "text" },
+const LEVEL_KEY: readonly BulkColumn[] = [
   { name: "type", type: "text" },
   { name: "shift", type: "smallint" },
   { name: "cell", type: "bigint" },
   { name: "visibility", type: "text" },
   { name: "restricted_to", type: "text" },
-  { name: "count", type: "integer" },
-  { name: "sum_lon", type: "double precision" },
-  { name: "sum_lat", type: "double precision" },
 ];
 
-const LEVEL_CONFLICT = `ON CONFLICT (process_id, type, shift, cell, visibility, restricted_to)
-  DO UPDATE SET count = tile_rollup_level.count + excluded.count,
-    sum_lon = tile_rollup_level.sum_lon + excluded.sum_lon,
-    sum_lat = tile_rollup_level.sum_lat + excluded.sum_lat`;
+/**
+ * Sums the deltas per key of `table` (`keysOf` gives each delta's keys, one per row it touches),
+ * adds the sums to the stored counts in one statement, and removes the rows that reach zero.
+ * Table and key columns come from this file, never from input.
+ */
+async function addToRollup(
+  tx: Transaction<Database>,
+  processId: string,
+  table: "tile_rollup" | "tile_rollup_level",
+  key: readonly BulkColumn[],
+  deltas: readonly RollupDelta[],
+  keysOf: (delta: RollupDelta) => RollupKey[],
+): Promise<void> {
+  const sums = new Map<string, RollupKey & { count: number; sum_lon: number; sum_lat: number }>();
+  for (const d of deltas) {
+    for (const rowKey of keysOf(d)) {
+      const id = JSON.stringify(Object.values(rowKey));
+      const sum = sums.get(id) ?? { ...rowKey, count: 0, sum_lon: 0, sum_lat: 0 };
+      sum.count += d.sign;
+      sum.sum_lon += d.sign * d.lon;
+      sum.sum_lat += d.sign * d.lat;
+      sums.set(id, sum);
+    }
+  }
+  const rows = [...sums.values()]
+    .filter((row) => row.count !== 0)
+    .map((row) => ({ process_id: processId, ...row }));
+  if (rows.length === 0) return;
+  const columns: BulkColumn[] = [
+    { name: "process_id", type: "text" },
+    ...key,
+    { name: "count", type: "integer" },
+    { name: "sum_lon", type: "double precision" },
+    { name: "sum_lat", type: "double precision" },
+  ];
+  const conflict = `ON CONFLICT (process_id, ${key.map((column) => column.name).join(", ")})
+    DO UPDATE SET count = ${table}.count + excluded.count,
+      sum_lon = ${table}.sum_lon + excluded.sum_lon, sum_lat = ${table}.sum_lat + excluded.sum_lat`;
+  await insertJsonRows(tx, table, columns, rows, conflict);
+  await tx.deleteFrom(table).where("process_id", "=", processId).where("count", "<=", 0).execute();
+}
 
 /** The rollup's contribution of a stored record, read before it changes. */
 export async function rollupKeyOf(
@@ -203,6 +154,21 @@ export async function rollupKeyOf(
 
 export type RollupGroup = { group: number; count: number; lon: number; lat: number };
 
+/** A summed row as the driver returns it (bigint sums as strings) made a group. */
+function rollupGroupOf(row: {
+  group: string;
+  count: string;
+  lon: number;
+  lat: number;
+}): RollupGroup {
+  return {
+    group: Number(row.group),
+    count: Number(row.count),
+    lon: Number(row.lon),
+    lat: Number(row.lat),
+  };
+}
+
 /** A tile's groups from the rollup: zoom-12 cells summed into the tile's grid. */
 export async function groupTileRollup(
   db: Db,
@@ -233,12 +199,7 @@ export async function groupTileRollup(
   if (query.verification !== undefined)
     select = select.where("tile_rollup.verification", "=", query.verification);
   const rows = await select.groupBy(sql`1`).execute();
-  return rows.map((row) => ({
-    group: Number(row.group),
-    count: Number(row.count),
-    lon: Number(row.lon),
-    lat: Number(row.lat),
-  }));
+  return rows.map(rollupGroupOf);
 }
 
 /**
@@ -268,10 +229,5 @@ export async function groupTileLevel(
     .where(visibleTo(viewer, "tile_rollup_level"))
     .groupBy(sql`1`)
     .execute();
-  return rows.map((row) => ({
-    group: Number(row.group),
-    count: Number(row.count),
-    lon: Number(row.lon),
-    lat: Number(row.lat),
-  }));
+  return rows.map(rollupGroupOf);
 }
