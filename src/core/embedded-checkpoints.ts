@@ -1,4 +1,4 @@
-import { checkpointEmbedded } from "../store/bulk-insert.ts";
+import { checkpointEmbedded } from "../store/maintenance.ts";
 import type { Services } from "./services.ts";
 
 /**

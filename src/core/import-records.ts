@@ -4,7 +4,7 @@ import { kindByType } from "../domain/kinds/index.ts";
 import { orderForLoad } from "../domain/load-order.ts";
 import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
 import { recordDigest } from "../ledger/entry.ts";
-import { analyzeImportedTables } from "../store/bulk-insert.ts";
+import { analyzeImportedTables } from "../store/maintenance.ts";
 import { findProcess } from "../store/process.repository.ts";
 import type { StoredRecord } from "../store/record.repository.ts";
 import { createProcess } from "./create-process.ts";

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { sql } from "kysely";
 import { DomainError } from "../domain/errors.ts";
 import type { Store } from "./db.ts";
+import { checkpointEmbedded } from "./maintenance.ts";
 
 /**
  * A consistent gzipped tar of an open embedded store's PostgreSQL data directory. The caller holds
@@ -12,7 +12,7 @@ import type { Store } from "./db.ts";
 export async function dumpEmbeddedStore(store: Store): Promise<Uint8Array> {
   if (store.kind !== "pglite" || !store.pglite)
     throw new Error("dumpEmbeddedStore needs an embedded store opened from a data directory");
-  await sql`CHECKPOINT`.execute(store.db);
+  await checkpointEmbedded(store.db);
   const blob = await store.pglite.dumpDataDir("gzip");
   return new Uint8Array(await blob.arrayBuffer());
 }
