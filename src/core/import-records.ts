@@ -86,19 +86,19 @@ export async function importRecords(
     batch = [];
     await writing;
     if (failure) throw failure.error;
-    writing = writeBatch(services, slug, checked, options, summary).then(
-      async () => {
+    // A failure, of the write or of the upkeep after it, is kept for the next flush to throw.
+    writing = writeBatch(services, slug, checked, options, summary)
+      .then(async () => {
         written += size;
         if (written >= analyzeAt) {
           await analyzeImportedTables(services.store.db, services.store.kind === "pglite");
           analyzeAt = written * 4;
         }
         options.onProgress?.(written, options.total);
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         failure = { error };
-      },
-    );
+      });
   };
   try {
     for await (const item of incoming) {
