@@ -82,8 +82,9 @@ export async function getTile(
   // than its grid; one filtered by kind or verification up to zoom 9 sums tile_rollup, split by
   // them; the rest group the points themselves. All give the same groups.
   const level = LEVEL_SHIFTS.find((candidate) => candidate <= shift);
-  const isUnfiltered = !q.from && !q.to && !q.actor && !q.kind && !q.verification;
-  const isRolledUp = shift >= ROLLUP_SHIFT && !q.from && !q.to && !q.actor;
+  const isUndatedAndAnyActor = !q.from && !q.to && !q.actor;
+  const isUnfiltered = isUndatedAndAnyActor && !q.kind && !q.verification;
+  const isRolledUp = shift >= ROLLUP_SHIFT && isUndatedAndAnyActor;
   const groups =
     isUnfiltered && level !== undefined
       ? await withSingles(

@@ -3,7 +3,7 @@ import type { Viewer } from "../domain/access.ts";
 import type { FigureRow } from "../domain/kind.ts";
 import type { IndexColumns } from "../domain/record-index.ts";
 import { type BulkColumn, insertJsonRows } from "./bulk-insert.ts";
-import { matchFilters, type RecordFilters } from "./record-filters.ts";
+import { DAY_MS, matchFilters, type RecordFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
 import { visibleTo } from "./scope.ts";
 
@@ -311,8 +311,6 @@ export async function listRecords(
     if (rows.length > filters.limit) return rows;
   }
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * One page: its ids first, on columns an index can hold (for incidents in a place and period the
