@@ -150,6 +150,18 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
       [6, { kind: "armed_clash" }],
       [7, { visibility: "confidential" }],
       [8, { visibility: "restricted", restricted_to: "X" }],
+      // A few metres: the same cell at every level, so only the rollups' coordinate sums change.
+      [
+        10,
+        {
+          place: {
+            name: "nudged",
+            precision: "exact",
+            lat: (POINTS[10]?.lat ?? 0) + 0.00001,
+            lon: (POINTS[10]?.lon ?? 0) + 0.00001,
+          },
+        },
+      ],
     ] as const) {
       const current = await inject(`/api/processes/t/incidents/inc-${i}`);
       if (i === 8) {

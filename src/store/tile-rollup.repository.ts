@@ -100,8 +100,9 @@ async function addToRollup(
       sums.set(id, sum);
     }
   }
+  // A record moved within one cell leaves the count as it was but not the coordinates' sums.
   const rows = [...sums.values()]
-    .filter((row) => row.count !== 0)
+    .filter((row) => row.count !== 0 || row.sum_lon !== 0 || row.sum_lat !== 0)
     .map((row) => ({ process_id: processId, ...row }));
   if (rows.length === 0) return;
   const columns: BulkColumn[] = [
