@@ -109,6 +109,18 @@ const FILTERS: Array<[string, StatsFilters]> = [
   ["a box with nothing in it", { bbox: { west: 10, south: 10, east: 11, north: 11 } }],
   ["the whole world", { bbox: { west: -180, south: -90, east: 180, north: 90 } }],
   [
+    "a 12° box, summed mostly from coarse cells",
+    { bbox: { west: 38.3, south: 33.1, east: 50.3, north: 45.1 } },
+  ],
+  [
+    "half a year in a 12° box",
+    {
+      from: day("2021-06-14").start,
+      to: day("2021-12-12").end,
+      bbox: { west: 38.3, south: 33.1, east: 50.3, north: 45.1 },
+    },
+  ],
+  [
     "a year and a box",
     {
       from: day("2021-03-01").start,
@@ -236,6 +248,15 @@ describe.each(STORE_NAMES)("the overview's rollups on %s", (storeName) => {
     await update(some[2]?.id as string, (r) => ({
       ...r,
       date: { value: "2021-08-02", end: "2021-08-05", precision: "range" },
+    }));
+    // To a year, and to a range of more than a year (in no rollup).
+    await update(some[9]?.id as string, (r) => ({
+      ...r,
+      date: { value: "2021", precision: "year" },
+    }));
+    await update(some[10]?.id as string, (r) => ({
+      ...r,
+      date: { value: "2021-03-01", end: "2022-06-30", precision: "range" },
     }));
     // Moved across the box's rim, and made restricted to one party or members only.
     await update(some[3]?.id as string, (r) => ({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Viewer } from "../domain/access.ts";
 import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
+import { coverBoxByLevels, FINEST_ROLLUP_ZOOM, WHOLE_WORLD } from "../domain/rollup-cover.ts";
 import { splitBoxByCells } from "../domain/tiles.ts";
 import {
   type RollupWindow,
@@ -36,7 +37,7 @@ const n = (value: string | number | null | undefined): number | null =>
 const MIDNIGHT = /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.000)?Z$/;
 
 /**
- * What the rollups can answer (decision 0011): date bounds on whole UTC days and any box; not an
+ * What the rollups can answer (decisions 0011, 0019): date bounds on whole UTC days and any box; not an
  * actor or kind filter, which the rollups of actors and figures do not key on (it would multiply
  * their rows). Null sends the query to the plain SQL.
  */
@@ -49,15 +50,18 @@ export function rollupWindowOf(filters: StatsFilters): RollupWindow | null {
   // before the first Monday and from the last Monday on are read plainly.
   const firstMonday = fromDay === undefined ? undefined : mondayOnOrAfter(fromDay);
   const lastMonday = toDay === undefined ? undefined : mondayOnOrBefore(toDay);
-  const cells = filters.bbox ? splitBoxByCells(filters.bbox, ROLLUP_ZOOM) : undefined;
+  const box = filters.bbox;
+  const cells = box ? splitBoxByCells(box, FINEST_ROLLUP_ZOOM) : undefined;
+  const days = { from: fromDay, to: toDay };
+  const cover = box ? coverBoxByLevels(box) : WHOLE_WORLD;
   if (firstMonday !== undefined && lastMonday !== undefined && firstMonday >= lastMonday)
-    return { weeks: null, partial: [{ from: fromDay, to: toDay }], cells };
+    return { weeks: null, partial: [{ from: fromDay, to: toDay }], days, cover, cells };
   const partial: RollupWindow["partial"][number][] = [];
   if (fromDay !== undefined && firstMonday !== undefined && fromDay < firstMonday)
     partial.push({ from: fromDay, to: firstMonday });
   if (toDay !== undefined && lastMonday !== undefined && lastMonday < toDay)
     partial.push({ from: lastMonday, to: toDay });
-  return { weeks: { from: firstMonday, to: lastMonday }, partial, cells };
+  return { weeks: { from: firstMonday, to: lastMonday }, partial, days, cover, cells };
 }
 
 const DAY_MS = 86_400_000;
@@ -75,9 +79,6 @@ function mondayOnOrBefore(day: string): string {
   const ms = Date.parse(`${day}T00:00:00Z`);
   return dayString(ms - sinceMonday(ms) * DAY_MS);
 }
-
-/** The rollups' cells: zoom 12, the record's zoom-20 cell shifted right by 16 bits. */
-const ROLLUP_ZOOM = 12;
 
 /**
  * The overview's numbers for a date range and area: incidents by week, kind, verification and actor,

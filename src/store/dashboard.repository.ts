@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { Viewer } from "../domain/access.ts";
+import { type CellRect, FINEST_ROLLUP_ZOOM, ROLLUP_ZOOMS } from "../domain/rollup-cover.ts";
 import { matchFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
 import { visibleTo } from "./scope.ts";
@@ -10,21 +11,26 @@ type Db = Kysely<Database> | Transaction<Database>;
 type Box = { west: number; south: number; east: number; north: number };
 
 /**
- * The overview from rollups (migration 010, decision 0011). Rolled-up incidents (`rollup_day` set:
- * at a point, within one UTC day) are summed from the rollup tables for the whole ISO weeks of the
- * window and the zoom-12 cells wholly inside the box; the rest is read from `record` as the plain
- * queries read it: incidents that are not rolled up, rolled-up ones in the window's partial weeks,
- * and rolled-up ones in the box's rim. Each statement returns what the plain statement returns, in
- * the same order.
+ * The overview from rollups (migrations 010 and 013, decisions 0011 and 0019). Rolled-up incidents
+ * are located at a point and dated within one UTC day (`rollup_day`, summed by ISO week) or to a
+ * span of whole UTC days (a month, a year: `rollup_span_days`). Their rows are summed for the cells
+ * wholly inside the box, at the coarsest levels that fit (`cover`), for the whole weeks of the
+ * window and for the spans that overlap it; the rest is read from `record` as the plain queries
+ * read it: incidents in no rollup, those of one day in the window's partial weeks, and rolled-up
+ * ones in the box's rim. Each statement returns what the plain statement returns, in the same order.
  */
 export type RollupWindow = {
   /** The whole weeks (Mondays, YYYY-MM-DD; `to` excluded; either side open), or null if none. */
   weeks: { from?: string | undefined; to?: string | undefined } | null;
   /** The days before and after the whole weeks, read one incident at a time. */
   partial: ReadonlyArray<{ from?: string | undefined; to?: string | undefined }>;
+  /** The window as whole days (YYYY-MM-DD; `to` excluded; either side open), for spans. */
+  days: { from?: string | undefined; to?: string | undefined };
+  /** The rollup cells summed: the box's inner cells by level, or the whole world. */
+  cover: readonly CellRect[];
   /**
-   * With a box: the zoom-12 cells wholly inside it (x0..x1, y0..y1; null if none), and boxes
-   * covering the rest of it (the rim), where rolled-up incidents are read one at a time.
+   * With a box: its zoom-12 inner cells (x0..x1, y0..y1; null if none), and boxes covering the
+   * rest of it (the rim), where rolled-up incidents are read one at a time.
    */
   cells?:
     | { inner: { x0: number; x1: number; y0: number; y1: number } | null; edges: readonly Box[] }
@@ -35,6 +41,10 @@ export type RollupWindow = {
 type Num = string | number;
 
 const MIDNIGHT = (day: string) => `${day}T00:00:00.000Z`;
+/** The longest span rolled up (rollup_span_days): a span row starts at most this long before. */
+const MAX_SPAN_DAYS = 366;
+/** Above this many cells a rectangle is read as ranges of x and y, not cell by cell. */
+const MAX_CELL_PROBES = 4096;
 
 function insideCells(
   x: RawBuilder<unknown>,
@@ -44,21 +54,65 @@ function insideCells(
   return sql<boolean>`(${x} BETWEEN ${inner.x0} AND ${inner.x1} AND ${y} BETWEEN ${inner.y0} AND ${inner.y1})`;
 }
 
-/** The rollup rows in the window: whole weeks, cells inside the box, what the viewer may see. */
-function rollupWhere(processId: string, viewer: Viewer, window: RollupWindow): RawBuilder<boolean> {
-  if (!window.weeks || (window.cells && !window.cells.inner)) return sql<boolean>`false`;
-  const parts: RawBuilder<unknown>[] = [sql`t.process_id = ${processId}`, visibleTo(viewer, "t")];
-  if (window.weeks.from !== undefined) parts.push(sql`t.week >= ${window.weeks.from}::date`);
-  if (window.weeks.to !== undefined) parts.push(sql`t.week < ${window.weeks.to}::date`);
-  if (window.cells?.inner) parts.push(insideCells(sql`t.cx`, sql`t.cy`, window.cells.inner));
-  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** A rectangle of cells as the key reads it best: each cell found by equality, then its days. */
+function inRect(rect: CellRect): RawBuilder<boolean> {
+  const cells = (rect.x1 - rect.x0 + 1) * (rect.y1 - rect.y0 + 1);
+  const where =
+    cells > MAX_CELL_PROBES
+      ? insideCells(sql`t.cx`, sql`t.cy`, rect)
+      : sql`t.cx = ANY(${range(rect.x0, rect.x1)}::int[]) AND t.cy = ANY(${range(rect.y0, rect.y1)}::int[])`;
+  return sql<boolean>`t.zoom = ${rect.zoom} AND ${where}`;
 }
+
+const dayBefore = (day: string, days: number) =>
+  new Date(Date.parse(MIDNIGHT(day)) - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The rollup rows in the window, one condition per rectangle of cells (each an arm of a UNION ALL,
+ * so each reads its cells through the key): the whole weeks' rows of incidents of one day, and
+ * the rows of spans that overlap the window; what the viewer may see.
+ */
+function rollupArms(
+  processId: string,
+  viewer: Viewer,
+  window: RollupWindow,
+): RawBuilder<boolean>[] {
+  const { weeks, days } = window;
+  const when: RawBuilder<unknown>[] = [];
+  if (weeks) {
+    const bounds = [sql`t.days = 0`];
+    if (weeks.from !== undefined) bounds.push(sql`t.day >= ${weeks.from}::date`);
+    if (weeks.to !== undefined) bounds.push(sql`t.day < ${weeks.to}::date`);
+    when.push(sql`(${sql.join(bounds, sql` AND `)})`);
+  }
+  const spans = [sql`t.days > 0`];
+  if (days.to !== undefined) spans.push(sql`t.day < ${days.to}::date`);
+  if (days.from !== undefined) spans.push(sql`t.day + t.days > ${days.from}::date`);
+  when.push(sql`(${sql.join(spans, sql` AND `)})`);
+  // Bounds on the day that the key can use, around both kinds of rows.
+  const outer: RawBuilder<unknown>[] = [];
+  if (days.from !== undefined)
+    outer.push(sql` AND t.day >= ${dayBefore(days.from, MAX_SPAN_DAYS)}::date`);
+  if (days.to !== undefined) outer.push(sql` AND t.day < ${days.to}::date`);
+  return window.cover.map(
+    (rect) =>
+      sql<boolean>`(t.process_id = ${processId} AND ${inRect(rect)}${sql.join(outer, sql``)} AND (${sql.join(when, sql` OR `)}) AND ${visibleTo(viewer, "t")})`,
+  );
+}
+
+/** Incidents in a rollup by their span of whole days (as migration 013 decides). */
+const IN_SPAN_ROLLUP = sql<boolean>`(r.cell IS NOT NULL AND rollup_span_days(r.date_start, r.date_end) IS NOT NULL)`;
+/** Incidents in no rollup, in the words of the partial index that finds them (migration 013). */
+const IN_NO_ROLLUP = sql<boolean>`r.rollup_day IS NULL AND (r.cell IS NULL OR rollup_span_days(r.date_start, r.date_end) IS NULL)`;
 
 /**
  * The incidents read from `record`, as arms of a UNION ALL (each a condition on `r`) that no
- * incident can satisfy twice: those not rolled up; rolled-up ones in the partial weeks; rolled-up
- * ones in the whole weeks but outside the inner cells, one arm per rim box (each excluding the
- * boxes before it), so the space-time index reads only the rim.
+ * incident can satisfy twice: those in no rollup; those of one day in the partial weeks; rolled-up
+ * ones outside the inner cells, one arm per rim box (each excluding the boxes before it), so the
+ * space-time index reads only the rim.
  */
 function baseArms(
   processId: string,
@@ -68,7 +122,7 @@ function baseArms(
 ): RawBuilder<boolean>[] {
   const where = (f: StatsFilters) =>
     sql`r.process_id = ${processId} AND r.type = 'incident' AND ${visibleTo(viewer, "r")} AND ${matchFilters(f, "r")}`;
-  const arms: RawBuilder<boolean>[] = [sql<boolean>`(${where(filters)} AND r.rollup_day IS NULL)`];
+  const arms: RawBuilder<boolean>[] = [sql<boolean>`(${where(filters)} AND ${IN_NO_ROLLUP})`];
   for (const days of window.partial) {
     const within = {
       ...filters,
@@ -78,32 +132,41 @@ function baseArms(
     arms.push(sql<boolean>`(${where(within)} AND r.rollup_day IS NOT NULL)`);
   }
   const cells = window.cells;
-  if (window.weeks && cells) {
-    const weeks = {
-      ...filters,
-      from: window.weeks.from === undefined ? filters.from : MIDNIGHT(window.weeks.from),
-      to: window.weeks.to === undefined ? filters.to : MIDNIGHT(window.weeks.to),
-    };
-    // A rolled-up incident is a point: west = east and south = north.
-    const inBox = (e: Box) =>
-      sql`(r.west BETWEEN ${e.west} AND ${e.east} AND r.south BETWEEN ${e.south} AND ${e.north})`;
-    const outside = cells.inner
-      ? sql`NOT ${insideCells(sql`cell12_x(r.cell >> 16)`, sql`cell12_y(r.cell >> 16)`, cells.inner)}`
-      : sql`true`;
-    cells.edges.forEach((edge, i) => {
-      const earlier = cells.edges.slice(0, i).map((e) => sql`NOT ${inBox(e)}`);
-      arms.push(
-        sql<boolean>`(${where({ ...weeks, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND r.rollup_day IS NOT NULL AND ${outside}${sql.join(
-          earlier.map((e) => sql` AND ${e}`),
-          sql``,
-        )})`,
-      );
-    });
-  }
+  if (!cells) return arms;
+  // In the rim: incidents of one day in the whole weeks (the partial ones are read above), and
+  // incidents rolled up by span anywhere in the window.
+  const weeks = window.weeks;
+  const ofOneDay = weeks
+    ? sql`(r.rollup_day IS NOT NULL${weeks.from === undefined ? sql`` : sql` AND r.rollup_day >= ${weeks.from}::date`}${weeks.to === undefined ? sql`` : sql` AND r.rollup_day < ${weeks.to}::date`})`
+    : sql`false`;
+  // A rolled-up incident is a point: west = east and south = north.
+  const inBox = (e: Box) =>
+    sql`(r.west BETWEEN ${e.west} AND ${e.east} AND r.south BETWEEN ${e.south} AND ${e.north})`;
+  const outside = cells.inner
+    ? sql`NOT ${insideCells(sql`cell12_x(r.cell >> 16)`, sql`cell12_y(r.cell >> 16)`, cells.inner)}`
+    : sql`true`;
+  cells.edges.forEach((edge, i) => {
+    const earlier = cells.edges.slice(0, i).map((e) => sql` AND NOT ${inBox(e)}`);
+    arms.push(
+      sql<boolean>`(${where({ ...filters, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND (${ofOneDay} OR ${IN_SPAN_ROLLUP}) AND ${outside}${sql.join(earlier, sql``)})`,
+    );
+  });
   return arms;
 }
 
-const WEEK_OF_ROLLUP = sql<string>`to_char(t.week, 'YYYY-MM-DD')`;
+/** A rollup row's week: its Monday for incidents of one day, that of its first day for spans of up to a week. */
+const WEEK_OF_ROLLUP = sql<string>`CASE WHEN t.days <= 7 THEN to_char(date_trunc('week', t.day::timestamp), 'YYYY-MM-DD') END`;
+
+/** One SELECT of the rollup table per arm, as a UNION ALL (nothing if there are no arms). */
+function rollupRows(
+  arms: readonly RawBuilder<boolean>[],
+  select: (arm: RawBuilder<boolean>) => RawBuilder<unknown>,
+) {
+  return sql.join(
+    arms.map((arm) => sql` UNION ALL ${select(arm)}`),
+    sql``,
+  );
+}
 const WEEK_OF_RECORD = sql<string>`to_char(date_trunc('week', r.date_start AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
 const IS_WEEKLY = sql<boolean>`r.date_end - r.date_start <= interval '7 days'`;
 
@@ -138,9 +201,13 @@ export async function rollupIncidentCounts(
   }>`
     WITH rows AS (
       ${sql.join(base, sql` UNION ALL `)}
-      UNION ALL
-      SELECT ${WEEK_OF_ROLLUP}, NULLIF(t.kind, ''), NULLIF(t.verification, ''), t.count, 0
-      FROM incident_rollup t WHERE ${rollupWhere(processId, viewer, window)}
+      ${rollupRows(
+        rollupArms(processId, viewer, window),
+        (arm) => sql`
+          SELECT ${WEEK_OF_ROLLUP}, NULLIF(t.kind, ''), NULLIF(t.verification, ''), t.count,
+            CASE WHEN t.days > 7 THEN t.count ELSE 0 END
+          FROM incident_rollup t WHERE ${arm}`,
+      )}
     )
     SELECT GROUPING(week, kind, verification) AS g, week, kind, verification,
       sum(n) AS count, sum(not_weekly) AS not_weekly
@@ -183,9 +250,10 @@ export async function rollupIncidentsByActor(
       SELECT b.to_id AS actor, 1 AS n
       FROM referred b
       JOIN record a ON a.process_id = ${processId} AND a.id = b.to_id AND a.type = 'actor'
-      UNION ALL
-      SELECT t.actor, t.count FROM incident_actor_rollup t
-      WHERE ${rollupWhere(processId, viewer, window)}
+      ${rollupRows(
+        rollupArms(processId, viewer, window),
+        (arm) => sql`SELECT t.actor, t.count FROM incident_actor_rollup t WHERE ${arm}`,
+      )}
     )
     SELECT actor, sum(n) AS count FROM rows GROUP BY actor HAVING sum(n) > 0 ORDER BY actor`.execute(
     db,
@@ -241,12 +309,15 @@ export async function rollupClaimedFigures(
   }>`
     WITH rows AS (
       ${sql.join(base, sql` UNION ALL `)}
-      UNION ALL
-      SELECT ${WEEK_OF_ROLLUP}, NULLIF(t.claimant, ''), t.category, t.side, t.count,
-        t.sum_low, t.n_low, t.sum_high, t.n_high
-      FROM claim_figure_rollup t
-      CROSS JOIN LATERAL (SELECT t.figure_visibility AS visibility, t.figure_restricted_to AS restricted_to) AS f
-      WHERE ${rollupWhere(processId, viewer, window)} AND ${visibleTo(viewer, "f")}
+      ${rollupRows(
+        rollupArms(processId, viewer, window),
+        (arm) => sql`
+          SELECT ${WEEK_OF_ROLLUP}, NULLIF(t.claimant, ''), t.category, t.side, t.count,
+            t.sum_low, t.n_low, t.sum_high, t.n_high
+          FROM claim_figure_rollup t
+          CROSS JOIN LATERAL (SELECT t.figure_visibility AS visibility, t.figure_restricted_to AS restricted_to) AS f
+          WHERE ${arm} AND ${visibleTo(viewer, "f")}`,
+      )}
     )
     SELECT GROUPING(week, claimant, category, side) AS g, week, claimant, category, side,
       sum(n) AS claims,
@@ -282,15 +353,31 @@ export async function rollupClaimedFigures(
   return figures;
 }
 
-const WEEK = sql`date_trunc('week', r.rollup_day::timestamp)::date`;
-const CX = sql`cell12_x(r.cell >> 16)`;
-const CY = sql`cell12_y(r.cell >> 16)`;
+/**
+ * The rolled-up incidents among these, once per level, with their rollup keys as migration 013's
+ * backfill computes them (zoom, cx, cy, day, days), as a table `r`.
+ */
+function rolledUp(processId: string, incidentIds: readonly string[]) {
+  return sql`(
+    SELECT r.process_id, r.id, r.refs, r.kind, r.verification, r.visibility, r.restricted_to,
+      z.zoom::smallint AS zoom,
+      cell12_x(r.cell >> 16) >> (${FINEST_ROLLUP_ZOOM} - z.zoom) AS cx,
+      cell12_y(r.cell >> 16) >> (${FINEST_ROLLUP_ZOOM} - z.zoom) AS cy,
+      CASE WHEN r.rollup_day IS NOT NULL THEN date_trunc('week', r.rollup_day::timestamp)::date
+        ELSE (r.date_start AT TIME ZONE 'UTC')::date END AS day,
+      coalesce(rollup_span_days(r.date_start, r.date_end), 0)::smallint AS days
+    FROM record r CROSS JOIN unnest(${[...ROLLUP_ZOOMS]}::int[]) AS z(zoom)
+    WHERE r.process_id = ${processId} AND r.id = ANY(${incidentIds}::text[]) AND r.type = 'incident'
+      AND r.cell IS NOT NULL
+      AND (r.rollup_day IS NOT NULL OR rollup_span_days(r.date_start, r.date_end) IS NOT NULL)
+  ) AS r`;
+}
 
 /**
  * Adds (sign 1) or takes out (sign -1) the share of these incidents, with their claims' figures,
- * in the three rollups, as they are stored now. The process writer takes an incident's share out
- * before the first change that touches it (the incident, or a claim about it) and adds it back
- * after the last, inside the same transaction.
+ * in the three rollups at every level, as they are stored now. The process writer takes an
+ * incident's share out before the first change that touches it (the incident, or a claim about
+ * it) and adds it back after the last, inside the same transaction.
  */
 export async function adjustDashboardRollup(
   tx: Transaction<Database>,
@@ -299,42 +386,40 @@ export async function adjustDashboardRollup(
   sign: 1 | -1,
 ): Promise<void> {
   if (incidentIds.length === 0) return;
-  const which = sql`r.process_id = ${processId} AND r.id = ANY(${incidentIds}::text[]) AND r.type = 'incident' AND r.rollup_day IS NOT NULL`;
+  const from = rolledUp(processId, incidentIds);
   await sql`
     INSERT INTO incident_rollup AS t
-      (process_id, week, cx, cy, kind, verification, visibility, restricted_to, count)
-    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, coalesce(r.kind, ''),
+      (process_id, zoom, cx, cy, day, days, kind, verification, visibility, restricted_to, count)
+    SELECT r.process_id, r.zoom, r.cx, r.cy, r.day, r.days, coalesce(r.kind, ''),
       coalesce(r.verification, ''), r.visibility, coalesce(r.restricted_to, ''), ${sign} * count(*)
-    FROM record r WHERE ${which}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT (process_id, week, cx, cy, kind, verification, visibility, restricted_to)
+    FROM ${from}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    ON CONFLICT (process_id, zoom, cx, cy, day, days, kind, verification, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
   await sql`
     INSERT INTO incident_actor_rollup AS t
-      (process_id, week, cx, cy, actor, visibility, restricted_to, count)
-    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, a.id, r.visibility,
+      (process_id, zoom, cx, cy, day, days, actor, visibility, restricted_to, count)
+    SELECT r.process_id, r.zoom, r.cx, r.cy, r.day, r.days, a.id, r.visibility,
       coalesce(r.restricted_to, ''), ${sign} * count(*)
-    FROM record r
+    FROM ${from}
     CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
     JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
-    WHERE ${which}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7
-    ON CONFLICT (process_id, week, cx, cy, actor, visibility, restricted_to)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    ON CONFLICT (process_id, zoom, cx, cy, day, days, actor, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
   await sql`
     INSERT INTO claim_figure_rollup AS t
-      (process_id, week, cx, cy, visibility, restricted_to, figure_visibility,
+      (process_id, zoom, cx, cy, day, days, visibility, restricted_to, figure_visibility,
        figure_restricted_to, claimant, category, side, count, sum_low, n_low, sum_high, n_high)
-    SELECT r.process_id, ${WEEK}, ${CX}, ${CY}, r.visibility,
+    SELECT r.process_id, r.zoom, r.cx, r.cy, r.day, r.days, r.visibility,
       coalesce(r.restricted_to, ''), f.visibility, coalesce(f.restricted_to, ''),
       coalesce(f.claimant, ''), f.category, f.side, ${sign} * count(*),
       ${sign} * coalesce(sum(f.low), 0), ${sign} * count(f.low),
       ${sign} * coalesce(sum(f.high), 0), ${sign} * count(f.high)
-    FROM record r
+    FROM ${from}
     JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
-    WHERE ${which}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-    ON CONFLICT (process_id, week, cx, cy, visibility, restricted_to, figure_visibility,
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
+    ON CONFLICT (process_id, zoom, cx, cy, day, days, visibility, restricted_to, figure_visibility,
       figure_restricted_to, claimant, category, side)
     DO UPDATE SET count = t.count + excluded.count, sum_low = t.sum_low + excluded.sum_low,
       n_low = t.n_low + excluded.n_low, sum_high = t.sum_high + excluded.sum_high,

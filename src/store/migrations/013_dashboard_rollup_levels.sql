@@ -1,0 +1,134 @@
+-- The overview's rollups at seven map levels and with incidents known to a span of whole days
+-- (decision 0019). At a million incidents a year and a 2° box summed every zoom-12 row of the year
+-- in the process (the rows were keyed week first) and read about 25,000 month-precision incidents
+-- one by one with their figures: 1.2-1.6 s a request.
+--
+-- `zoom` is 0, 2, 4 ... 12: `cx` and `cy` are the zoom-12 tile x and y shifted right by 12 - zoom.
+-- A box's inner region is summed from the coarsest cells that fit in it and a ring of finer ones
+-- (src/domain/rollup-cover.ts), each cell found through the key, with its days in range.
+--
+-- Two kinds of rows, by `days`:
+-- - 0: incidents within one UTC day (`rollup_day`), summed per ISO week; `day` is its Monday.
+-- - 2..366: incidents at a point whose span is whole UTC days (a month, a year, a range of days);
+--   `day` is the first day and `days` the length. Such a row overlaps a window of whole days
+--   exactly when its incidents do, so it needs no partial weeks.
+
+-- The span in days of an incident's dates when they are whole UTC days, more than one and at most
+-- 366; NULL otherwise (then it is rolled up by its day, or not at all).
+CREATE FUNCTION rollup_span_days(date_start timestamptz, date_end timestamptz) RETURNS integer
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN CASE
+    WHEN date_end - date_start > interval '1 day' AND date_end - date_start <= interval '366 days'
+      AND (date_start AT TIME ZONE 'UTC')::time = '00:00'
+      AND (date_end AT TIME ZONE 'UTC')::time = '00:00'
+    THEN (date_end AT TIME ZONE 'UTC')::date - (date_start AT TIME ZONE 'UTC')::date
+  END;
+
+DROP TABLE incident_rollup;
+DROP TABLE incident_actor_rollup;
+DROP TABLE claim_figure_rollup;
+
+-- Cells first so that each cell of a box is one descent of the key, then its days.
+CREATE TABLE incident_rollup (
+  process_id text NOT NULL REFERENCES process (id),
+  zoom smallint NOT NULL,
+  cx integer NOT NULL,
+  cy integer NOT NULL,
+  day date NOT NULL,
+  days smallint NOT NULL,
+  kind text NOT NULL,
+  verification text NOT NULL,
+  visibility text NOT NULL,
+  restricted_to text NOT NULL,
+  count integer NOT NULL,
+  PRIMARY KEY (process_id, zoom, cx, cy, day, days, kind, verification, visibility, restricted_to)
+);
+
+CREATE TABLE incident_actor_rollup (
+  process_id text NOT NULL REFERENCES process (id),
+  zoom smallint NOT NULL,
+  cx integer NOT NULL,
+  cy integer NOT NULL,
+  day date NOT NULL,
+  days smallint NOT NULL,
+  actor text NOT NULL,
+  visibility text NOT NULL,
+  restricted_to text NOT NULL,
+  count integer NOT NULL,
+  PRIMARY KEY (process_id, zoom, cx, cy, day, days, actor, visibility, restricted_to)
+);
+
+CREATE TABLE claim_figure_rollup (
+  process_id text NOT NULL REFERENCES process (id),
+  zoom smallint NOT NULL,
+  cx integer NOT NULL,
+  cy integer NOT NULL,
+  day date NOT NULL,
+  days smallint NOT NULL,
+  visibility text NOT NULL,
+  restricted_to text NOT NULL,
+  figure_visibility text NOT NULL,
+  figure_restricted_to text NOT NULL,
+  claimant text NOT NULL,
+  category text NOT NULL,
+  side text NOT NULL,
+  count integer NOT NULL,
+  sum_low bigint NOT NULL,
+  n_low integer NOT NULL,
+  sum_high bigint NOT NULL,
+  n_high integer NOT NULL,
+  PRIMARY KEY (process_id, zoom, cx, cy, day, days, visibility, restricted_to, figure_visibility,
+    figure_restricted_to, claimant, category, side)
+);
+
+-- The incidents in no rollup, which the overview reads one by one (replaces migration 010's index,
+-- whose condition now also held the incidents rolled up by span).
+DROP INDEX record_incident_unrolled;
+CREATE INDEX record_incident_unrolled ON record USING gist (
+  box(point(west, south), point(east, north)),
+  tstzrange(date_start, date_end)
+) WHERE type = 'incident' AND rollup_day IS NULL
+  AND (cell IS NULL OR rollup_span_days(date_start, date_end) IS NULL);
+
+-- The backfill, with the same keys as adjustDashboardRollup in dashboard.repository.ts.
+CREATE TEMPORARY TABLE rolled ON COMMIT DROP AS
+SELECT r.process_id, r.id, r.refs, r.kind, r.verification, r.visibility, r.restricted_to,
+  cell12_x(r.cell >> 16) AS x12, cell12_y(r.cell >> 16) AS y12,
+  CASE WHEN r.rollup_day IS NOT NULL THEN date_trunc('week', r.rollup_day::timestamp)::date
+    ELSE (r.date_start AT TIME ZONE 'UTC')::date END AS day,
+  coalesce(rollup_span_days(r.date_start, r.date_end), 0) AS days
+FROM record r
+WHERE r.type = 'incident' AND r.cell IS NOT NULL
+  AND (r.rollup_day IS NOT NULL OR rollup_span_days(r.date_start, r.date_end) IS NOT NULL);
+
+INSERT INTO incident_rollup
+SELECT r.process_id, z.zoom, r.x12 >> (12 - z.zoom), r.y12 >> (12 - z.zoom), r.day, r.days,
+  coalesce(r.kind, ''), coalesce(r.verification, ''), r.visibility, coalesce(r.restricted_to, ''),
+  count(*)
+FROM rolled r CROSS JOIN (VALUES (0), (2), (4), (6), (8), (10), (12)) AS z(zoom)
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
+
+INSERT INTO incident_actor_rollup
+SELECT r.process_id, z.zoom, r.x12 >> (12 - z.zoom), r.y12 >> (12 - z.zoom), r.day, r.days, a.id,
+  r.visibility, coalesce(r.restricted_to, ''), count(*)
+FROM rolled r
+CROSS JOIN (VALUES (0), (2), (4), (6), (8), (10), (12)) AS z(zoom)
+CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
+JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+
+INSERT INTO claim_figure_rollup
+SELECT r.process_id, z.zoom, r.x12 >> (12 - z.zoom), r.y12 >> (12 - z.zoom), r.day, r.days,
+  r.visibility, coalesce(r.restricted_to, ''), f.visibility, coalesce(f.restricted_to, ''),
+  coalesce(f.claimant, ''), f.category, f.side, count(*), coalesce(sum(f.low), 0), count(f.low),
+  coalesce(sum(f.high), 0), count(f.high)
+FROM rolled r
+CROSS JOIN (VALUES (0), (2), (4), (6), (8), (10), (12)) AS z(zoom)
+JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13;
+
+-- Planned for their real size from the start, where autovacuum is off or late.
+ANALYZE incident_rollup;
+ANALYZE incident_actor_rollup;
+ANALYZE claim_figure_rollup;
+ANALYZE record;
