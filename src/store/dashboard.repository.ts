@@ -54,17 +54,35 @@ function insideCells(
   return sql<boolean>`(${x} BETWEEN ${inner.x0} AND ${inner.x1} AND ${y} BETWEEN ${inner.y0} AND ${inner.y1})`;
 }
 
-const range = (from: number, to: number) =>
-  Array.from({ length: to - from + 1 }, (_, i) => from + i);
-
-/** A rectangle of cells as the key reads it best: each cell found by equality, then its days. */
-function inRect(rect: CellRect): RawBuilder<boolean> {
-  const cells = (rect.x1 - rect.x0 + 1) * (rect.y1 - rect.y0 + 1);
-  const where =
-    cells > MAX_CELL_PROBES
-      ? insideCells(sql`t.cx`, sql`t.cy`, rect)
-      : sql`t.cx = ANY(${range(rect.x0, rect.x1)}::int[]) AND t.cy = ANY(${range(rect.y0, rect.y1)}::int[])`;
-  return sql<boolean>`t.zoom = ${rect.zoom} AND ${where}`;
+/**
+ * The cells to sum, as conditions on `t` the key reads best: all rectangles of up to
+ * MAX_CELL_PROBES cells as one list of cells, each found by equality and then its days; a larger
+ * rectangle (a strip of a continent-sized box) as ranges of x and y.
+ */
+function inCover(cover: readonly CellRect[]): RawBuilder<boolean>[] {
+  const zooms: number[] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const large: RawBuilder<boolean>[] = [];
+  for (const rect of cover) {
+    if ((rect.x1 - rect.x0 + 1) * (rect.y1 - rect.y0 + 1) > MAX_CELL_PROBES) {
+      large.push(
+        sql<boolean>`t.zoom = ${rect.zoom} AND ${insideCells(sql`t.cx`, sql`t.cy`, rect)}`,
+      );
+      continue;
+    }
+    for (let x = rect.x0; x <= rect.x1; x++)
+      for (let y = rect.y0; y <= rect.y1; y++) {
+        zooms.push(rect.zoom);
+        xs.push(x);
+        ys.push(y);
+      }
+  }
+  if (zooms.length === 0) return large;
+  return [
+    sql<boolean>`(t.zoom, t.cx, t.cy) IN (SELECT * FROM unnest(${zooms}::smallint[], ${xs}::int[], ${ys}::int[]))`,
+    ...large,
+  ];
 }
 
 const dayBefore = (day: string, days: number) =>
@@ -97,9 +115,9 @@ function rollupArms(
   if (days.from !== undefined)
     outer.push(sql` AND t.day >= ${dayBefore(days.from, MAX_SPAN_DAYS)}::date`);
   if (days.to !== undefined) outer.push(sql` AND t.day < ${days.to}::date`);
-  return window.cover.map(
-    (rect) =>
-      sql<boolean>`(t.process_id = ${processId} AND ${inRect(rect)}${sql.join(outer, sql``)} AND (${sql.join(when, sql` OR `)}) AND ${visibleTo(viewer, "t")})`,
+  return inCover(window.cover).map(
+    (cells) =>
+      sql<boolean>`(t.process_id = ${processId} AND ${cells}${sql.join(outer, sql``)} AND (${sql.join(when, sql` OR `)}) AND ${visibleTo(viewer, "t")})`,
   );
 }
 
