@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateProcess, SYNTHETIC_PROCESS } from "../bench/generate.ts";
 import { createProcess } from "../src/core/create-process.ts";
@@ -14,6 +15,7 @@ import {
   rollupIncidentCounts,
   rollupIncidentsByActor,
 } from "../src/store/dashboard.repository.ts";
+import { listMigrations, splitStatements } from "../src/store/migrate.ts";
 import {
   claimedFigures,
   incidentCounts,
@@ -307,5 +309,30 @@ describe.each(STORE_NAMES)("the overview's rollups on %s", (storeName) => {
       records.delete(doomed);
     }
     await expectSame("after deletes");
+  });
+  it("keeps the rows migration 013's backfill computes from the records as they are now", async () => {
+    const statements = splitStatements(
+      listMigrations().find((m) => m.name.startsWith("013_"))?.sql ?? "",
+    );
+    const rolled = statements.find((s) => s.startsWith("CREATE TEMPORARY TABLE rolled"));
+    expect(rolled).toBeDefined();
+    const tables = ["incident_rollup", "incident_actor_rollup", "claim_figure_rollup"];
+    await services.store.db.transaction().execute(async (tx) => {
+      await sql.raw(rolled as string).execute(tx);
+      for (const table of tables) {
+        const insert = statements.find((s) => s.startsWith(`INSERT INTO ${table}\n`));
+        const backfill = (insert as string).slice(`INSERT INTO ${table}\n`.length);
+        // Rows whose count fell to zero stay in the kept table (decision 0011); they add nothing.
+        const sorted = async (query: string) =>
+          (
+            await sql.raw<Row>(`SELECT r::text AS row FROM (${query}) AS r`).execute(tx)
+          ).rows
+            .map((row) => row.row as string)
+            .sort();
+        const kept = await sorted(`SELECT * FROM ${table} WHERE count <> 0`);
+        expect(kept.length, table).toBeGreaterThan(20);
+        expect(kept, table).toEqual(await sorted(backfill));
+      }
+    });
   });
 });

@@ -22,8 +22,8 @@ const BOXES: Array<[string, Box]> = [
   ["12°", { west: 38.3, south: 33.1, east: 50.3, north: 45.1 }],
   ["smaller than a zoom-12 cell", { west: 45.95, south: 40.02, east: 45.96, north: 40.03 }],
   [
-    "across the antimeridian's neighbour and the equator",
-    { west: 150, south: -20, east: 179.9, north: 20 },
+    "across the equator, by the antimeridian",
+    { west: 170.2, south: -3.1, east: 179.9, north: 4.3 },
   ],
 ];
 

@@ -15,14 +15,14 @@ type Box = { west: number; south: number; east: number; north: number };
  * are located at a point and dated within one UTC day (`rollup_day`, summed by ISO week) or to a
  * span of whole UTC days (a month, a year: `rollup_span_days`). Their rows are summed for the cells
  * wholly inside the box, at the coarsest levels that fit (`cover`), for the whole weeks of the
- * window and for the spans that overlap it; the rest is read from `record` as the plain queries
- * read it: incidents in no rollup, those of one day in the window's partial weeks, and rolled-up
- * ones in the box's rim. Each statement returns what the plain statement returns, in the same order.
+ * window, the days of its partial weeks and the spans that overlap it; the rest is read from
+ * `record` as the plain queries read it: incidents in no rollup, and rolled-up ones in the box's
+ * rim. Each statement returns what the plain statement returns, in the same order.
  */
 export type RollupWindow = {
   /** The whole weeks (Mondays, YYYY-MM-DD; `to` excluded; either side open), or null if none. */
   weeks: { from?: string | undefined; to?: string | undefined } | null;
-  /** The days before and after the whole weeks, read one incident at a time. */
+  /** The days before and after the whole weeks, summed from the rollups' rows of days. */
   partial: ReadonlyArray<{ from?: string | undefined; to?: string | undefined }>;
   /** The window as whole days (YYYY-MM-DD; `to` excluded; either side open), for spans. */
   days: { from?: string | undefined; to?: string | undefined };
@@ -88,10 +88,29 @@ function inCover(cover: readonly CellRect[]): RawBuilder<boolean>[] {
 const dayBefore = (day: string, days: number) =>
   new Date(Date.parse(MIDNIGHT(day)) - days * 86_400_000).toISOString().slice(0, 10);
 
+/** The periods of rollup rows (migration 013): weeks and days of incidents of one day, and spans. */
+const WEEKS = 0;
+const DAYS = 1;
+const SPANS = 2;
+
+/** Days from `from` (included) to `to` (excluded), YYYY-MM-DD, either side open, as conditions on `t.day`. */
+function dayRange(range: {
+  from?: string | undefined;
+  to?: string | undefined;
+}): RawBuilder<unknown> {
+  return sql.join(
+    [
+      ...(range.from === undefined ? [] : [sql` AND t.day >= ${range.from}::date`]),
+      ...(range.to === undefined ? [] : [sql` AND t.day < ${range.to}::date`]),
+    ],
+    sql``,
+  );
+}
+
 /**
- * The rollup rows in the window, one condition per rectangle of cells (each an arm of a UNION ALL,
- * so each reads its cells through the key): the whole weeks' rows of incidents of one day, and
- * the rows of spans that overlap the window; what the viewer may see.
+ * The rollup rows in the window, as conditions on `t`, each an arm of a UNION ALL so that the key
+ * reads each cell's rows of one period in one range of days: the whole weeks' rows, the partial
+ * weeks' days, and the spans that overlap the window; what the viewer may see.
  */
 function rollupArms(
   processId: string,
@@ -99,38 +118,36 @@ function rollupArms(
   window: RollupWindow,
 ): RawBuilder<boolean>[] {
   const { weeks, days } = window;
-  const when: RawBuilder<unknown>[] = [];
-  if (weeks) {
-    const bounds = [sql`t.days = 0`];
-    if (weeks.from !== undefined) bounds.push(sql`t.day >= ${weeks.from}::date`);
-    if (weeks.to !== undefined) bounds.push(sql`t.day < ${weeks.to}::date`);
-    when.push(sql`(${sql.join(bounds, sql` AND `)})`);
-  }
-  const spans = [sql`t.days > 0`];
-  if (days.to !== undefined) spans.push(sql`t.day < ${days.to}::date`);
-  if (days.from !== undefined) spans.push(sql`t.day + t.days > ${days.from}::date`);
-  when.push(sql`(${sql.join(spans, sql` AND `)})`);
-  // Bounds on the day that the key can use, around both kinds of rows.
-  const outer: RawBuilder<unknown>[] = [];
-  if (days.from !== undefined)
-    outer.push(sql` AND t.day >= ${dayBefore(days.from, MAX_SPAN_DAYS)}::date`);
-  if (days.to !== undefined) outer.push(sql` AND t.day < ${days.to}::date`);
-  return inCover(window.cover).map(
-    (cells) =>
-      sql<boolean>`(t.process_id = ${processId} AND ${cells}${sql.join(outer, sql``)} AND (${sql.join(when, sql` OR `)}) AND ${visibleTo(viewer, "t")})`,
+  const periods: RawBuilder<unknown>[] = [];
+  if (weeks) periods.push(sql`t.period = ${WEEKS}${dayRange(weeks)}`);
+  for (const partial of window.partial) periods.push(sql`t.period = ${DAYS}${dayRange(partial)}`);
+  // A span overlaps the window when it starts before its end and ends after its start; it starts
+  // at most MAX_SPAN_DAYS before, which bounds what the key reads.
+  const spans = {
+    from: days.from === undefined ? undefined : dayBefore(days.from, MAX_SPAN_DAYS),
+    to: days.to,
+  };
+  periods.push(
+    sql`t.period = ${SPANS}${dayRange(spans)}${days.from === undefined ? sql`` : sql` AND t.day + t.days > ${days.from}::date`}`,
+  );
+  const visible = visibleTo(viewer, "t");
+  return inCover(window.cover).flatMap((cells) =>
+    periods.map(
+      (period) =>
+        sql<boolean>`(t.process_id = ${processId} AND ${period} AND ${cells} AND ${visible})`,
+    ),
   );
 }
 
-/** Incidents in a rollup by their span of whole days (as migration 013 decides). */
-const IN_SPAN_ROLLUP = sql<boolean>`(r.cell IS NOT NULL AND rollup_span_days(r.date_start, r.date_end) IS NOT NULL)`;
+/** Incidents in a rollup: at a point, of one day or a span of whole days (migration 013). */
+const IN_ROLLUP = sql<boolean>`(r.cell IS NOT NULL AND (r.rollup_day IS NOT NULL OR rollup_span_days(r.date_start, r.date_end) IS NOT NULL))`;
 /** Incidents in no rollup, in the words of the partial index that finds them (migration 013). */
 const IN_NO_ROLLUP = sql<boolean>`r.rollup_day IS NULL AND (r.cell IS NULL OR rollup_span_days(r.date_start, r.date_end) IS NULL)`;
 
 /**
  * The incidents read from `record`, as arms of a UNION ALL (each a condition on `r`) that no
- * incident can satisfy twice: those in no rollup; those of one day in the partial weeks; rolled-up
- * ones outside the inner cells, one arm per rim box (each excluding the boxes before it), so the
- * space-time index reads only the rim.
+ * incident can satisfy twice: those in no rollup, and rolled-up ones outside the inner cells, one
+ * arm per rim box (each excluding the boxes before it), so the space-time index reads only the rim.
  */
 function baseArms(
   processId: string,
@@ -141,22 +158,8 @@ function baseArms(
   const where = (f: StatsFilters) =>
     sql`r.process_id = ${processId} AND r.type = 'incident' AND ${visibleTo(viewer, "r")} AND ${matchFilters(f, "r")}`;
   const arms: RawBuilder<boolean>[] = [sql<boolean>`(${where(filters)} AND ${IN_NO_ROLLUP})`];
-  for (const days of window.partial) {
-    const within = {
-      ...filters,
-      from: days.from === undefined ? undefined : MIDNIGHT(days.from),
-      to: days.to === undefined ? undefined : MIDNIGHT(days.to),
-    };
-    arms.push(sql<boolean>`(${where(within)} AND r.rollup_day IS NOT NULL)`);
-  }
   const cells = window.cells;
   if (!cells) return arms;
-  // In the rim: incidents of one day in the whole weeks (the partial ones are read above), and
-  // incidents rolled up by span anywhere in the window.
-  const weeks = window.weeks;
-  const ofOneDay = weeks
-    ? sql`(r.rollup_day IS NOT NULL${weeks.from === undefined ? sql`` : sql` AND r.rollup_day >= ${weeks.from}::date`}${weeks.to === undefined ? sql`` : sql` AND r.rollup_day < ${weeks.to}::date`})`
-    : sql`false`;
   // A rolled-up incident is a point: west = east and south = north.
   const inBox = (e: Box) =>
     sql`(r.west BETWEEN ${e.west} AND ${e.east} AND r.south BETWEEN ${e.south} AND ${e.north})`;
@@ -166,7 +169,7 @@ function baseArms(
   cells.edges.forEach((edge, i) => {
     const earlier = cells.edges.slice(0, i).map((e) => sql` AND NOT ${inBox(e)}`);
     arms.push(
-      sql<boolean>`(${where({ ...filters, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND (${ofOneDay} OR ${IN_SPAN_ROLLUP}) AND ${outside}${sql.join(earlier, sql``)})`,
+      sql<boolean>`(${where({ ...filters, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND ${IN_ROLLUP} AND ${outside}${sql.join(earlier, sql``)})`,
     );
   });
   return arms;
@@ -372,22 +375,29 @@ export async function rollupClaimedFigures(
 }
 
 /**
- * The rolled-up incidents among these, once per level, with their rollup keys as migration 013's
- * backfill computes them (zoom, cx, cy, day, days), as a table `r`.
+ * The rolled-up incidents among these, once per level and period, with their rollup keys as
+ * migration 013's backfill computes them (zoom, period, cx, cy, day, days), as a table `r`.
  */
 function rolledUp(processId: string, incidentIds: readonly string[]) {
   return sql`(
     SELECT r.process_id, r.id, r.refs, r.kind, r.verification, r.visibility, r.restricted_to,
-      z.zoom::smallint AS zoom,
+      z.zoom::smallint AS zoom, p.period::smallint AS period,
       cell12_x(r.cell >> 16) >> (${FINEST_ROLLUP_ZOOM} - z.zoom) AS cx,
       cell12_y(r.cell >> 16) >> (${FINEST_ROLLUP_ZOOM} - z.zoom) AS cy,
-      CASE WHEN r.rollup_day IS NOT NULL THEN date_trunc('week', r.rollup_day::timestamp)::date
-        ELSE (r.date_start AT TIME ZONE 'UTC')::date END AS day,
-      coalesce(rollup_span_days(r.date_start, r.date_end), 0)::smallint AS days
-    FROM record r CROSS JOIN unnest(${[...ROLLUP_ZOOMS]}::int[]) AS z(zoom)
+      p.day, p.days::smallint AS days
+    FROM record r
+    CROSS JOIN LATERAL (
+      SELECT ${WEEKS} AS period, date_trunc('week', r.rollup_day::timestamp)::date AS day, 0 AS days
+      WHERE r.rollup_day IS NOT NULL
+      UNION ALL
+      SELECT ${DAYS}, r.rollup_day, 1 WHERE r.rollup_day IS NOT NULL
+      UNION ALL
+      SELECT ${SPANS}, (r.date_start AT TIME ZONE 'UTC')::date, rollup_span_days(r.date_start, r.date_end)
+      WHERE rollup_span_days(r.date_start, r.date_end) IS NOT NULL
+    ) AS p
+    CROSS JOIN unnest(${[...ROLLUP_ZOOMS]}::int[]) AS z(zoom)
     WHERE r.process_id = ${processId} AND r.id = ANY(${incidentIds}::text[]) AND r.type = 'incident'
       AND r.cell IS NOT NULL
-      AND (r.rollup_day IS NOT NULL OR rollup_span_days(r.date_start, r.date_end) IS NOT NULL)
   ) AS r`;
 }
 
@@ -407,37 +417,37 @@ export async function adjustDashboardRollup(
   const from = rolledUp(processId, incidentIds);
   await sql`
     INSERT INTO incident_rollup AS t
-      (process_id, zoom, cx, cy, day, days, kind, verification, visibility, restricted_to, count)
-    SELECT r.process_id, r.zoom, r.cx, r.cy, r.day, r.days, coalesce(r.kind, ''),
+      (process_id, zoom, period, cx, cy, day, days, kind, verification, visibility, restricted_to, count)
+    SELECT r.process_id, r.zoom, r.period, r.cx, r.cy, r.day, r.days, coalesce(r.kind, ''),
       coalesce(r.verification, ''), r.visibility, coalesce(r.restricted_to, ''), ${sign} * count(*)
     FROM ${from}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-    ON CONFLICT (process_id, zoom, cx, cy, day, days, kind, verification, visibility, restricted_to)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    ON CONFLICT (process_id, zoom, period, cx, cy, day, days, kind, verification, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
   await sql`
     INSERT INTO incident_actor_rollup AS t
-      (process_id, zoom, cx, cy, day, days, actor, visibility, restricted_to, count)
-    SELECT r.process_id, r.zoom, r.cx, r.cy, r.day, r.days, a.id, r.visibility,
+      (process_id, zoom, period, cx, cy, day, days, actor, visibility, restricted_to, count)
+    SELECT r.process_id, r.zoom, r.period, r.cx, r.cy, r.day, r.days, a.id, r.visibility,
       coalesce(r.restricted_to, ''), ${sign} * count(*)
     FROM ${from}
     CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
     JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-    ON CONFLICT (process_id, zoom, cx, cy, day, days, actor, visibility, restricted_to)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    ON CONFLICT (process_id, zoom, period, cx, cy, day, days, actor, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
   await sql`
     INSERT INTO claim_figure_rollup AS t
-      (process_id, zoom, cx, cy, day, days, visibility, restricted_to, figure_visibility,
+      (process_id, zoom, period, cx, cy, day, days, visibility, restricted_to, figure_visibility,
        figure_restricted_to, claimant, category, side, count, sum_low, n_low, sum_high, n_high)
-    SELECT r.process_id, r.zoom, r.cx, r.cy, r.day, r.days, r.visibility,
+    SELECT r.process_id, r.zoom, r.period, r.cx, r.cy, r.day, r.days, r.visibility,
       coalesce(r.restricted_to, ''), f.visibility, coalesce(f.restricted_to, ''),
       coalesce(f.claimant, ''), f.category, f.side, ${sign} * count(*),
       ${sign} * coalesce(sum(f.low), 0), ${sign} * count(f.low),
       ${sign} * coalesce(sum(f.high), 0), ${sign} * count(f.high)
     FROM ${from}
     JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
-    ON CONFLICT (process_id, zoom, cx, cy, day, days, visibility, restricted_to, figure_visibility,
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    ON CONFLICT (process_id, zoom, period, cx, cy, day, days, visibility, restricted_to, figure_visibility,
       figure_restricted_to, claimant, category, side)
     DO UPDATE SET count = t.count + excluded.count, sum_low = t.sum_low + excluded.sum_low,
       n_low = t.n_low + excluded.n_low, sum_high = t.sum_high + excluded.sum_high,

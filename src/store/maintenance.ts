@@ -4,16 +4,20 @@ import type { Database } from "./schema.ts";
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * Refreshes the planner's statistics of the tables an import fills, and marks the record table's
- * new pages all-visible. A table that grew from empty to a million rows in one import still has
+ * Refreshes the planner's statistics of the tables an import fills, and marks the new pages of the
+ * record table and the overview's rollups all-visible. A table that grew from empty to a million rows in one import still has
  * the statistics of an empty one until autovacuum analyzes it (later, or never where it is off),
  * and lookups by id are then planned as scans of every incident: each batch slower than the last.
- * Until its pages are all-visible, a list cannot be answered from the covering index (012).
+ * Until their pages are all-visible, a list cannot be answered from the covering index (012) nor
+ * the overview from the rollups' keys (013) without visiting the table.
  */
 export async function analyzeImportedTables(db: Db, isEmbedded: boolean): Promise<void> {
-  await sql`VACUUM (ANALYZE) record`.execute(db);
-  await sql`ANALYZE claim_figure, ledger_entry, ledger_node, tile_rollup, tile_rollup_level,
-    incident_rollup, incident_actor_rollup, claim_figure_rollup`.execute(db);
+  await sql`VACUUM (ANALYZE) record, incident_rollup, incident_actor_rollup, claim_figure_rollup`.execute(
+    db,
+  );
+  await sql`ANALYZE claim_figure, ledger_entry, ledger_node, tile_rollup, tile_rollup_level`.execute(
+    db,
+  );
   if (isEmbedded) await checkpointEmbedded(db);
 }
 
