@@ -324,9 +324,7 @@ describe.each(STORE_NAMES)("the overview's rollups on %s", (storeName) => {
         const backfill = (insert as string).slice(`INSERT INTO ${table}\n`.length);
         // Rows whose count fell to zero stay in the kept table (decision 0011); they add nothing.
         const sorted = async (query: string) =>
-          (
-            await sql.raw<Row>(`SELECT r::text AS row FROM (${query}) AS r`).execute(tx)
-          ).rows
+          (await sql.raw<Row>(`SELECT r::text AS row FROM (${query}) AS r`).execute(tx)).rows
             .map((row) => row.row as string)
             .sort();
         const kept = await sorted(`SELECT * FROM ${table} WHERE count <> 0`);
