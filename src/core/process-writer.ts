@@ -137,12 +137,40 @@ export async function writeToProcess<T>(
     const rollup: RollupDelta[] = [];
     // The overview's rollups (decision 0011): each incident touched by this transaction has its
     // share taken out before its first change, as it was stored, and put back after the work, as
-    // it is stored then. A new incident has no share to take out.
+    // it is stored then. A new incident has no share to take out. A change to a claim touches only
+    // the figures' rollup: the incident's counts do not depend on its claims.
     const touched = new Set<string>();
-    const beforeIncidentsChange = async (ids: readonly string[], isNew: boolean) => {
-      const fresh = [...new Set(ids)].filter((id) => !touched.has(id));
+    const figuresTouched = new Set<string>();
+    const beforeIncidentsChange = async (
+      ids: readonly string[],
+      isNew: boolean,
+      part: "all" | "figures",
+    ) => {
+      const unique = [...new Set(ids)];
+      if (part === "figures") {
+        const fresh = unique.filter((id) => !touched.has(id) && !figuresTouched.has(id));
+        for (const id of fresh) figuresTouched.add(id);
+        if (!isNew) await adjustDashboardRollup(tx, slug, fresh, -1, "figures");
+        return;
+      }
+      const fresh = unique.filter((id) => !touched.has(id));
       for (const id of fresh) touched.add(id);
-      if (!isNew) await adjustDashboardRollup(tx, slug, fresh, -1);
+      if (isNew) return;
+      // Those whose figures are already out lose only their counts now.
+      await adjustDashboardRollup(
+        tx,
+        slug,
+        fresh.filter((id) => !figuresTouched.has(id)),
+        -1,
+        "all",
+      );
+      await adjustDashboardRollup(
+        tx,
+        slug,
+        fresh.filter((id) => figuresTouched.has(id)),
+        -1,
+        "counts",
+      );
     };
     const writer = makeWriter(
       tx,
@@ -156,7 +184,14 @@ export async function writeToProcess<T>(
     );
     const outcome = await work(writer);
     await adjustTileRollup(tx, slug, rollup);
-    await adjustDashboardRollup(tx, slug, [...touched], 1);
+    await adjustDashboardRollup(tx, slug, [...touched], 1, "all");
+    await adjustDashboardRollup(
+      tx,
+      slug,
+      [...figuresTouched].filter((id) => !touched.has(id)),
+      1,
+      "figures",
+    );
 
     if (entries.length > 0) {
       await insertEntries(tx, slug, entries);
@@ -220,7 +255,11 @@ function makeWriter(
     seenAs: Visibility,
   ) => void,
   adjust: (delta: RollupDelta) => void,
-  beforeIncidentsChange: (ids: readonly string[], isNew: boolean) => Promise<void>,
+  beforeIncidentsChange: (
+    ids: readonly string[],
+    isNew: boolean,
+    part: "all" | "figures",
+  ) => Promise<void>,
 ): ProcessWriter {
   /** Tells the overview's rollups which incidents a write to this record changes, before it does. */
   const beforeChange = async (
@@ -229,13 +268,13 @@ function makeWriter(
     body: Record<string, unknown> | null,
     isNew: boolean,
   ) => {
-    if (kind.type === "incident") await beforeIncidentsChange([id], isNew);
+    if (kind.type === "incident") await beforeIncidentsChange([id], isNew, "all");
     if (!kind.figures) return;
     const about = body
       ? kind.figures(body as never).flatMap((row) => (row.incident_id ? [row.incident_id] : []))
       : [];
     const before = isNew ? [] : await incidentsOfClaims(tx, slug, [id]);
-    await beforeIncidentsChange([...about, ...before], false);
+    await beforeIncidentsChange([...about, ...before], false, "figures");
   };
   /** What a written record adds to the map's rollup, if it is located at a point. */
   const added = (write: RecordWrite) => {
@@ -408,10 +447,12 @@ function makeWriter(
     await beforeIncidentsChange(
       writes.flatMap((write) => (write.type === "incident" ? [write.id] : [])),
       true,
+      "all",
     );
     await beforeIncidentsChange(
       figureRows.flatMap((row) => (row.incident_id ? [row.incident_id] : [])),
       false,
+      "figures",
     );
     await insertRecords(tx, writes);
     await insertFigures(tx, slug, figureRows);

@@ -403,7 +403,8 @@ function rolledUp(processId: string, incidentIds: readonly string[]) {
 
 /**
  * Adds (sign 1) or takes out (sign -1) the share of these incidents, with their claims' figures,
- * in the three rollups at every level, as they are stored now. The process writer takes an
+ * in the three rollups at every level, as they are stored now: all of it, only the counts (of
+ * incidents, by kind and by actor), or only the figures, which alone depend on the claims. The process writer takes an
  * incident's share out before the first change that touches it (the incident, or a claim about
  * it) and adds it back after the last, inside the same transaction.
  */
@@ -412,9 +413,20 @@ export async function adjustDashboardRollup(
   processId: string,
   incidentIds: readonly string[],
   sign: 1 | -1,
+  part: "all" | "counts" | "figures" = "all",
 ): Promise<void> {
   if (incidentIds.length === 0) return;
   const from = rolledUp(processId, incidentIds);
+  if (part !== "figures") await adjustCounts(tx, from, sign);
+  if (part !== "counts") await adjustFigures(tx, from, sign);
+}
+
+/** The incidents' counts, by kind and verification and by actor. */
+async function adjustCounts(
+  tx: Transaction<Database>,
+  from: RawBuilder<unknown>,
+  sign: 1 | -1,
+): Promise<void> {
   await sql`
     INSERT INTO incident_rollup AS t
       (process_id, zoom, period, cx, cy, day, days, kind, verification, visibility, restricted_to, count)
@@ -435,6 +447,14 @@ export async function adjustDashboardRollup(
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
     ON CONFLICT (process_id, zoom, period, cx, cy, day, days, actor, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
+}
+
+/** The figures claimed about the incidents. */
+async function adjustFigures(
+  tx: Transaction<Database>,
+  from: RawBuilder<unknown>,
+  sign: 1 | -1,
+): Promise<void> {
   await sql`
     INSERT INTO claim_figure_rollup AS t
       (process_id, zoom, period, cx, cy, day, days, visibility, restricted_to, figure_visibility,
