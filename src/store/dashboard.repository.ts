@@ -15,14 +15,14 @@ type Box = { west: number; south: number; east: number; north: number };
  * are located at a point and dated within one UTC day (`rollup_day`, summed by ISO week) or to a
  * span of whole UTC days (a month, a year: `rollup_span_days`). Their rows are summed for the cells
  * wholly inside the box, at the coarsest levels that fit (`cover`), for the whole weeks of the
- * window, the days of its partial weeks and the spans that overlap it; the rest is read from
- * `record` as the plain queries read it: incidents in no rollup, and rolled-up ones in the box's
- * rim. Each statement returns what the plain statement returns, in the same order.
+ * window and the spans that overlap it; the rest is read from `record` as the plain queries read
+ * it: incidents in no rollup, those of one day in the window's partial weeks, and rolled-up ones in
+ * the box's rim. Each statement returns what the plain statement returns, in the same order.
  */
 export type RollupWindow = {
   /** The whole weeks (Mondays, YYYY-MM-DD; `to` excluded; either side open), or null if none. */
   weeks: { from?: string | undefined; to?: string | undefined } | null;
-  /** The days before and after the whole weeks, summed from the rollups' rows of days. */
+  /** The days before and after the whole weeks, read one incident at a time. */
   partial: ReadonlyArray<{ from?: string | undefined; to?: string | undefined }>;
   /** The window as whole days (YYYY-MM-DD; `to` excluded; either side open), for spans. */
   days: { from?: string | undefined; to?: string | undefined };
@@ -88,10 +88,9 @@ function inCover(cover: readonly CellRect[]): RawBuilder<boolean>[] {
 const dayBefore = (day: string, days: number) =>
   new Date(Date.parse(MIDNIGHT(day)) - days * 86_400_000).toISOString().slice(0, 10);
 
-/** The periods of rollup rows (migration 013): weeks and days of incidents of one day, and spans. */
+/** The periods of rollup rows (migration 013): weeks of incidents of one day, and spans. */
 const WEEKS = 0;
-const DAYS = 1;
-const SPANS = 2;
+const SPANS = 1;
 
 /** Days from `from` (included) to `to` (excluded), YYYY-MM-DD, either side open, as conditions on `t.day`. */
 function dayRange(range: {
@@ -109,8 +108,8 @@ function dayRange(range: {
 
 /**
  * The rollup rows in the window, as conditions on `t`, each an arm of a UNION ALL so that the key
- * reads each cell's rows of one period in one range of days: the whole weeks' rows, the partial
- * weeks' days, and the spans that overlap the window; what the viewer may see.
+ * reads each cell's rows of one period in one range of days: the whole weeks' rows and the spans
+ * that overlap the window; what the viewer may see.
  */
 function rollupArms(
   processId: string,
@@ -120,7 +119,6 @@ function rollupArms(
   const { weeks, days } = window;
   const periods: RawBuilder<unknown>[] = [];
   if (weeks) periods.push(sql`t.period = ${WEEKS}${dayRange(weeks)}`);
-  for (const partial of window.partial) periods.push(sql`t.period = ${DAYS}${dayRange(partial)}`);
   // A span overlaps the window when it starts before its end and ends after its start; it starts
   // at most MAX_SPAN_DAYS before, which bounds what the key reads.
   const spans = {
@@ -139,15 +137,16 @@ function rollupArms(
   );
 }
 
-/** Incidents in a rollup: at a point, of one day or a span of whole days (migration 013). */
-const IN_ROLLUP = sql<boolean>`(r.cell IS NOT NULL AND (r.rollup_day IS NOT NULL OR rollup_span_days(r.date_start, r.date_end) IS NOT NULL))`;
+/** Incidents in a rollup by their span of whole days (migration 013). */
+const IN_SPAN_ROLLUP = sql<boolean>`(r.cell IS NOT NULL AND rollup_span_days(r.date_start, r.date_end) IS NOT NULL)`;
 /** Incidents in no rollup, in the words of the partial index that finds them (migration 013). */
 const IN_NO_ROLLUP = sql<boolean>`r.rollup_day IS NULL AND (r.cell IS NULL OR rollup_span_days(r.date_start, r.date_end) IS NULL)`;
 
 /**
  * The incidents read from `record`, as arms of a UNION ALL (each a condition on `r`) that no
- * incident can satisfy twice: those in no rollup, and rolled-up ones outside the inner cells, one
- * arm per rim box (each excluding the boxes before it), so the space-time index reads only the rim.
+ * incident can satisfy twice: those in no rollup; those of one day in the partial weeks; rolled-up
+ * ones outside the inner cells, one arm per rim box (each excluding the boxes before it), so the
+ * space-time index reads only the rim.
  */
 function baseArms(
   processId: string,
@@ -158,8 +157,22 @@ function baseArms(
   const where = (f: StatsFilters) =>
     sql`r.process_id = ${processId} AND r.type = 'incident' AND ${visibleTo(viewer, "r")} AND ${matchFilters(f, "r")}`;
   const arms: RawBuilder<boolean>[] = [sql<boolean>`(${where(filters)} AND ${IN_NO_ROLLUP})`];
+  for (const days of window.partial) {
+    const within = {
+      ...filters,
+      from: days.from === undefined ? undefined : MIDNIGHT(days.from),
+      to: days.to === undefined ? undefined : MIDNIGHT(days.to),
+    };
+    arms.push(sql<boolean>`(${where(within)} AND r.rollup_day IS NOT NULL)`);
+  }
   const cells = window.cells;
   if (!cells) return arms;
+  // In the rim: incidents of one day in the whole weeks (those of the partial weeks are read
+  // above), and incidents rolled up by span anywhere in the window.
+  const weeks = window.weeks;
+  const ofOneDay = weeks
+    ? sql`(r.rollup_day IS NOT NULL${weeks.from === undefined ? sql`` : sql` AND r.rollup_day >= ${weeks.from}::date`}${weeks.to === undefined ? sql`` : sql` AND r.rollup_day < ${weeks.to}::date`})`
+    : sql`false`;
   // A rolled-up incident is a point: west = east and south = north.
   const inBox = (e: Box) =>
     sql`(r.west BETWEEN ${e.west} AND ${e.east} AND r.south BETWEEN ${e.south} AND ${e.north})`;
@@ -169,7 +182,7 @@ function baseArms(
   cells.edges.forEach((edge, i) => {
     const earlier = cells.edges.slice(0, i).map((e) => sql` AND NOT ${inBox(e)}`);
     arms.push(
-      sql<boolean>`(${where({ ...filters, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND ${IN_ROLLUP} AND ${outside}${sql.join(earlier, sql``)})`,
+      sql<boolean>`(${where({ ...filters, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND (${ofOneDay} OR ${IN_SPAN_ROLLUP}) AND ${outside}${sql.join(earlier, sql``)})`,
     );
   });
   return arms;
@@ -389,8 +402,6 @@ function rolledUp(processId: string, incidentIds: readonly string[]) {
     CROSS JOIN LATERAL (
       SELECT ${WEEKS} AS period, date_trunc('week', r.rollup_day::timestamp)::date AS day, 0 AS days
       WHERE r.rollup_day IS NOT NULL
-      UNION ALL
-      SELECT ${DAYS}, r.rollup_day, 1 WHERE r.rollup_day IS NOT NULL
       UNION ALL
       SELECT ${SPANS}, (r.date_start AT TIME ZONE 'UTC')::date, rollup_span_days(r.date_start, r.date_end)
       WHERE rollup_span_days(r.date_start, r.date_end) IS NOT NULL

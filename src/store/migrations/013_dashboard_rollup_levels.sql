@@ -7,12 +7,12 @@
 -- A box's inner region is summed from the coarsest cells that fit in it and a ring of finer ones
 -- (src/domain/rollup-cover.ts), each cell found through the key, with its days in range.
 --
--- Three periods of rows, each its own part of the key so that a window reads only its rows:
+-- Two periods of rows, each its own part of the key so that a window reads only its rows:
 -- - 0, weeks: incidents within one UTC day (`rollup_day`) per ISO week; `day` is its Monday,
---   `days` 0. The whole weeks of a window are summed from these.
--- - 1, days: the same incidents per day (`days` 1), for the days before a window's first Monday
---   and from its last Monday on.
--- - 2, spans: incidents at a point whose dates are whole UTC days, more than one and at most 366
+--   `days` 0. The whole weeks of a window are summed from these; the days before its first Monday
+--   and from its last Monday on are read one incident at a time (rows per day would cost every
+--   write twice the rows, for a dozen days a window at most).
+-- - 1, spans: incidents at a point whose dates are whole UTC days, more than one and at most 366
 --   (a month, a year, a range of days); `day` is the first day and `days` the length. Such a row
 --   overlaps a window of whole days exactly when its incidents do.
 
@@ -109,9 +109,7 @@ CROSS JOIN LATERAL (
   SELECT 0 AS period, date_trunc('week', r.rollup_day::timestamp)::date AS day, 0 AS days
   WHERE r.rollup_day IS NOT NULL
   UNION ALL
-  SELECT 1, r.rollup_day, 1 WHERE r.rollup_day IS NOT NULL
-  UNION ALL
-  SELECT 2, (r.date_start AT TIME ZONE 'UTC')::date, rollup_span_days(r.date_start, r.date_end)
+  SELECT 1, (r.date_start AT TIME ZONE 'UTC')::date, rollup_span_days(r.date_start, r.date_end)
   WHERE rollup_span_days(r.date_start, r.date_end) IS NOT NULL
 ) AS p
 WHERE r.type = 'incident' AND r.cell IS NOT NULL;
