@@ -2,9 +2,11 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateProcess, SYNTHETIC_PROCESS } from "../bench/generate.ts";
 import { createProcess } from "../src/core/create-process.ts";
+import { createRecord } from "../src/core/create-record.ts";
 import { deleteRecord } from "../src/core/delete-record.ts";
 import { rollupWindowOf } from "../src/core/get-stats.ts";
 import { importRecords } from "../src/core/import-records.ts";
+import { writeToProcess } from "../src/core/process-writer.ts";
 import { boundsOf } from "../src/core/query-params.ts";
 import type { Services } from "../src/core/services.ts";
 import { updateRecord } from "../src/core/update-record.ts";
@@ -290,6 +292,29 @@ describe.each(STORE_NAMES)("the overview's rollups on %s", (storeName) => {
     }));
     await update(someClaims[1]?.id as string, (c) => ({ ...c, visibility: "members" }));
     await update(someClaims[2]?.id as string, (c) => ({ ...c, incident_id: some[7]?.id }));
+    // A new claim about an incident imported earlier adds only its own figures.
+    const { type: _type, id: _id, ...model } = someClaims[4] as Row;
+    const fresh = { ...model, incident_id: some[12]?.id, figures: { killed: { PB: 3 } } };
+    await createRecord(services, SLUG, "claim", { id: "claim-new-1", ...fresh }, OP);
+    records.set("claim-new-1", { ...fresh, type: "claim", id: "claim-new-1" });
+    // In one transaction: a new claim about an incident, then the incident moved, the claim
+    // changed, and a second new claim.
+    const { type: _t, ...target } = records.get(some[13]?.id as string) as Row;
+    const targetId = target.id as string;
+    const moved = { ...target, date: { value: "2022-01-11", precision: "day" } };
+    await writeToProcess(services, SLUG, OP, async (writer) => {
+      await writer.create("claim", { id: "claim-new-2", ...fresh, incident_id: targetId });
+      await writer.update("incident", targetId, moved, versions.get(targetId) ?? 1);
+      await writer.update(
+        "claim",
+        "claim-new-2",
+        { ...fresh, incident_id: targetId, figures: { wounded: { PA: 4 } } },
+        1,
+      );
+      await writer.create("claim", { id: "claim-new-3", ...fresh, incident_id: targetId });
+    });
+    records.set(targetId, { ...moved, type: "incident" });
+    versions.set(targetId, (versions.get(targetId) ?? 1) + 1);
     await expectSame("after edits");
 
     // Deleted: a claim, then an incident with every claim about it.

@@ -10,7 +10,7 @@ import { referenceIssues, storedReferences } from "../domain/references.ts";
 import { buildEntry, type LedgerAction } from "../ledger/entry.ts";
 import { fromHex, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { appendWithNodes, type TreeNode } from "../ledger/stored-tree.ts";
-import { adjustDashboardRollup, incidentsOfClaims } from "../store/dashboard.repository.ts";
+import { incidentsOfClaims } from "../store/dashboard.repository.ts";
 import { insertEntries, insertHead, insertNodes } from "../store/ledger.repository.ts";
 import { lockProcessLedger, saveLedgerState } from "../store/process.repository.ts";
 import {
@@ -33,6 +33,7 @@ import {
   type RollupDelta,
   rollupKeyOf,
 } from "../store/tile-rollup.repository.ts";
+import { type DashboardUpkeep, dashboardUpkeep } from "./dashboard-upkeep.ts";
 import { ledgerView, presentRecord } from "./present.ts";
 import { newRecordId } from "./record-id.ts";
 import type { Principal, Services } from "./services.ts";
@@ -135,43 +136,8 @@ export async function writeToProcess<T>(
     };
 
     const rollup: RollupDelta[] = [];
-    // The overview's rollups (decision 0011): each incident touched by this transaction has its
-    // share taken out before its first change, as it was stored, and put back after the work, as
-    // it is stored then. A new incident has no share to take out. A change to a claim touches only
-    // the figures' rollup: the incident's counts do not depend on its claims.
-    const touched = new Set<string>();
-    const figuresTouched = new Set<string>();
-    const beforeIncidentsChange = async (
-      ids: readonly string[],
-      isNew: boolean,
-      part: "all" | "figures",
-    ) => {
-      const unique = [...new Set(ids)];
-      if (part === "figures") {
-        const fresh = unique.filter((id) => !touched.has(id) && !figuresTouched.has(id));
-        for (const id of fresh) figuresTouched.add(id);
-        if (!isNew) await adjustDashboardRollup(tx, slug, fresh, -1, "figures");
-        return;
-      }
-      const fresh = unique.filter((id) => !touched.has(id));
-      for (const id of fresh) touched.add(id);
-      if (isNew) return;
-      // Those whose figures are already out lose only their counts now.
-      await adjustDashboardRollup(
-        tx,
-        slug,
-        fresh.filter((id) => !figuresTouched.has(id)),
-        -1,
-        "all",
-      );
-      await adjustDashboardRollup(
-        tx,
-        slug,
-        fresh.filter((id) => figuresTouched.has(id)),
-        -1,
-        "counts",
-      );
-    };
+    // The overview's rollups (decision 0011), told of each change before it happens.
+    const upkeep = dashboardUpkeep(tx, slug);
     const writer = makeWriter(
       tx,
       slug,
@@ -180,18 +146,11 @@ export async function writeToProcess<T>(
       at,
       append,
       (delta) => rollup.push(delta),
-      beforeIncidentsChange,
+      upkeep,
     );
     const outcome = await work(writer);
     await adjustTileRollup(tx, slug, rollup);
-    await adjustDashboardRollup(tx, slug, [...touched], 1, "all");
-    await adjustDashboardRollup(
-      tx,
-      slug,
-      [...figuresTouched].filter((id) => !touched.has(id)),
-      1,
-      "figures",
-    );
+    await upkeep.finish();
 
     if (entries.length > 0) {
       await insertEntries(tx, slug, entries);
@@ -255,11 +214,7 @@ function makeWriter(
     seenAs: Visibility,
   ) => void,
   adjust: (delta: RollupDelta) => void,
-  beforeIncidentsChange: (
-    ids: readonly string[],
-    isNew: boolean,
-    part: "all" | "figures",
-  ) => Promise<void>,
+  upkeep: DashboardUpkeep,
 ): ProcessWriter {
   /** Tells the overview's rollups which incidents a write to this record changes, before it does. */
   const beforeChange = async (
@@ -268,13 +223,17 @@ function makeWriter(
     body: Record<string, unknown> | null,
     isNew: boolean,
   ) => {
-    if (kind.type === "incident") await beforeIncidentsChange([id], isNew, "all");
+    if (kind.type === "incident") await upkeep.incidentsChanging([id], isNew);
     if (!kind.figures) return;
+    if (isNew) {
+      upkeep.claimsCreated([id]);
+      return;
+    }
     const about = body
       ? kind.figures(body as never).flatMap((row) => (row.incident_id ? [row.incident_id] : []))
       : [];
-    const before = isNew ? [] : await incidentsOfClaims(tx, slug, [id]);
-    await beforeIncidentsChange([...about, ...before], false, "figures");
+    const before = await incidentsOfClaims(tx, slug, [id]);
+    await upkeep.figuresChanging([...about, ...before]);
   };
   /** What a written record adds to the map's rollup, if it is located at a point. */
   const added = (write: RecordWrite) => {
@@ -444,18 +403,13 @@ function makeWriter(
         });
       append("create", item.kind, item.id, ledgerView(write), write);
     });
-    await beforeIncidentsChange(
+    await upkeep.incidentsChanging(
       writes.flatMap((write) => (write.type === "incident" ? [write.id] : [])),
       true,
-      "all",
-    );
-    await beforeIncidentsChange(
-      figureRows.flatMap((row) => (row.incident_id ? [row.incident_id] : [])),
-      false,
-      "figures",
     );
     await insertRecords(tx, writes);
     await insertFigures(tx, slug, figureRows);
+    upkeep.claimsCreated(figureRows.map((row) => row.claim_id));
     return rejected;
   };
 
