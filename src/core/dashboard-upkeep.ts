@@ -8,8 +8,8 @@ export type DashboardUpkeep = {
   incidentsChanging(ids: readonly string[], isNew: boolean): Promise<void>;
   /** Stored claims about these incidents are about to change or go. */
   figuresChanging(incidentIds: readonly string[]): Promise<void>;
-  /** These claims were created in this transaction, their figures stored. */
-  claimsCreated(claimIds: readonly string[]): void;
+  /** These claims were created in this transaction, about these incidents, their figures stored. */
+  claimsCreated(claims: ReadonlyArray<{ claim_id: string; incident_id: string | null }>): void;
   /** Puts back what was taken out, as stored now, and adds the new claims. */
   finish(): Promise<void>;
 };
@@ -25,9 +25,10 @@ export type DashboardUpkeep = {
 export function dashboardUpkeep(tx: Transaction<Database>, slug: string): DashboardUpkeep {
   const touched = new Set<string>();
   const figuresTouched = new Set<string>();
-  const created = new Set<string>();
+  /** Claims created in the transaction, with the incidents their figures are about. */
+  const created = new Map<string, Set<string>>();
   const takeOut = (ids: string[], part: "all" | "counts" | "figures") =>
-    adjustDashboardRollup(tx, slug, ids, -1, part, { exceptClaims: [...created] });
+    adjustDashboardRollup(tx, slug, ids, -1, part, { exceptClaims: [...created.keys()] });
   return {
     async incidentsChanging(ids, isNew) {
       const fresh = [...new Set(ids)].filter((id) => !touched.has(id));
@@ -50,8 +51,12 @@ export function dashboardUpkeep(tx: Transaction<Database>, slug: string): Dashbo
       for (const id of fresh) figuresTouched.add(id);
       await takeOut(fresh, "figures");
     },
-    claimsCreated(claimIds) {
-      for (const id of claimIds) created.add(id);
+    claimsCreated(claims) {
+      for (const { claim_id, incident_id } of claims) {
+        const about = created.get(claim_id) ?? new Set<string>();
+        if (incident_id !== null) about.add(incident_id);
+        created.set(claim_id, about);
+      }
     },
     async finish() {
       await adjustDashboardRollup(tx, slug, [...touched], 1, "all");
@@ -63,10 +68,17 @@ export function dashboardUpkeep(tx: Transaction<Database>, slug: string): Dashbo
         "figures",
       );
       // New claims about incidents put back neither way: their own figures only.
-      await adjustDashboardRollup(tx, slug, null, 1, "figures", {
-        onlyClaims: [...created],
-        exceptIncidents: [...touched, ...figuresTouched],
-      });
+      const alone = new Set<string>();
+      const claims: string[] = [];
+      for (const [claim, incidents] of created) {
+        const untouched = [...incidents].filter(
+          (id) => !touched.has(id) && !figuresTouched.has(id),
+        );
+        if (untouched.length === 0) continue;
+        claims.push(claim);
+        for (const id of untouched) alone.add(id);
+      }
+      await adjustDashboardRollup(tx, slug, [...alone], 1, "figures", { onlyClaims: claims });
     },
   };
 }

@@ -225,13 +225,13 @@ function makeWriter(
   ) => {
     if (kind.type === "incident") await upkeep.incidentsChanging([id], isNew);
     if (!kind.figures) return;
-    if (isNew) {
-      upkeep.claimsCreated([id]);
-      return;
-    }
     const about = body
       ? kind.figures(body as never).flatMap((row) => (row.incident_id ? [row.incident_id] : []))
       : [];
+    if (isNew) {
+      upkeep.claimsCreated(about.map((incident_id) => ({ claim_id: id, incident_id })));
+      return;
+    }
     const before = await incidentsOfClaims(tx, slug, [id]);
     await upkeep.figuresChanging([...about, ...before]);
   };
@@ -409,7 +409,7 @@ function makeWriter(
     );
     await insertRecords(tx, writes);
     await insertFigures(tx, slug, figureRows);
-    upkeep.claimsCreated(figureRows.map((row) => row.claim_id));
+    upkeep.claimsCreated(figureRows);
     return rejected;
   };
 

@@ -391,7 +391,7 @@ export async function rollupClaimedFigures(
  * The rolled-up incidents among these, once per level and period, with their rollup keys as
  * migration 013's backfill computes them (zoom, period, cx, cy, day, days), as a table `r`.
  */
-function rolledUp(processId: string, which: RawBuilder<boolean>) {
+function rolledUp(processId: string, incidentIds: readonly string[]) {
   return sql`(
     SELECT r.process_id, r.id, r.refs, r.kind, r.verification, r.visibility, r.restricted_to,
       z.zoom::smallint AS zoom, p.period::smallint AS period,
@@ -407,51 +407,37 @@ function rolledUp(processId: string, which: RawBuilder<boolean>) {
       WHERE rollup_span_days(r.date_start, r.date_end) IS NOT NULL
     ) AS p
     CROSS JOIN unnest(${[...ROLLUP_ZOOMS]}::int[]) AS z(zoom)
-    WHERE r.process_id = ${processId} AND ${which} AND r.type = 'incident' AND r.cell IS NOT NULL
+    WHERE r.process_id = ${processId} AND r.id = ANY(${incidentIds}::text[]) AND r.type = 'incident'
+      AND r.cell IS NOT NULL
   ) AS r`;
 }
 
-/** Which claims' figures an adjustment counts (claims created in the transaction, for instance). */
-export type ClaimsAdjusted = {
-  /** Only these claims' figures, about incidents other than `exceptIncidents`. */
-  onlyClaims?: readonly string[];
-  exceptIncidents?: readonly string[];
-  /** Every claim's but these. */
-  exceptClaims?: readonly string[];
-};
+/** Which claims' figures an adjustment counts (not those created in the transaction, say). */
+export type ClaimsAdjusted = { onlyClaims?: readonly string[]; exceptClaims?: readonly string[] };
 
 /**
  * Adds (sign 1) or takes out (sign -1) the share of these incidents, with their claims' figures,
  * in the three rollups at every level, as they are stored now: all of it, only the counts (of
- * incidents, by kind and by actor), or only the figures, which alone depend on the claims. With
- * `onlyClaims` and no incidents (null): the figures of those claims, about whatever incidents they
- * are. The upkeep that calls this is src/core/dashboard-upkeep.ts.
+ * incidents, by kind and by actor), or only the figures, which alone depend on the claims; of
+ * every claim, only some, or all but some. The upkeep that calls this is
+ * src/core/dashboard-upkeep.ts.
  */
 export async function adjustDashboardRollup(
   tx: Transaction<Database>,
   processId: string,
-  incidentIds: readonly string[] | null,
+  incidentIds: readonly string[],
   sign: 1 | -1,
   part: "all" | "counts" | "figures" = "all",
   claims: ClaimsAdjusted = {},
 ): Promise<void> {
-  let which: RawBuilder<boolean>;
-  let figures = sql<boolean>`true`;
-  if (incidentIds === null) {
-    const only = claims.onlyClaims ?? [];
-    if (only.length === 0) return;
-    which = sql<boolean>`r.id IN (
-      SELECT incident_id FROM claim_figure
-      WHERE process_id = ${processId} AND claim_id = ANY(${only}::text[])
-    ) AND NOT r.id = ANY(${claims.exceptIncidents ?? []}::text[])`;
-    figures = sql<boolean>`f.claim_id = ANY(${only}::text[])`;
-  } else {
-    if (incidentIds.length === 0) return;
-    which = sql<boolean>`r.id = ANY(${incidentIds}::text[])`;
-    if (claims.exceptClaims && claims.exceptClaims.length > 0)
-      figures = sql<boolean>`NOT f.claim_id = ANY(${claims.exceptClaims}::text[])`;
-  }
-  const from = rolledUp(processId, which);
+  if (incidentIds.length === 0) return;
+  // Membership in a list of ids as a join or a hashed <> ALL, not a scan of the list per row.
+  let figures = sql``;
+  if (claims.onlyClaims)
+    figures = sql` JOIN unnest(${claims.onlyClaims}::text[]) AS only_claim(id) ON f.claim_id = only_claim.id`;
+  else if (claims.exceptClaims && claims.exceptClaims.length > 0)
+    figures = sql` AND f.claim_id <> ALL(${claims.exceptClaims}::text[])`;
+  const from = rolledUp(processId, incidentIds);
   if (part !== "figures") await adjustCounts(tx, from, sign);
   if (part !== "counts") await adjustFigures(tx, from, figures, sign);
 }
@@ -484,11 +470,11 @@ async function adjustCounts(
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
 }
 
-/** The figures claimed about the incidents (those of the claims `figures` admits, as `f`). */
+/** The figures claimed about the incidents (`figures` joins or conditions more on `f`). */
 async function adjustFigures(
   tx: Transaction<Database>,
   from: RawBuilder<unknown>,
-  figures: RawBuilder<boolean>,
+  figures: RawBuilder<unknown>,
   sign: 1 | -1,
 ): Promise<void> {
   await sql`
@@ -501,7 +487,7 @@ async function adjustFigures(
       ${sign} * coalesce(sum(f.low), 0), ${sign} * count(f.low),
       ${sign} * coalesce(sum(f.high), 0), ${sign} * count(f.high)
     FROM ${from}
-    JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id AND ${figures}
+    JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id${figures}
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
     ON CONFLICT (process_id, zoom, period, cx, cy, day, days, visibility, restricted_to, figure_visibility,
       figure_restricted_to, claimant, category, side)
