@@ -56,14 +56,7 @@ export function rollupWindowOf(filters: StatsFilters): RollupWindow | null {
   const days = { from: fromDay, to: toDay };
   const cover = box ? coverBoxByLevels(box) : WHOLE_WORLD;
   if (firstMonday !== undefined && lastMonday !== undefined && firstMonday >= lastMonday)
-    return {
-      weeks: null,
-      partial: [{ from: fromDay, to: toDay }],
-      subtract: [],
-      days,
-      cover,
-      cells,
-    };
+    return { weeks: null, partial: [{ from: fromDay, to: toDay }], subtract: [], days, cover, cells };
   const partial: RollupWindow["partial"][number][] = [];
   const subtract: RollupWindow["subtract"][number][] = [];
   let weeksFrom = firstMonday;
@@ -90,7 +83,8 @@ const dayString = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Days since the Monday on or before this day (0 on a Monday). */
 const sinceMonday = (ms: number) => (new Date(ms).getUTCDay() + 6) % 7;
 
-const addDays = (day: string, n: number) => dayString(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS);
+const addDays = (day: string, n: number) =>
+  dayString(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS);
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
