@@ -141,14 +141,6 @@ describe("what the rollups answer", () => {
     expect(rollupWindowOf({ from: "2021-05-05T12:00:00.000Z" })).toBeNull();
     expect(rollupWindowOf({ from: day("2021-05-05").start })).not.toBeNull();
   });
-
-  it("sums a partial week of more than three days whole and subtracts the days outside", () => {
-    // From a Wednesday (five days to the next Monday) to a Tuesday (two days after its Monday).
-    const window = rollupWindowOf({ from: day("2022-06-15").start, to: day("2022-07-05").end });
-    expect(window?.weeks).toEqual({ from: "2022-06-13", to: "2022-07-04" });
-    expect(window?.subtract).toEqual([{ from: "2022-06-13", to: "2022-06-15" }]);
-    expect(window?.partial).toEqual([{ from: "2022-07-04", to: "2022-07-06" }]);
-  });
 });
 
 describe("splitting a box into inner cells and a rim", () => {

@@ -47,8 +47,7 @@ export function rollupWindowOf(filters: StatsFilters): RollupWindow | null {
   const toDay = filters.to === undefined ? undefined : MIDNIGHT.exec(filters.to)?.[1];
   if ((filters.from !== undefined && !fromDay) || (filters.to !== undefined && !toDay)) return null;
   // The rollups count by ISO week: the whole weeks inside the window come from them, the days
-  // before the first Monday and from the last Monday on are read plainly. A partial week of more
-  // than three days is summed whole instead, and its days outside the window read and subtracted.
+  // before the first Monday and from the last Monday on are read plainly.
   const firstMonday = fromDay === undefined ? undefined : mondayOnOrAfter(fromDay);
   const lastMonday = toDay === undefined ? undefined : mondayOnOrBefore(toDay);
   const box = filters.bbox;
@@ -56,37 +55,19 @@ export function rollupWindowOf(filters: StatsFilters): RollupWindow | null {
   const days = { from: fromDay, to: toDay };
   const cover = box ? coverBoxByLevels(box) : WHOLE_WORLD;
   if (firstMonday !== undefined && lastMonday !== undefined && firstMonday >= lastMonday)
-    return { weeks: null, partial: [{ from: fromDay, to: toDay }], subtract: [], days, cover, cells };
+    return { weeks: null, partial: [{ from: fromDay, to: toDay }], days, cover, cells };
   const partial: RollupWindow["partial"][number][] = [];
-  const subtract: RollupWindow["subtract"][number][] = [];
-  let weeksFrom = firstMonday;
-  let weeksTo = lastMonday;
-  if (fromDay !== undefined && firstMonday !== undefined && fromDay < firstMonday) {
-    const before = addDays(firstMonday, -7);
-    if (daysBetween(fromDay, firstMonday) > 3) {
-      weeksFrom = before;
-      subtract.push({ from: before, to: fromDay });
-    } else partial.push({ from: fromDay, to: firstMonday });
-  }
-  if (toDay !== undefined && lastMonday !== undefined && lastMonday < toDay) {
-    const after = addDays(lastMonday, 7);
-    if (daysBetween(lastMonday, toDay) > 3) {
-      weeksTo = after;
-      subtract.push({ from: toDay, to: after });
-    } else partial.push({ from: lastMonday, to: toDay });
-  }
-  return { weeks: { from: weeksFrom, to: weeksTo }, partial, subtract, days, cover, cells };
+  if (fromDay !== undefined && firstMonday !== undefined && fromDay < firstMonday)
+    partial.push({ from: fromDay, to: firstMonday });
+  if (toDay !== undefined && lastMonday !== undefined && lastMonday < toDay)
+    partial.push({ from: lastMonday, to: toDay });
+  return { weeks: { from: firstMonday, to: lastMonday }, partial, days, cover, cells };
 }
 
 const DAY_MS = 86_400_000;
 const dayString = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Days since the Monday on or before this day (0 on a Monday). */
 const sinceMonday = (ms: number) => (new Date(ms).getUTCDay() + 6) % 7;
-
-const addDays = (day: string, n: number) =>
-  dayString(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS);
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 function mondayOnOrAfter(day: string): string {
   const ms = Date.parse(`${day}T00:00:00Z`);

@@ -20,18 +20,10 @@ type Box = { west: number; south: number; east: number; north: number };
  * the box's rim. Each statement returns what the plain statement returns, in the same order.
  */
 export type RollupWindow = {
-  /**
-   * The weeks summed from the rollups (Mondays, YYYY-MM-DD; `to` excluded; either side open), or
-   * null if none: the window's whole weeks, and a partial week at either end of more than three days.
-   */
+  /** The whole weeks (Mondays, YYYY-MM-DD; `to` excluded; either side open), or null if none. */
   weeks: { from?: string | undefined; to?: string | undefined } | null;
   /** The days before and after the whole weeks, read one incident at a time. */
   partial: ReadonlyArray<{ from?: string | undefined; to?: string | undefined }>;
-  /**
-   * Days of the weeks summed that lie outside the window (a partial week of more than three days
-   * is summed whole): their incidents of one day are read and subtracted.
-   */
-  subtract: ReadonlyArray<{ from: string; to: string }>;
   /** The window as whole days (YYYY-MM-DD; `to` excluded; either side open), for spans. */
   days: { from?: string | undefined; to?: string | undefined };
   /** The rollup cells summed: the box's inner cells by level, or the whole world. */
@@ -150,48 +142,30 @@ const IN_SPAN_ROLLUP = sql<boolean>`(r.cell IS NOT NULL AND rollup_span_days(r.d
 /** Incidents in no rollup, in the words of the partial index that finds them (migration 013). */
 const IN_NO_ROLLUP = sql<boolean>`r.rollup_day IS NULL AND (r.cell IS NULL OR rollup_span_days(r.date_start, r.date_end) IS NULL)`;
 
-/** A condition on `r` for an arm of a UNION ALL, and whether its incidents add or subtract. */
-type BaseArm = { where: RawBuilder<boolean>; sign: 1 | -1 };
-
 /**
- * The incidents read from `record`, as arms of a UNION ALL that no incident can satisfy twice:
- * those in no rollup; those of one day in the partial weeks; those of one day inside the inner
- * cells on the days of summed weeks outside the window, subtracted; rolled-up ones outside the
- * inner cells, one arm per rim box (each excluding the boxes before it), so the space-time index
- * reads only the rim.
+ * The incidents read from `record`, as arms of a UNION ALL (each a condition on `r`) that no
+ * incident can satisfy twice: those in no rollup; those of one day in the partial weeks; rolled-up
+ * ones outside the inner cells, one arm per rim box (each excluding the boxes before it), so the
+ * space-time index reads only the rim.
  */
 function baseArms(
   processId: string,
   viewer: Viewer,
   filters: StatsFilters,
   window: RollupWindow,
-): BaseArm[] {
+): RawBuilder<boolean>[] {
   const where = (f: StatsFilters) =>
     sql`r.process_id = ${processId} AND r.type = 'incident' AND ${visibleTo(viewer, "r")} AND ${matchFilters(f, "r")}`;
-  const within = (days: { from?: string | undefined; to?: string | undefined }) => ({
-    ...filters,
-    from: days.from === undefined ? undefined : MIDNIGHT(days.from),
-    to: days.to === undefined ? undefined : MIDNIGHT(days.to),
-  });
-  const add = (condition: RawBuilder<unknown>): BaseArm => ({
-    where: sql<boolean>`(${condition})`,
-    sign: 1,
-  });
-  const arms: BaseArm[] = [add(sql`${where(filters)} AND ${IN_NO_ROLLUP}`)];
-  for (const days of window.partial)
-    arms.push(add(sql`${where(within(days))} AND r.rollup_day IS NOT NULL`));
+  const arms: RawBuilder<boolean>[] = [sql<boolean>`(${where(filters)} AND ${IN_NO_ROLLUP})`];
+  for (const days of window.partial) {
+    const within = {
+      ...filters,
+      from: days.from === undefined ? undefined : MIDNIGHT(days.from),
+      to: days.to === undefined ? undefined : MIDNIGHT(days.to),
+    };
+    arms.push(sql<boolean>`(${where(within)} AND r.rollup_day IS NOT NULL)`);
+  }
   const cells = window.cells;
-  const inner = cells?.inner;
-  const insideInner = !cells
-    ? sql`true`
-    : inner
-      ? insideCells(sql`cell12_x(r.cell >> 16)`, sql`cell12_y(r.cell >> 16)`, inner)
-      : sql`false`;
-  for (const days of window.subtract)
-    arms.push({
-      where: sql<boolean>`(${where(within(days))} AND r.rollup_day IS NOT NULL AND ${insideInner})`,
-      sign: -1,
-    });
   if (!cells) return arms;
   // In the rim: incidents of one day in the whole weeks (those of the partial weeks are read
   // above), and incidents rolled up by span anywhere in the window.
@@ -202,13 +176,13 @@ function baseArms(
   // A rolled-up incident is a point: west = east and south = north.
   const inBox = (e: Box) =>
     sql`(r.west BETWEEN ${e.west} AND ${e.east} AND r.south BETWEEN ${e.south} AND ${e.north})`;
-  const outside = inner ? sql`NOT ${insideInner}` : sql`true`;
+  const outside = cells.inner
+    ? sql`NOT ${insideCells(sql`cell12_x(r.cell >> 16)`, sql`cell12_y(r.cell >> 16)`, cells.inner)}`
+    : sql`true`;
   cells.edges.forEach((edge, i) => {
     const earlier = cells.edges.slice(0, i).map((e) => sql` AND NOT ${inBox(e)}`);
     arms.push(
-      add(
-        sql`${where({ ...filters, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND (${ofOneDay} OR ${IN_SPAN_ROLLUP}) AND ${outside}${sql.join(earlier, sql``)}`,
-      ),
+      sql<boolean>`(${where({ ...filters, bbox: edge })} AND ${matchFilters({ bbox: filters.bbox }, "r")} AND (${ofOneDay} OR ${IN_SPAN_ROLLUP}) AND ${outside}${sql.join(earlier, sql``)})`,
     );
   });
   return arms;
@@ -246,10 +220,10 @@ export async function rollupIncidentCounts(
   window: RollupWindow,
 ): Promise<DashboardCounts> {
   const base = baseArms(processId, viewer, filters, window).map(
-    ({ where, sign }) => sql`
+    (arm) => sql`
       SELECT CASE WHEN ${IS_WEEKLY} THEN ${WEEK_OF_RECORD} END AS week, r.kind, r.verification,
-        ${sql.lit(sign)} AS n, CASE WHEN NOT (${IS_WEEKLY}) THEN ${sql.lit(sign)} ELSE 0 END AS not_weekly
-      FROM record r WHERE ${where}`,
+        1 AS n, CASE WHEN NOT (${IS_WEEKLY}) THEN 1 ELSE 0 END AS not_weekly
+      FROM record r WHERE ${arm}`,
   );
   const { rows } = await sql<{
     g: number;
@@ -302,13 +276,12 @@ export async function rollupIncidentsByActor(
   window: RollupWindow,
 ): Promise<Array<{ actor: string; count: Num }>> {
   const base = baseArms(processId, viewer, filters, window).map(
-    ({ where, sign }) =>
-      sql`SELECT unnest(r.refs) AS to_id, ${sql.lit(sign)} AS n FROM record r WHERE ${where}`,
+    (arm) => sql`SELECT unnest(r.refs) AS to_id FROM record r WHERE ${arm}`,
   );
   const { rows } = await sql<{ actor: string; count: Num }>`
     WITH referred AS (${sql.join(base, sql` UNION ALL `)}),
     rows AS (
-      SELECT b.to_id AS actor, b.n
+      SELECT b.to_id AS actor, 1 AS n
       FROM referred b
       JOIN record a ON a.process_id = ${processId} AND a.id = b.to_id AND a.type = 'actor'
       ${rollupRows(
@@ -348,17 +321,15 @@ export async function rollupClaimedFigures(
   filters: StatsFilters,
   window: RollupWindow,
 ): Promise<DashboardFigures> {
-  const base = baseArms(processId, viewer, filters, window).map(({ where, sign }) => {
-    const n = sql.lit(sign);
-    return sql`
+  const base = baseArms(processId, viewer, filters, window).map(
+    (arm) => sql`
       SELECT CASE WHEN ${IS_WEEKLY} THEN ${WEEK_OF_RECORD} END AS week, f.claimant, f.category,
-        f.side, ${n} AS n, ${n} * f.low::bigint AS sum_low,
-        CASE WHEN f.low IS NULL THEN 0 ELSE ${n} END AS n_low, ${n} * f.high::bigint AS sum_high,
-        CASE WHEN f.high IS NULL THEN 0 ELSE ${n} END AS n_high
+        f.side, 1 AS n, f.low::bigint AS sum_low, CASE WHEN f.low IS NULL THEN 0 ELSE 1 END AS n_low,
+        f.high::bigint AS sum_high, CASE WHEN f.high IS NULL THEN 0 ELSE 1 END AS n_high
       FROM record r
       JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id
-      WHERE ${where} AND ${visibleTo(viewer, "f")}`;
-  });
+      WHERE ${arm} AND ${visibleTo(viewer, "f")}`,
+  );
   // The claim's own visibility is checked under its usual column names, through a lateral alias.
   const { rows } = await sql<{
     g: number;
