@@ -178,8 +178,10 @@ function baseArms(
   // In the rim: incidents of one day in the whole weeks (those of the partial weeks are read
   // above), and incidents rolled up by span anywhere in the window.
   const weeks = window.weeks;
+  // Bounded by its start, which is on its day: bounds on `rollup_day` itself would invite the
+  // index by day to read a year of the whole process for a thin strip of the map.
   const ofOneDay = weeks
-    ? sql`(r.rollup_day IS NOT NULL${weeks.from === undefined ? sql`` : sql` AND r.rollup_day >= ${weeks.from}::date`}${weeks.to === undefined ? sql`` : sql` AND r.rollup_day < ${weeks.to}::date`})`
+    ? sql`(r.rollup_day IS NOT NULL${weeks.from === undefined ? sql`` : sql` AND r.date_start >= ${MIDNIGHT(weeks.from)}::timestamptz`}${weeks.to === undefined ? sql`` : sql` AND r.date_start < ${MIDNIGHT(weeks.to)}::timestamptz`})`
     : sql`false`;
   // A rolled-up incident is a point: west = east and south = north.
   const inBox = (e: Box) =>
