@@ -39,6 +39,40 @@ export async function sample(
   return times;
 }
 
+/**
+ * Two ways of doing the same work, timed on the same inputs in alternating order (a then b on even
+ * samples, b then a on odd ones), so that neither always finds the caches the other warmed.
+ */
+export async function samplePair(
+  count: number,
+  a: (i: number) => Promise<unknown>,
+  b: (i: number) => Promise<unknown>,
+  warmup = 3,
+): Promise<[number[], number[]]> {
+  if (count === 0) return [[], []];
+  for (let i = 0; i < warmup; i++) {
+    await a(-1 - i);
+    await b(-1 - i);
+  }
+  const timesA: number[] = [];
+  const timesB: number[] = [];
+  const time = async (work: (i: number) => Promise<unknown>, i: number, into: number[]) => {
+    const start = performance.now();
+    await work(i);
+    into.push(performance.now() - start);
+  };
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      await time(a, i, timesA);
+      await time(b, i, timesB);
+    } else {
+      await time(b, i, timesB);
+      await time(a, i, timesA);
+    }
+  }
+  return [timesA, timesB];
+}
+
 export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
   const value = await work();
