@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { Viewer } from "../domain/access.ts";
 import { type CellRect, FINEST_ROLLUP_ZOOM, ROLLUP_ZOOMS } from "../domain/rollup-cover.ts";
-import { matchFilters } from "./record-filters.ts";
+import { DAY_MS, matchFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
 import { visibleTo } from "./scope.ts";
 import type { StatsFilters } from "./stats.repository.ts";
@@ -86,21 +86,24 @@ function inCover(cover: readonly CellRect[]): RawBuilder<boolean>[] {
 }
 
 const dayBefore = (day: string, days: number) =>
-  new Date(Date.parse(MIDNIGHT(day)) - days * 86_400_000).toISOString().slice(0, 10);
+  new Date(Date.parse(MIDNIGHT(day)) - days * DAY_MS).toISOString().slice(0, 10);
 
 /** The periods of rollup rows (migration 013): weeks of incidents of one day, and spans. */
 const WEEKS = 0;
 const SPANS = 1;
 
-/** Days from `from` (included) to `to` (excluded), YYYY-MM-DD, either side open, as conditions on `t.day`. */
-function dayRange(range: {
-  from?: string | undefined;
-  to?: string | undefined;
-}): RawBuilder<unknown> {
+/**
+ * Days from `from` (included) to `to` (excluded), YYYY-MM-DD, either side open, as conditions on
+ * a date column: the rollups' `day`, or a record's `rollup_day`.
+ */
+function dayRange(
+  column: RawBuilder<unknown>,
+  range: { from?: string | undefined; to?: string | undefined },
+): RawBuilder<unknown> {
   return sql.join(
     [
-      ...(range.from === undefined ? [] : [sql` AND t.day >= ${range.from}::date`]),
-      ...(range.to === undefined ? [] : [sql` AND t.day < ${range.to}::date`]),
+      ...(range.from === undefined ? [] : [sql` AND ${column} >= ${range.from}::date`]),
+      ...(range.to === undefined ? [] : [sql` AND ${column} < ${range.to}::date`]),
     ],
     sql``,
   );
@@ -118,7 +121,7 @@ function rollupArms(
 ): RawBuilder<boolean>[] {
   const { weeks, days } = window;
   const periods: RawBuilder<unknown>[] = [];
-  if (weeks) periods.push(sql`t.period = ${WEEKS}${dayRange(weeks)}`);
+  if (weeks) periods.push(sql`t.period = ${WEEKS}${dayRange(sql`t.day`, weeks)}`);
   // A span overlaps the window when it starts before its end and ends after its start; it starts
   // at most MAX_SPAN_DAYS before, which bounds what the key reads.
   const spans = {
@@ -126,7 +129,7 @@ function rollupArms(
     to: days.to,
   };
   periods.push(
-    sql`t.period = ${SPANS}${dayRange(spans)}${days.from === undefined ? sql`` : sql` AND t.day + t.days > ${days.from}::date`}`,
+    sql`t.period = ${SPANS}${dayRange(sql`t.day`, spans)}${days.from === undefined ? sql`` : sql` AND t.day + t.days > ${days.from}::date`}`,
   );
   const visible = visibleTo(viewer, "t");
   return inCover(window.cover).flatMap((cells) =>
@@ -164,13 +167,7 @@ function baseArms(
       to: days.to === undefined ? undefined : MIDNIGHT(days.to),
     };
     // Also as days, which the index of incidents by day (migration 014) reads.
-    const byDay = sql.join(
-      [
-        ...(days.from === undefined ? [] : [sql` AND r.rollup_day >= ${days.from}::date`]),
-        ...(days.to === undefined ? [] : [sql` AND r.rollup_day < ${days.to}::date`]),
-      ],
-      sql``,
-    );
+    const byDay = dayRange(sql`r.rollup_day`, days);
     arms.push(sql<boolean>`(${where(within)} AND r.rollup_day IS NOT NULL${byDay})`);
   }
   const cells = window.cells;
