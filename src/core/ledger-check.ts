@@ -37,10 +37,6 @@ class ExpectedRecords {
   /** 0: no digest (deleted, or no record in the entry); 1: the digest in `digests`. */
   private hasDigest = new Uint8Array(1024);
 
-  get size(): number {
-    return this.slots.size;
-  }
-
   set(id: string, seq: number, digestHex: string | null): void {
     let slot = this.slots.get(id);
     if (slot === undefined) {

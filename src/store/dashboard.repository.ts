@@ -208,6 +208,7 @@ function rollupRows(
     sql``,
   );
 }
+
 const WEEK_OF_RECORD = sql<string>`to_char(date_trunc('week', r.date_start AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
 const IS_WEEKLY = sql<boolean>`r.date_end - r.date_start <= interval '7 days'`;
 

@@ -5,9 +5,10 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Refreshes the planner's statistics of the tables an import fills, and marks the new pages of the
- * record table and the overview's rollups all-visible. A table that grew from empty to a million rows in one import still has
- * the statistics of an empty one until autovacuum analyzes it (later, or never where it is off),
- * and lookups by id are then planned as scans of every incident: each batch slower than the last.
+ * record table and the overview's rollups all-visible. A table that grew from empty to a million
+ * rows in one import still has the statistics of an empty one until autovacuum analyzes it (later,
+ * or never where it is off), and lookups by id are then planned as scans of every incident: each
+ * batch slower than the last.
  * Until their pages are all-visible, a list cannot be answered from the covering index (012) nor
  * the overview from the rollups' keys (013) without visiting the table.
  */

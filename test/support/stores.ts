@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import pg from "pg";
 import { LedgerVersions } from "../../src/core/ledger-versions.ts";
 import type { Services } from "../../src/core/services.ts";
@@ -127,7 +128,6 @@ export async function openReplicatedServices(): Promise<Services & { drop: () =>
 
 /** Where the store's last checkpoint starts its redo: it moves each time a checkpoint is taken. */
 export async function checkpointLsn(services: Services): Promise<string> {
-  const { sql } = await import("kysely");
   const { rows } = await sql<{
     lsn: string;
   }>`SELECT redo_lsn::text AS lsn FROM pg_control_checkpoint()`.execute(services.store.db);
