@@ -6,6 +6,7 @@ import { createRecord } from "../src/core/create-record.ts";
 import { deleteRecord } from "../src/core/delete-record.ts";
 import { rollupWindowOf } from "../src/core/get-stats.ts";
 import { importRecords } from "../src/core/import-records.ts";
+import { OverviewMemory } from "../src/core/overview-memory.ts";
 import { writeToProcess } from "../src/core/process-writer.ts";
 import { boundsOf } from "../src/core/query-params.ts";
 import type { Services } from "../src/core/services.ts";
@@ -18,6 +19,7 @@ import {
   rollupIncidentsByActor,
 } from "../src/store/dashboard.repository.ts";
 import { listMigrations, splitStatements } from "../src/store/migrate.ts";
+import { findProcess } from "../src/store/process.repository.ts";
 import {
   claimedFigures,
   incidentCounts,
@@ -48,6 +50,62 @@ const byWeekOrder = (rows: readonly Row[]) =>
       ? -1
       : 1,
   );
+
+type Shown = {
+  totals: Row | undefined;
+  byWeek: Row[];
+  byKind: Row[];
+  byVerification: Row[];
+  actors: Row[];
+  byClaimant: Row[];
+  figuresByWeek: Row[];
+};
+
+/** The overview as the plain SQL computes it. */
+async function plainWay(services: Services, viewer: Viewer, filters: StatsFilters) {
+  const db = services.store.db;
+  const [counts, actors, figures] = await Promise.all([
+    incidentCounts(db, SLUG, viewer, filters),
+    incidentsByActor(db, SLUG, viewer, filters),
+    claimedFigures(db, SLUG, viewer, filters),
+  ]);
+  return shown(counts, actors, figures);
+}
+
+function shown(
+  counts: { totals: Row; byWeek: Row[]; byKind: Row[]; byVerification: Row[] },
+  actors: Row[],
+  figures: { byClaimant: Row[]; byWeek: Row[] },
+): Shown {
+  return {
+    totals: numbers([counts.totals])[0],
+    byWeek: numbers(counts.byWeek),
+    byKind: numbers(counts.byKind),
+    byVerification: numbers(counts.byVerification),
+    actors: numbers(actors),
+    byClaimant: numbers(figures.byClaimant),
+    figuresByWeek: byWeekOrder(figures.byWeek),
+  };
+}
+
+/** The overview from the in-memory index, caught up with the ledger first. */
+async function memoryWay(
+  services: Services,
+  memory: OverviewMemory,
+  viewer: Viewer,
+  filters: StatsFilters,
+): Promise<Shown> {
+  const process = await findProcess(services.store.db, SLUG);
+  const answer = await memory.query(
+    services.store.db,
+    SLUG,
+    process?.ledger_size ?? 0,
+    viewer,
+    filters,
+  );
+  if (!answer) throw new Error("the overview's index is not held");
+  return shown(answer.counts, answer.byActor, answer.figures);
+}
 
 /** The overview both ways: the plain SQL, and the rollups plus the rim and the rest read plainly. */
 async function bothWays(services: Services, viewer: Viewer, filters: StatsFilters) {
@@ -134,6 +192,16 @@ const FILTERS: Array<[string, StatsFilters]> = [
   ],
 ];
 
+/** Filters the rollups do not answer but the in-memory index does. */
+const MEMORY_ONLY_FILTERS: Array<[string, StatsFilters]> = [
+  ["a kind", { kind: "shelling" }],
+  ["an actor", { actor: "PA" }],
+  ["a kind nobody reported", { kind: "no-such-kind" }],
+  ["an actor in a box", { actor: "PB", bbox: { west: 45, south: 39.5, east: 47, north: 41.5 } }],
+  ["bounds within a day", { from: "2021-05-05T12:00:00.000Z", to: "2021-09-01T06:30:00.000Z" }],
+  ["a kind in a year", { kind: "shelling", from: day("2021").start, to: day("2021").end }],
+];
+
 describe("what the rollups answer", () => {
   it("not a kind or an actor filter, nor bounds within a day: those read the plain SQL", () => {
     expect(rollupWindowOf({ kind: "shelling" })).toBeNull();
@@ -195,9 +263,18 @@ describe.each(STORE_NAMES)("the overview's rollups on %s", (storeName) => {
     versions.set(id, (versions.get(id) ?? 1) + 1);
   }
 
+  // One index built before the import and caught up with it through the ledger, one built after.
+  const early = new OverviewMemory();
+  const late = new OverviewMemory();
+  const memories = (): Array<[string, OverviewMemory]> => [
+    ["index caught up through the import", early],
+    ["index built after the import", late],
+  ];
+
   beforeAll(async () => {
     services = await openTestServices(storeName);
     await createProcess(services, SYNTHETIC_PROCESS, OP);
+    expect(await early.warm(services.store.db, SLUG)).toBe(true);
     const generated = [...generateProcess({ seed: 5, incidents: 400 })];
     for (const record of generated) records.set(record.id as string, record as Row);
     const result = await importRecords(
@@ -207,6 +284,7 @@ describe.each(STORE_NAMES)("the overview's rollups on %s", (storeName) => {
       { principal: OP, batchSize: 250 },
     );
     expect(result.rejected).toEqual([]);
+    expect(await late.warm(services.store.db, SLUG)).toBe(true);
   });
   afterAll(async () => {
     await services.store.close();
@@ -220,6 +298,19 @@ describe.each(STORE_NAMES)("the overview's rollups on %s", (storeName) => {
       for (const [filterName, filters] of FILTERS) {
         const { plain, fast } = await bothWays(services, viewer, filters);
         expect(fast, `${stage}: ${viewerName}, ${filterName}`).toEqual(plain);
+        for (const [memoryName, memory] of memories())
+          expect(
+            await memoryWay(services, memory, viewer, filters),
+            `${stage}: ${memoryName}, ${viewerName}, ${filterName}`,
+          ).toEqual(plain);
+      }
+      for (const [filterName, filters] of MEMORY_ONLY_FILTERS) {
+        const plain = await plainWay(services, viewer, filters);
+        for (const [memoryName, memory] of memories())
+          expect(
+            await memoryWay(services, memory, viewer, filters),
+            `${stage}: ${memoryName}, ${viewerName}, ${filterName}`,
+          ).toEqual(plain);
       }
     }
   }

@@ -1,6 +1,7 @@
 import { keepCheckpointing } from "../core/embedded-checkpoints.ts";
 import { loadReferenceIfEmpty } from "../core/load-reference-process.ts";
 import { openServices } from "../core/open-services.ts";
+import { OverviewMemory } from "../core/overview-memory.ts";
 import { operatorCaller } from "../domain/access.ts";
 import { buildApp } from "../server/app.ts";
 import { type Command, UsageError } from "./command.ts";
@@ -28,6 +29,10 @@ export const serveCommand: Command = {
         logger: process.env.TRUCE_LOG !== "off",
         trustProxy: process.env.TRUCE_TRUST_PROXY === "1",
         mapStyleUrl: process.env.TRUCE_MAP_STYLE_URL,
+      });
+      // The overview answers from memory once a process's index is built (decision 0020).
+      services.overviews = new OverviewMemory({
+        onError: (error) => app.log.warn({ err: error }, "overview index failed"),
       });
       // Other servers may write to the same PostgreSQL: notice their writes within a second, so
       // cached reads here never lag further behind. (An embedded store has no other writer.)

@@ -2,6 +2,7 @@ import type { Caller } from "../domain/access.ts";
 import type { Signer } from "../ledger/signer.ts";
 import type { Store } from "../store/db.ts";
 import type { LedgerVersions } from "./ledger-versions.ts";
+import type { OverviewMemory } from "./overview-memory.ts";
 
 /** What use cases need from the outside world, passed in so each can be run against any store. */
 export type Services = {
@@ -18,6 +19,11 @@ export type Services = {
    * they read the store. Default 256 MiB; 0 always reads the store.
    */
   proofMemoryBytes?: number;
+  /**
+   * The overview's in-memory indexes (`truce serve` holds them); without them the overview is
+   * summed from the rollups on every request.
+   */
+  overviews?: OverviewMemory;
 };
 
 /** Who makes a change: what they may do follows from it, and the ledger records its id. */

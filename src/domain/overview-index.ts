@@ -1,0 +1,523 @@
+import { canSee, type Viewer } from "./access.ts";
+
+/** An incident as the overview reads it: place and span as numbers (epoch ms), null where unknown. */
+export type OverviewIncident = {
+  id: string;
+  west: number | null;
+  south: number | null;
+  east: number | null;
+  north: number | null;
+  start: number | null;
+  end: number | null;
+  kind: string | null;
+  verification: string | null;
+  visibility: string;
+  restricted_to: string | null;
+  refs: readonly string[];
+};
+
+/** One figure of a claim (a row of `claim_figure`). */
+export type OverviewFigure = {
+  claim_id: string;
+  incident_id: string | null;
+  claimant: string | null;
+  category: string;
+  side: string;
+  low: number | null;
+  high: number | null;
+  visibility: string;
+  restricted_to: string | null;
+};
+
+/** The overview's filters: a window of instants (ISO), a box, a kind, an actor referred to. */
+export type OverviewFilters = {
+  from?: string | undefined;
+  to?: string | undefined;
+  bbox?: { west: number; south: number; east: number; north: number } | undefined;
+  kind?: string | undefined;
+  actor?: string | undefined;
+};
+
+/** What the overview shows, in the shapes and orders of the plain SQL (stats.repository.ts). */
+export type OverviewAnswer = {
+  counts: {
+    totals: { total: number; not_weekly: number };
+    byWeek: Array<{ week: string; count: number }>;
+    byKind: Array<{ kind: string | null; count: number }>;
+    byVerification: Array<{ verification: string | null; count: number }>;
+  };
+  byActor: Array<{ actor: string; count: number }>;
+  figures: {
+    byClaimant: Array<{
+      claimant: string | null;
+      category: string;
+      side: string;
+      low: number | null;
+      high: number | null;
+      claims: number;
+    }>;
+    byWeek: Array<{
+      week: string;
+      claimant: string | null;
+      category: string;
+      low: number | null;
+      high: number | null;
+    }>;
+  };
+};
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+/** Who may see a slot: 0 marks a slot that holds nothing (deleted, or an id only referred to). */
+const NOBODY = 0;
+
+/** Strings as small numbers, 0 standing for null: columns of numbers compare and count fast. */
+class Dictionary {
+  readonly values: Array<string | null> = [null];
+  readonly #ids = new Map<string, number>();
+
+  id(value: string | null): number {
+    if (value === null) return 0;
+    let id = this.#ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.#ids.set(value, id);
+    }
+    return id;
+  }
+
+  /** The id of a value already seen, else -1 (nothing holds it). */
+  find(value: string): number {
+    return this.#ids.get(value) ?? -1;
+  }
+}
+
+function grown<T extends Float64Array | Int32Array | Uint16Array>(array: T, length: number): T {
+  if (length <= array.length) return array;
+  const next = new (array.constructor as new (n: number) => T)(
+    Math.max(length, array.length * 2, 1024),
+  );
+  next.set(array);
+  return next;
+}
+
+/** null and NaN are the same thing in a column of numbers: unknown. */
+const num = (value: number | null) => (value === null ? Number.NaN : value);
+const mod7 = (n: number) => ((n % 7) + 7) % 7;
+/** The Monday (day number since 1970-01-01, a Thursday) of the UTC day of an instant. */
+const mondayOf = (ms: number) => {
+  const day = Math.floor(ms / DAY_MS);
+  return day - mod7(day + 3);
+};
+const dayString = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Ascending as PostgreSQL's C collation sorts text, NULLs last. */
+function byText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * One process's incidents and claimed figures in columns of numbers, for the overview: a box and
+ * window over 10^6 incidents is one pass over a few typed arrays (milliseconds), whatever the
+ * filters, where the store sums rollups and reads the box's rim one incident at a time (decision
+ * 0020). Records are put and removed by id as they change; the answer is exactly the plain SQL's.
+ */
+export class OverviewIndex {
+  #slots = 0;
+  readonly #slotOf = new Map<string, number>();
+  #west = new Float64Array(0);
+  #south = new Float64Array(0);
+  #east = new Float64Array(0);
+  #north = new Float64Array(0);
+  #start = new Float64Array(0);
+  #end = new Float64Array(0);
+  #kind = new Uint16Array(0);
+  #verification = new Uint16Array(0);
+  #scope = new Uint16Array(0);
+  /** Each slot's references, as `#refPool[#refFirst[slot] .. + #refCount[slot]]`. */
+  #refFirst = new Int32Array(0);
+  #refCount = new Uint16Array(0);
+  #refPool = new Int32Array(0);
+  #refPoolSize = 0;
+
+  #figures = 0;
+  #figureIncident = new Int32Array(0);
+  #figureClaim = new Int32Array(0);
+  #figureGroup = new Uint16Array(0);
+  #figureLow = new Float64Array(0);
+  #figureHigh = new Float64Array(0);
+  #figureScope = new Uint16Array(0);
+  /** Each claim's figures, which are always contiguous: its first slot and how many. */
+  readonly #claimOf = new Map<string, number>();
+  #claimFirst = new Int32Array(0);
+  #claimCount = new Uint16Array(0);
+  #claims = 0;
+
+  readonly #scopes = new Dictionary();
+  readonly #scopeOf: Array<{ visibility: string; restricted_to: string | null }> = [
+    { visibility: "", restricted_to: null },
+  ];
+  readonly #names = new Dictionary();
+  /** (claimant, category, side) of a figure, and its (claimant, category) for the weekly sums. */
+  readonly #groups = new Dictionary();
+  readonly #groupParts: Array<{ claimant: string | null; category: string; side: string }> = [
+    { claimant: null, category: "", side: "" },
+  ];
+  readonly #groupPair: number[] = [0];
+  readonly #pairs = new Dictionary();
+  readonly #pairParts: Array<{ claimant: string | null; category: string }> = [
+    { claimant: null, category: "" },
+  ];
+  readonly #actors = new Set<number>();
+  #mark = new Uint8Array(0);
+
+  /** Incidents held (not counting deleted ones' slots). */
+  get incidents(): number {
+    let n = 0;
+    for (let i = 0; i < this.#slots; i++) if (this.#scope[i] !== NOBODY) n++;
+    return n;
+  }
+
+  #scopeId(visibility: string, restrictedTo: string | null): number {
+    const id = this.#scopes.id(`${visibility}\u0000${restrictedTo ?? ""}`);
+    if (id === this.#scopeOf.length)
+      this.#scopeOf.push({ visibility, restricted_to: restrictedTo });
+    return id;
+  }
+
+  #slot(id: string): number {
+    let slot = this.#slotOf.get(id);
+    if (slot !== undefined) return slot;
+    slot = this.#slots++;
+    this.#slotOf.set(id, slot);
+    const n = this.#slots;
+    this.#west = grown(this.#west, n);
+    this.#south = grown(this.#south, n);
+    this.#east = grown(this.#east, n);
+    this.#north = grown(this.#north, n);
+    this.#start = grown(this.#start, n);
+    this.#end = grown(this.#end, n);
+    this.#kind = grown(this.#kind, n);
+    this.#verification = grown(this.#verification, n);
+    this.#scope = grown(this.#scope, n);
+    this.#refFirst = grown(this.#refFirst, n);
+    this.#refCount = grown(this.#refCount, n);
+    this.#scope[slot] = NOBODY;
+    this.#refCount[slot] = 0;
+    return slot;
+  }
+
+  /** Adds an incident, or replaces what was held under its id. */
+  putIncident(incident: OverviewIncident): void {
+    const slot = this.#slot(incident.id);
+    this.#west[slot] = num(incident.west);
+    this.#south[slot] = num(incident.south);
+    this.#east[slot] = num(incident.east);
+    this.#north[slot] = num(incident.north);
+    this.#start[slot] = num(incident.start);
+    this.#end[slot] = num(incident.end);
+    this.#kind[slot] = this.#names.id(incident.kind);
+    this.#verification[slot] = this.#names.id(incident.verification);
+    this.#scope[slot] = this.#scopeId(incident.visibility, incident.restricted_to);
+    // Changed references are written anew at the end of the pool; the old ones are left behind.
+    const refs = incident.refs;
+    this.#refPool = grown(this.#refPool, this.#refPoolSize + refs.length);
+    this.#refFirst[slot] = this.#refPoolSize;
+    this.#refCount[slot] = refs.length;
+    for (const ref of refs) this.#refPool[this.#refPoolSize++] = this.#names.id(ref);
+  }
+
+  /** Forgets an incident (its id stays, holding nothing, for figures that may refer to it). */
+  removeIncident(id: string): void {
+    const slot = this.#slotOf.get(id);
+    if (slot !== undefined) this.#scope[slot] = NOBODY;
+  }
+
+  /** Whether an id is an actor record: the overview counts references to actors only. */
+  setActor(id: string, isActor: boolean): void {
+    if (isActor) this.#actors.add(this.#names.id(id));
+    else this.#actors.delete(this.#names.find(id));
+  }
+
+  /** Whether figures of this claim have been put (even none). */
+  holdsClaim(id: string): boolean {
+    return this.#claimOf.has(id);
+  }
+
+  /** Replaces a claim's figures (none: the claim is gone, or holds none). */
+  setClaimFigures(claimId: string, figures: readonly OverviewFigure[]): void {
+    const known = this.#claimOf.get(claimId);
+    if (known !== undefined) {
+      const first = this.#claimFirst[known] ?? 0;
+      const count = this.#claimCount[known] ?? 0;
+      for (let f = first; f < first + count; f++) this.#figureScope[f] = NOBODY;
+    }
+    let claim = known;
+    if (claim === undefined) {
+      claim = this.#claims++;
+      this.#claimOf.set(claimId, claim);
+      this.#claimFirst = grown(this.#claimFirst, this.#claims);
+      this.#claimCount = grown(this.#claimCount, this.#claims);
+    }
+    const n = this.#figures + figures.length;
+    this.#figureIncident = grown(this.#figureIncident, n);
+    this.#figureClaim = grown(this.#figureClaim, n);
+    this.#figureGroup = grown(this.#figureGroup, n);
+    this.#figureLow = grown(this.#figureLow, n);
+    this.#figureHigh = grown(this.#figureHigh, n);
+    this.#figureScope = grown(this.#figureScope, n);
+    this.#claimFirst[claim] = this.#figures;
+    this.#claimCount[claim] = figures.length;
+    for (const figure of figures) {
+      const f = this.#figures++;
+      this.#figureIncident[f] = figure.incident_id === null ? -1 : this.#slot(figure.incident_id);
+      this.#figureClaim[f] = claim;
+      this.#figureGroup[f] = this.#groupId(figure);
+      this.#figureLow[f] = num(figure.low);
+      this.#figureHigh[f] = num(figure.high);
+      this.#figureScope[f] = this.#scopeId(figure.visibility, figure.restricted_to);
+    }
+  }
+
+  #groupId(figure: OverviewFigure): number {
+    const key = `${figure.claimant ?? ""}\u0000${figure.claimant === null ? 0 : 1}\u0000${figure.category}\u0000${figure.side}`;
+    const group = this.#groups.id(key);
+    if (group === this.#groupParts.length) {
+      const parts = { claimant: figure.claimant, category: figure.category, side: figure.side };
+      this.#groupParts.push(parts);
+      const pair = this.#pairs.id(key.slice(0, key.lastIndexOf("\u0000")));
+      if (pair === this.#pairParts.length)
+        this.#pairParts.push({ claimant: figure.claimant, category: figure.category });
+      this.#groupPair.push(pair);
+    }
+    return group;
+  }
+
+  /** The overview for a viewer and filters: what incidentCounts, incidentsByActor and claimedFigures return. */
+  query(viewer: Viewer, filters: OverviewFilters): OverviewAnswer {
+    const allowed = new Uint8Array(this.#scopeOf.length);
+    for (let s = 1; s < this.#scopeOf.length; s++)
+      allowed[s] = canSee(viewer, this.#scopeOf[s] as { visibility: string }) ? 1 : 0;
+    if (this.#mark.length < this.#slots) this.#mark = new Uint8Array(this.#west.length);
+    const mark = this.#mark;
+    mark.fill(0, 0, this.#slots);
+
+    const byDate = filters.from !== undefined || filters.to !== undefined;
+    const from = filters.from === undefined ? -Infinity : Date.parse(filters.from);
+    const to = filters.to === undefined ? Infinity : Date.parse(filters.to);
+    const box = filters.bbox;
+    const bx0 = box ? Math.min(box.west, box.east) : 0;
+    const bx1 = box ? Math.max(box.west, box.east) : 0;
+    const by0 = box ? Math.min(box.south, box.north) : 0;
+    const by1 = box ? Math.max(box.south, box.north) : 0;
+    const kind = filters.kind === undefined ? -1 : this.#names.find(filters.kind);
+    const actor = filters.actor === undefined ? -1 : this.#names.find(filters.actor);
+    // A filter on a value nothing holds matches nothing; so does an empty window.
+    const none =
+      (filters.kind !== undefined && kind < 0) ||
+      (filters.actor !== undefined && actor < 0) ||
+      (byDate && !(from < to));
+
+    const scope = this.#scope;
+    const start = this.#start;
+    const end = this.#end;
+    const west = this.#west;
+    const east = this.#east;
+    const south = this.#south;
+    const north = this.#north;
+    const kinds = this.#kind;
+    const verifications = this.#verification;
+    const refFirst = this.#refFirst;
+    const refCount = this.#refCount;
+    const refPool = this.#refPool;
+    const isActor = new Uint8Array(this.#names.values.length);
+    for (const id of this.#actors) isActor[id] = 1;
+
+    let total = 0;
+    let notWeekly = 0;
+    const weeks = new Tally(1);
+    const byName = new Float64Array(this.#names.values.length);
+    const byVerification = new Float64Array(this.#names.values.length);
+    const byActor = new Float64Array(this.#names.values.length);
+    for (let i = 0; !none && i < this.#slots; i++) {
+      if (allowed[scope[i] as number] === 0) continue;
+      const s = start[i] as number;
+      const e = end[i] as number;
+      // As tstzrange(start, end) && tstzrange(from, to): an empty span (start = end) meets nothing.
+      if (byDate && (Number.isNaN(s) || !(s < to) || !(Number.isNaN(e) || (e > from && e > s))))
+        continue;
+      if (box) {
+        const w = west[i] as number;
+        const x = east[i] as number;
+        const so = south[i] as number;
+        const n = north[i] as number;
+        // NaN (no place) fails every comparison, so `!(...)` leaves such incidents out.
+        if (!(Math.min(w, x) <= bx1 && Math.max(w, x) >= bx0)) continue;
+        if (!(Math.min(so, n) <= by1 && Math.max(so, n) >= by0)) continue;
+      }
+      if (kind >= 0 && kinds[i] !== kind) continue;
+      const first = refFirst[i] as number;
+      const last = first + (refCount[i] as number);
+      if (actor >= 0) {
+        let refers = false;
+        for (let r = first; r < last; r++) if (refPool[r] === actor) refers = true;
+        if (!refers) continue;
+      }
+      mark[i] = 1;
+      total++;
+      // Placed in a week when its span is at most seven days; a span unknown at either end is
+      // neither weekly nor not (as `date_end - date_start <= 7 days` is NULL in SQL).
+      if (!Number.isNaN(s) && !Number.isNaN(e)) {
+        if (e - s <= WEEK_MS) weeks.add(mondayOf(s), 0, 1);
+        else notWeekly++;
+      }
+      const k = kinds[i] as number;
+      byName[k] = (byName[k] as number) + 1;
+      const v = verifications[i] as number;
+      byVerification[v] = (byVerification[v] as number) + 1;
+      for (let r = first; r < last; r++) {
+        const ref = refPool[r] as number;
+        if (isActor[ref] === 1) byActor[ref] = (byActor[ref] as number) + 1;
+      }
+    }
+
+    return {
+      counts: {
+        totals: { total, not_weekly: notWeekly },
+        byWeek: weeks
+          .entries()
+          .sort((a, b) => a[0] - b[0])
+          .map(([week, sums]) => ({ week: dayString(week), count: sums[0] as number })),
+        byKind: this.#named(byName).map(([kind, count]) => ({ kind, count })),
+        byVerification: this.#named(byVerification).map(([verification, count]) => ({
+          verification,
+          count,
+        })),
+      },
+      byActor: this.#named(byActor).map(([name, count]) => ({ actor: name as string, count })),
+      figures: this.#sumFigures(allowed, mark),
+    };
+  }
+
+  /** The non-zero counts by name, sorted by name. */
+  #named(counts: Float64Array): Array<[string | null, number]> {
+    const named: Array<[string | null, number]> = [];
+    counts.forEach((count, id) => {
+      if (count > 0) named.push([this.#names.values[id] ?? null, count]);
+    });
+    return named.sort((a, b) => byText(a[0], b[0]));
+  }
+
+  /** The figures of the marked incidents that the viewer may see, per claimant and per week. */
+  #sumFigures(allowed: Uint8Array, mark: Uint8Array): OverviewAnswer["figures"] {
+    const groups = this.#groupParts.length;
+    const pairs = this.#pairParts.length;
+    // Per group: claims, sum of lows, lows given, sum of highs, highs given.
+    const totals = new Float64Array(groups * 5);
+    const lastClaim = new Int32Array(groups).fill(-1);
+    const weekly = new Tally(4);
+    const scope = this.#figureScope;
+    const incidentOf = this.#figureIncident;
+    const groupOf = this.#figureGroup;
+    const lows = this.#figureLow;
+    const highs = this.#figureHigh;
+    const claims = this.#figureClaim;
+    const start = this.#start;
+    const end = this.#end;
+    for (let f = 0; f < this.#figures; f++) {
+      if (allowed[scope[f] as number] === 0) continue;
+      const i = incidentOf[f] as number;
+      if (i < 0 || mark[i] === 0) continue;
+      const group = groupOf[f] as number;
+      const low = lows[f] as number;
+      const high = highs[f] as number;
+      const at = group * 5;
+      // A claim's figures are contiguous: counting a claim when it changes counts distinct claims.
+      const claim = claims[f] as number;
+      if (lastClaim[group] !== claim) {
+        totals[at] = (totals[at] as number) + 1;
+        lastClaim[group] = claim;
+      }
+      const hasLow = Number.isNaN(low) ? 0 : 1;
+      const hasHigh = Number.isNaN(high) ? 0 : 1;
+      if (hasLow) {
+        totals[at + 1] = (totals[at + 1] as number) + low;
+        totals[at + 2] = (totals[at + 2] as number) + 1;
+      }
+      if (hasHigh) {
+        totals[at + 3] = (totals[at + 3] as number) + high;
+        totals[at + 4] = (totals[at + 4] as number) + 1;
+      }
+      const s = start[i] as number;
+      const e = end[i] as number;
+      if (Number.isNaN(s) || Number.isNaN(e) || e - s > WEEK_MS) continue;
+      const key = mondayOf(s) * pairs + (this.#groupPair[group] as number);
+      weekly.add(key, 0, hasLow ? low : 0);
+      weekly.add(key, 1, hasLow);
+      weekly.add(key, 2, hasHigh ? high : 0);
+      weekly.add(key, 3, hasHigh);
+    }
+    const byClaimant: OverviewAnswer["figures"]["byClaimant"] = [];
+    for (let group = 1; group < groups; group++) {
+      const at = group * 5;
+      if (totals[at] === 0) continue;
+      const parts = this.#groupParts[group] as {
+        claimant: string | null;
+        category: string;
+        side: string;
+      };
+      byClaimant.push({
+        ...parts,
+        low: (totals[at + 2] as number) > 0 ? (totals[at + 1] as number) : null,
+        high: (totals[at + 4] as number) > 0 ? (totals[at + 3] as number) : null,
+        claims: totals[at] as number,
+      });
+    }
+    byClaimant.sort(
+      (a, b) =>
+        byText(a.claimant, b.claimant) || byText(a.category, b.category) || byText(a.side, b.side),
+    );
+    const byWeek = weekly.entries().map(([key, sums]) => {
+      const pair = key - Math.floor(key / pairs) * pairs;
+      const parts = this.#pairParts[pair] as { claimant: string | null; category: string };
+      return {
+        week: dayString((key - pair) / pairs),
+        ...parts,
+        low: (sums[1] as number) > 0 ? (sums[0] as number) : null,
+        high: (sums[3] as number) > 0 ? (sums[2] as number) : null,
+      };
+    });
+    byWeek.sort(
+      (a, b) =>
+        byText(a.week, b.week) || byText(a.claimant, b.claimant) || byText(a.category, b.category),
+    );
+    return { byClaimant, byWeek };
+  }
+}
+
+/** Sums of a few numbers per integer key, kept in a map: weeks (by their Monday) and the like. */
+class Tally {
+  readonly #sums = new Map<number, Float64Array>();
+  readonly #width: number;
+
+  constructor(width: number) {
+    this.#width = width;
+  }
+
+  add(key: number, column: number, value: number): void {
+    let sums = this.#sums.get(key);
+    if (!sums) {
+      sums = new Float64Array(this.#width);
+      this.#sums.set(key, sums);
+    }
+    sums[column] = (sums[column] as number) + value;
+  }
+
+  entries(): Array<[number, Float64Array]> {
+    return [...this.#sums];
+  }
+}
