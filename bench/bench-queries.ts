@@ -1,4 +1,5 @@
 import { rollupWindowOf } from "../src/core/get-stats.ts";
+import { OverviewMemory } from "../src/core/overview-memory.ts";
 import { boundsOf } from "../src/core/query-params.ts";
 import { OPERATOR } from "../src/domain/access.ts";
 import { buildApp } from "../src/server/app.ts";
@@ -9,7 +10,7 @@ import {
 } from "../src/store/dashboard.repository.ts";
 import { claimedFigures, incidentCounts, incidentsByActor } from "../src/store/stats.repository.ts";
 import { BORDER_LINE, mulberry32, SYNTHETIC_PROCESS } from "./generate.ts";
-import { percentile, round, sample, samplePair } from "./measure.ts";
+import { percentile, round, sample, samplePair, timed } from "./measure.ts";
 import type { BenchContext } from "./services.ts";
 
 const P = `/api/processes/${SYNTHETIC_PROCESS.slug}`;
@@ -87,26 +88,30 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
     };
     const db = services.store.db;
     const slug = SYNTHETIC_PROCESS.slug;
-    // The API and the direct SQL alternate which goes first on each window (samplePair): the one
+    const inMemory = await memoryApp(context);
+    const viaApi = (server: typeof app) => async (i: number) => {
+      const w = windows[i + 3] as (typeof windows)[number];
+      const response = await server.inject(`${P}/stats?from=${w.from}&to=${w.to}&bbox=${w.bbox}`);
+      if (response.statusCode !== 200) throw new Error(response.body);
+    };
+    const directSql = async (i: number) => {
+      const filters = filtersOf(i);
+      const rollup = rollupWindowOf(filters);
+      if (!rollup) throw new Error("the benchmark's windows should be answered from the rollups");
+      await Promise.all([
+        rollupIncidentCounts(db, slug, OPERATOR, filters, rollup),
+        rollupIncidentsByActor(db, slug, OPERATOR, filters, rollup),
+        rollupClaimedFigures(db, slug, OPERATOR, filters, rollup),
+      ]);
+    };
+    // Each way alternates with the direct SQL which goes first on a window (samplePair): the one
     // measured second would otherwise always find the pages the first just read.
-    const [api, direct] = await samplePair(
+    const [fromMemory, directBeside] = await samplePair(
       dashboardCount,
-      async (i) => {
-        const w = windows[i + 3] as (typeof windows)[number];
-        const response = await app.inject(`${P}/stats?from=${w.from}&to=${w.to}&bbox=${w.bbox}`);
-        if (response.statusCode !== 200) throw new Error(response.body);
-      },
-      async (i) => {
-        const filters = filtersOf(i);
-        const rollup = rollupWindowOf(filters);
-        if (!rollup) throw new Error("the benchmark's windows should be answered from the rollups");
-        await Promise.all([
-          rollupIncidentCounts(db, slug, OPERATOR, filters, rollup),
-          rollupIncidentsByActor(db, slug, OPERATOR, filters, rollup),
-          rollupClaimedFigures(db, slug, OPERATOR, filters, rollup),
-        ]);
-      },
+      viaApi(inMemory.app),
+      directSql,
     );
+    const [api, direct] = await samplePair(dashboardCount, viaApi(app), directSql);
     const plain = await sample(dashboardCount, async (i) => {
       const filters = filtersOf(i);
       await Promise.all([
@@ -115,16 +120,38 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
         claimedFigures(db, slug, OPERATOR, filters),
       ]);
     });
+    await inMemory.app.close();
+    if (only.has("dashboard"))
+      report({
+        name: "query.dashboard.index_build",
+        store: storeName,
+        n,
+        value: round(inMemory.buildMs),
+        unit: "ms",
+        baseline: round(inMemory.heapMb),
+        ratio: null,
+        note: "building the overview's in-memory index (decision 0020); baseline holds the heap it added, MB",
+      });
     for (const p of only.has("dashboard") ? [50, 95] : []) {
       report({
         name: `query.dashboard.p${p}`,
+        store: storeName,
+        n,
+        value: round(percentile(fromMemory, p)),
+        unit: "ms",
+        baseline: round(percentile(directBeside, p)),
+        ratio: round(percentile(fromMemory, p) / percentile(directBeside, p)),
+        note: "one year, 2° box, through the API as truce serve answers it (the in-memory index); baseline: the rollups' SQL called directly",
+      });
+      report({
+        name: `query.dashboard.rollups.p${p}`,
         store: storeName,
         n,
         value: round(percentile(api, p)),
         unit: "ms",
         baseline: round(percentile(direct, p)),
         ratio: round(percentile(api, p) / percentile(direct, p)),
-        note: "one year, 2° box; baseline: the same SQL (rollups) called directly",
+        note: "the same windows through the API without the index (the rollups); baseline: the same SQL called directly",
       });
       report({
         name: `query.dashboard.plain.p${p}`,
@@ -186,4 +213,23 @@ export async function runQueryBench(context: BenchContext): Promise<void> {
   } finally {
     await app.close();
   }
+}
+
+/**
+ * An app over the same store whose overview answers from the in-memory index, as `truce serve`
+ * runs it, with the index built before measuring: how long that took and the heap it added.
+ */
+async function memoryApp(context: BenchContext) {
+  const { services, only } = context;
+  const overviews = new OverviewMemory();
+  const app = await buildApp({ ...services, overviews }, { rateLimit: 10_000_000 });
+  if (!only.has("dashboard")) return { app, buildMs: 0, heapMb: 0 };
+  const heap = () => {
+    const usage = process.memoryUsage();
+    return usage.heapUsed + usage.arrayBuffers;
+  };
+  const before = heap();
+  const build = await timed(() => overviews.warm(services.store.db, SYNTHETIC_PROCESS.slug));
+  if (!build.value) throw new Error("the overview's index was not built");
+  return { app, buildMs: build.ms, heapMb: (heap() - before) / 2 ** 20 };
 }

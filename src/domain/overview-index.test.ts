@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { OPERATOR, PUBLIC } from "./access.ts";
+import { type OverviewFigure, type OverviewIncident, OverviewIndex } from "./overview-index.ts";
+
+const DAY = 86_400_000;
+const at = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+function incident(id: string, fields: Partial<OverviewIncident> = {}): OverviewIncident {
+  return {
+    id,
+    west: 46,
+    south: 40,
+    east: 46,
+    north: 40,
+    start: at("2021-05-05"),
+    end: at("2021-05-05") + DAY,
+    kind: "shelling",
+    verification: "unverified",
+    visibility: "public",
+    restricted_to: null,
+    refs: [],
+    ...fields,
+  };
+}
+
+function figure(claim: string, incidentId: string, fields: Partial<OverviewFigure> = {}) {
+  return {
+    claim_id: claim,
+    incident_id: incidentId,
+    claimant: "PA",
+    category: "killed",
+    side: "PB",
+    low: 1,
+    high: 1,
+    visibility: "public",
+    restricted_to: null,
+    ...fields,
+  } satisfies OverviewFigure;
+}
+
+describe("the overview's index", () => {
+  it("places an incident in the week of its start, and a longer span in no week", () => {
+    const index = new OverviewIndex();
+    index.putIncident(incident("a")); // a Wednesday
+    index.putIncident(incident("b", { start: at("2021-05-01"), end: at("2021-06-01") }));
+    index.putIncident(incident("c", { start: null, end: null }));
+    // Before 1970: days counted back from a Thursday.
+    index.putIncident(incident("d", { start: at("1969-12-31"), end: at("1970-01-01") }));
+    const { counts } = index.query(OPERATOR, {});
+    expect(counts.totals).toEqual({ total: 4, not_weekly: 1 });
+    expect(counts.byWeek).toEqual([
+      { week: "1969-12-29", count: 1 },
+      { week: "2021-05-03", count: 1 },
+    ]);
+  });
+
+  it("meets a window as overlapping half-open spans, and a box as closed boxes", () => {
+    const index = new OverviewIndex();
+    index.putIncident(incident("a"));
+    // A line along the border, known to a month.
+    index.putIncident(
+      incident("b", {
+        west: 44,
+        east: 45,
+        south: 41,
+        north: 41.5,
+        start: at("2021-05-01"),
+        end: at("2021-06-01"),
+      }),
+    );
+    index.putIncident(incident("c", { start: at("2021-05-06"), end: at("2021-05-06") }));
+    index.putIncident(incident("d", { west: null, east: null, south: null, north: null }));
+    const total = (filters: Parameters<OverviewIndex["query"]>[1]) =>
+      index.query(OPERATOR, filters).counts.totals.total;
+    // a ends at midnight of the 6th: a window from then on misses it; c is an empty span.
+    expect(total({ from: "2021-05-06T00:00:00.000Z" })).toBe(1);
+    expect(total({ from: "2021-05-05T23:59:59.999Z", to: "2021-05-07T00:00:00.000Z" })).toBe(3);
+    expect(total({ to: "2021-05-05T00:00:00.000Z" })).toBe(1);
+    // The box touches the line's end and the point's corner: both meet it.
+    expect(total({ bbox: { west: 45, south: 40, east: 45.5, north: 41 } })).toBe(1);
+    expect(total({ bbox: { west: 45, south: 39, east: 46, north: 40 } })).toBe(2);
+    expect(total({ bbox: { west: -180, south: -90, east: 180, north: 90 } })).toBe(3);
+    expect(total({})).toBe(4);
+  });
+
+  it("counts what the viewer may see, and figures per claimant with distinct claims", () => {
+    const index = new OverviewIndex();
+    index.putIncident(incident("a", { refs: ["PA", "doc-1"] }));
+    index.putIncident(incident("b", { visibility: "restricted", restricted_to: "PA" }));
+    index.setActor("PA", true);
+    // Two figures of one claim in one group count one claim; lows and highs sum apart.
+    index.setClaimFigures("c1", [
+      figure("c1", "a", { low: 2, high: null }),
+      figure("c1", "a", { side: "PA", low: 1, high: 3 }),
+    ]);
+    index.setClaimFigures("c2", [figure("c2", "b", { low: 5, high: 7 })]);
+    index.setClaimFigures("c3", [figure("c3", "a", { visibility: "members", low: 10, high: 10 })]);
+    const forPublic = index.query(PUBLIC, {});
+    expect(forPublic.counts.totals.total).toBe(1);
+    expect(forPublic.byActor).toEqual([{ actor: "PA", count: 1 }]);
+    expect(forPublic.figures.byClaimant).toEqual([
+      { claimant: "PA", category: "killed", side: "PA", low: 1, high: 3, claims: 1 },
+      { claimant: "PA", category: "killed", side: "PB", low: 2, high: null, claims: 1 },
+    ]);
+    expect(forPublic.figures.byWeek).toEqual([
+      { week: "2021-05-03", claimant: "PA", category: "killed", low: 3, high: 3 },
+    ]);
+    const forDelegate = index.query({ role: "delegate", party: "PA" }, {});
+    expect(forDelegate.counts.totals.total).toBe(2);
+    expect(forDelegate.figures.byClaimant.find((row) => row.side === "PB")).toEqual({
+      claimant: "PA",
+      category: "killed",
+      side: "PB",
+      low: 17,
+      high: 17,
+      claims: 3,
+    });
+  });
+
+  it("follows records as they change: moved, removed, claims replaced, actors added", () => {
+    const index = new OverviewIndex();
+    // A claim about an incident not held yet.
+    index.setClaimFigures("c1", [figure("c1", "a", { low: 4, high: 4 })]);
+    expect(index.query(OPERATOR, {}).figures.byClaimant).toEqual([]);
+    index.putIncident(incident("a", { refs: ["PB"] }));
+    expect(index.query(OPERATOR, {}).figures.byClaimant[0]?.low).toBe(4);
+    expect(index.query(OPERATOR, {}).byActor).toEqual([]);
+    index.setActor("PB", true);
+    expect(index.query(OPERATOR, { actor: "PB" }).byActor).toEqual([{ actor: "PB", count: 1 }]);
+    index.putIncident(incident("a", { kind: "drone_strike", refs: [] }));
+    expect(index.query(OPERATOR, { kind: "shelling" }).counts.totals.total).toBe(0);
+    expect(index.query(OPERATOR, { kind: "drone_strike" }).counts.totals.total).toBe(1);
+    expect(index.query(OPERATOR, { actor: "PB" }).counts.totals.total).toBe(0);
+    index.setClaimFigures("c1", [figure("c1", "a", { category: "wounded", low: 2, high: 2 })]);
+    expect(index.query(OPERATOR, {}).figures.byClaimant).toEqual([
+      { claimant: "PA", category: "wounded", side: "PB", low: 2, high: 2, claims: 1 },
+    ]);
+    index.setClaimFigures("c1", []);
+    expect(index.query(OPERATOR, {}).figures.byClaimant).toEqual([]);
+    index.removeIncident("a");
+    expect(index.query(OPERATOR, {}).counts.totals.total).toBe(0);
+    expect(index.incidents).toBe(0);
+  });
+});
