@@ -57,13 +57,20 @@ type Entry =
  */
 export class OverviewMemory {
   readonly #budget: number;
+  readonly #catchUpInRequest: number;
   readonly #entries = new WeakMap<object, Map<string, Entry>>();
   readonly #onError: (error: unknown) => void;
 
   constructor(
-    options: { budgetBytes?: number | undefined; onError?: (error: unknown) => void } = {},
+    options: {
+      budgetBytes?: number | undefined;
+      /** Ledger entries a request waits to catch up with (more go to the background). */
+      catchUpInRequest?: number;
+      onError?: (error: unknown) => void;
+    } = {},
   ) {
     this.#budget = options.budgetBytes ?? DEFAULT_OVERVIEW_MEMORY_BYTES;
+    this.#catchUpInRequest = options.catchUpInRequest ?? CATCH_UP_IN_REQUEST;
     this.#onError = options.onError ?? (() => {});
   }
 
@@ -126,7 +133,7 @@ export class OverviewMemory {
       this.#build(db, slug).catch(this.#onError);
       return undefined;
     }
-    if (ledgerSize - held.size > CATCH_UP_IN_REQUEST) {
+    if (ledgerSize - held.size > this.#catchUpInRequest) {
       this.#catchUp(db, slug, held, ledgerSize).catch(this.#onError);
       return undefined;
     }
