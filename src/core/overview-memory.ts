@@ -198,6 +198,7 @@ export class OverviewMemory {
         const chunk = ids.slice(i, i + CHUNK);
         applyChanges(held.index, chunk, await readRecordsForOverview(db, slug, chunk));
       }
+      if (held.index.figuresNeedSorting) held.index.sortFigures();
       held.size = ledgerSize;
     });
     // A failed catch-up fails its request; the next one starts again from the same size.
@@ -234,6 +235,7 @@ async function loadIndex(db: Db, slug: string): Promise<OverviewIndex> {
     after = page[page.length - 1] ?? null;
   }
   if (claim.length > 0) index.setClaimFigures(claim[0]?.claim_id as string, claim);
+  index.sortFigures();
   return index;
 }
 

@@ -131,6 +131,12 @@ describe("the overview's index", () => {
     expect(index.query(OPERATOR, { kind: "shelling" }).counts.totals.total).toBe(0);
     expect(index.query(OPERATOR, { kind: "drone_strike" }).counts.totals.total).toBe(1);
     expect(index.query(OPERATOR, { actor: "PB" }).counts.totals.total).toBe(0);
+    // Figures sorted by incident, then replaced: those after the sort are read too.
+    index.setClaimFigures("c0", [figure("c0", "z", { low: 1 }), figure("c0", "z", { side: "PA" })]);
+    index.putIncident(incident("z", { start: at("2021-06-01"), end: at("2021-06-02") }));
+    index.sortFigures();
+    expect(index.query(OPERATOR, {}).figures.byClaimant.map((row) => row.claims)).toEqual([1, 2]);
+    index.setClaimFigures("c0", []);
     index.setClaimFigures("c1", [figure("c1", "a", { category: "wounded", low: 2, high: 2 })]);
     expect(index.query(OPERATOR, {}).figures.byClaimant).toEqual([
       { claimant: "PA", category: "wounded", side: "PB", low: 2, high: 2, claims: 1 },
@@ -138,6 +144,7 @@ describe("the overview's index", () => {
     index.setClaimFigures("c1", []);
     expect(index.query(OPERATOR, {}).figures.byClaimant).toEqual([]);
     index.removeIncident("a");
+    index.removeIncident("z");
     expect(index.query(OPERATOR, {}).counts.totals.total).toBe(0);
     expect(index.incidents).toBe(0);
   });

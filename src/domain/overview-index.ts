@@ -68,6 +68,11 @@ export type OverviewAnswer = {
 
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
+/** In `#weekOf`: an incident not in the answer, and one in it but in no week. */
+const LEFT_OUT = -(2 ** 31);
+const IN_NO_WEEK = LEFT_OUT + 1;
+/** Numbers a query may sum by week in one array (32 MiB); beyond, weeks are kept in a map. */
+const DENSE_CELLS = 2 ** 22;
 /** Who may see a slot: 0 marks a slot that holds nothing (deleted, or an id only referred to). */
 const NOBODY = 0;
 
@@ -173,7 +178,22 @@ export class OverviewIndex {
     { claimant: null, category: "" },
   ];
   readonly #actors = new Set<number>();
-  #mark = new Uint8Array(0);
+  /**
+   * Per query, each incident's Monday (a day number), or that it is not in the answer or in no
+   * week: the one thing figures read of their incident, in one array.
+   */
+  #weekOf = new Int32Array(0);
+  /** Figures appended since they were last sorted by incident. */
+  #unsorted = 0;
+  /** The figures sorted by incident (those after come from later changes), and each incident's. */
+  #sortedFigures = 0;
+  #figureFirst = new Int32Array(0);
+  #figureCount = new Int32Array(0);
+  /** Per query, the incidents in the answer. */
+  #kept = new Int32Array(0);
+  /** The earliest and latest start held (epoch ms), which bound the weeks a query sums. */
+  #firstStart = Number.POSITIVE_INFINITY;
+  #lastStart = Number.NEGATIVE_INFINITY;
 
   /** Incidents held (not counting deleted ones' slots). */
   get incidents(): number {
@@ -219,6 +239,10 @@ export class OverviewIndex {
     this.#east[slot] = num(incident.east);
     this.#north[slot] = num(incident.north);
     this.#start[slot] = num(incident.start);
+    if (incident.start !== null) {
+      if (incident.start < this.#firstStart) this.#firstStart = incident.start;
+      if (incident.start > this.#lastStart) this.#lastStart = incident.start;
+    }
     this.#end[slot] = num(incident.end);
     this.#kind[slot] = this.#names.id(incident.kind);
     this.#verification[slot] = this.#names.id(incident.verification);
@@ -272,6 +296,7 @@ export class OverviewIndex {
     this.#figureScope = grown(this.#figureScope, n);
     this.#claimFirst[claim] = this.#figures;
     this.#claimCount[claim] = figures.length;
+    this.#unsorted += figures.length;
     for (const figure of figures) {
       const f = this.#figures++;
       this.#figureIncident[f] = figure.incident_id === null ? -1 : this.#slot(figure.incident_id);
@@ -280,6 +305,70 @@ export class OverviewIndex {
       this.#figureLow[f] = num(figure.low);
       this.#figureHigh[f] = num(figure.high);
       this.#figureScope[f] = this.#scopeId(figure.visibility, figure.restricted_to);
+    }
+  }
+
+  /** Whether enough figures came since the last sort that reading them in order is worth a sort. */
+  get figuresNeedSorting(): boolean {
+    return this.#unsorted > 1024 && this.#unsorted * 4 > this.#figures;
+  }
+
+  /**
+   * Puts the figures in the order of their incidents (a claim is about one incident, so each
+   * claim's figures stay together) and drops those replaced since: a query then reads its
+   * incidents' weeks in order rather than at random, several times faster at 10^6.
+   */
+  sortFigures(): void {
+    const scope = this.#figureScope;
+    const incidentOf = this.#figureIncident;
+    // A stable counting sort by incident slot (figures of no incident first).
+    const starts = new Int32Array(this.#slots + 2);
+    let live = 0;
+    for (let f = 0; f < this.#figures; f++) {
+      if (scope[f] === NOBODY) continue;
+      const bucket = (incidentOf[f] as number) + 2;
+      starts[bucket] = (starts[bucket] as number) + 1;
+      live++;
+    }
+    for (let b = 1; b < starts.length; b++)
+      starts[b] = (starts[b] as number) + (starts[b - 1] as number);
+    const order = new Int32Array(live);
+    for (let f = 0; f < this.#figures; f++) {
+      if (scope[f] === NOBODY) continue;
+      const bucket = (incidentOf[f] as number) + 1;
+      const at = starts[bucket] as number;
+      order[at] = f;
+      starts[bucket] = at + 1;
+    }
+    const pick = <T extends Float64Array | Int32Array | Uint16Array>(from: T): T => {
+      const to = new (from.constructor as new (n: number) => T)(Math.max(live, 1024));
+      for (let k = 0; k < live; k++) to[k] = from[order[k] as number] as number;
+      return to;
+    };
+    this.#figureIncident = pick(incidentOf);
+    this.#figureClaim = pick(this.#figureClaim);
+    this.#figureGroup = pick(this.#figureGroup);
+    this.#figureLow = pick(this.#figureLow);
+    this.#figureHigh = pick(this.#figureHigh);
+    this.#figureScope = pick(scope);
+    this.#figures = live;
+    this.#unsorted = 0;
+    // Where each incident's figures lie, for queries that visit only the incidents they keep.
+    this.#sortedFigures = live;
+    this.#figureFirst = new Int32Array(this.#slots);
+    this.#figureCount = new Int32Array(this.#slots);
+    for (let k = 0; k < live; k++) {
+      const i = this.#figureIncident[k] as number;
+      if (i < 0) continue;
+      if (this.#figureCount[i] === 0) this.#figureFirst[i] = k;
+      this.#figureCount[i] = (this.#figureCount[i] as number) + 1;
+    }
+    const placed = new Uint8Array(this.#claims);
+    for (let k = 0; k < live; k++) {
+      const claim = this.#figureClaim[k] as number;
+      if (placed[claim] === 1) continue;
+      placed[claim] = 1;
+      this.#claimFirst[claim] = k;
     }
   }
 
@@ -297,14 +386,24 @@ export class OverviewIndex {
     return group;
   }
 
+  #weekSpan(): { first: number; last: number } {
+    if (this.#firstStart > this.#lastStart) return { first: 0, last: -7 };
+    return { first: mondayOf(this.#firstStart), last: mondayOf(this.#lastStart) };
+  }
+
   /** The overview for a viewer and filters: what incidentCounts, incidentsByActor and claimedFigures return. */
   query(viewer: Viewer, filters: OverviewFilters): OverviewAnswer {
     const allowed = new Uint8Array(this.#scopeOf.length);
     for (let s = 1; s < this.#scopeOf.length; s++)
       allowed[s] = canSee(viewer, this.#scopeOf[s] as { visibility: string }) ? 1 : 0;
-    if (this.#mark.length < this.#slots) this.#mark = new Uint8Array(this.#west.length);
-    const mark = this.#mark;
-    mark.fill(0, 0, this.#slots);
+    if (this.#weekOf.length < this.#slots) {
+      this.#weekOf = new Int32Array(this.#west.length);
+      this.#kept = new Int32Array(this.#west.length);
+    }
+    const kept = this.#kept;
+    let keptCount = 0;
+    const weekOf = this.#weekOf;
+    weekOf.fill(LEFT_OUT, 0, this.#slots);
 
     const byDate = filters.from !== undefined || filters.to !== undefined;
     const from = filters.from === undefined ? -Infinity : Date.parse(filters.from);
@@ -339,7 +438,7 @@ export class OverviewIndex {
 
     let total = 0;
     let notWeekly = 0;
-    const weeks = new Tally(1);
+    const weeks = new WeekSums(this.#weekSpan(), 1, 1);
     const byName = new Float64Array(this.#names.values.length);
     const byVerification = new Float64Array(this.#names.values.length);
     const byActor = new Float64Array(this.#names.values.length);
@@ -367,13 +466,17 @@ export class OverviewIndex {
         for (let r = first; r < last; r++) if (refPool[r] === actor) refers = true;
         if (!refers) continue;
       }
-      mark[i] = 1;
       total++;
+      kept[keptCount++] = i;
+      weekOf[i] = IN_NO_WEEK;
       // Placed in a week when its span is at most seven days; a span unknown at either end is
       // neither weekly nor not (as `date_end - date_start <= 7 days` is NULL in SQL).
       if (!Number.isNaN(s) && !Number.isNaN(e)) {
-        if (e - s <= WEEK_MS) weeks.add(mondayOf(s), 0, 1);
-        else notWeekly++;
+        if (e - s <= WEEK_MS) {
+          const monday = mondayOf(s);
+          weekOf[i] = monday;
+          weeks.add(monday, 0, 0, 1);
+        } else notWeekly++;
       }
       const k = kinds[i] as number;
       byName[k] = (byName[k] as number) + 1;
@@ -391,7 +494,7 @@ export class OverviewIndex {
         byWeek: weeks
           .entries()
           .sort((a, b) => a[0] - b[0])
-          .map(([week, sums]) => ({ week: dayString(week), count: sums[0] as number })),
+          .map(([week, , sums]) => ({ week: dayString(week), count: sums[0] as number })),
         byKind: this.#named(byName).map(([kind, count]) => ({ kind, count })),
         byVerification: this.#named(byVerification).map(([verification, count]) => ({
           verification,
@@ -399,7 +502,7 @@ export class OverviewIndex {
         })),
       },
       byActor: this.#named(byActor).map(([name, count]) => ({ actor: name as string, count })),
-      figures: this.#sumFigures(allowed, mark),
+      figures: this.#sumFigures(allowed, weekOf, kept.subarray(0, keptCount)),
     };
   }
 
@@ -412,54 +515,75 @@ export class OverviewIndex {
     return named.sort((a, b) => byText(a[0], b[0]));
   }
 
-  /** The figures of the marked incidents that the viewer may see, per claimant and per week. */
-  #sumFigures(allowed: Uint8Array, mark: Uint8Array): OverviewAnswer["figures"] {
+  /** The figures of the incidents in the answer that the viewer may see, per claimant and per week. */
+  #sumFigures(
+    allowed: Uint8Array,
+    weekOf: Int32Array,
+    kept: Int32Array,
+  ): OverviewAnswer["figures"] {
     const groups = this.#groupParts.length;
     const pairs = this.#pairParts.length;
     // Per group: claims, sum of lows, lows given, sum of highs, highs given.
     const totals = new Float64Array(groups * 5);
     const lastClaim = new Int32Array(groups).fill(-1);
-    const weekly = new Tally(4);
+    // Per week and (claimant, category): figures, sum of lows, lows given, of highs, highs given.
+    const weekly = new WeekSums(this.#weekSpan(), pairs, 5);
+    const pairOf = this.#groupPair;
     const scope = this.#figureScope;
     const incidentOf = this.#figureIncident;
     const groupOf = this.#figureGroup;
     const lows = this.#figureLow;
     const highs = this.#figureHigh;
     const claims = this.#figureClaim;
-    const start = this.#start;
-    const end = this.#end;
-    for (let f = 0; f < this.#figures; f++) {
-      if (allowed[scope[f] as number] === 0) continue;
-      const i = incidentOf[f] as number;
-      if (i < 0 || mark[i] === 0) continue;
-      const group = groupOf[f] as number;
-      const low = lows[f] as number;
-      const high = highs[f] as number;
-      const at = group * 5;
-      // A claim's figures are contiguous: counting a claim when it changes counts distinct claims.
-      const claim = claims[f] as number;
-      if (lastClaim[group] !== claim) {
-        totals[at] = (totals[at] as number) + 1;
-        lastClaim[group] = claim;
+    // The sorted figures of each incident kept (k < kept.length), then every figure that came
+    // after the sort (k = kept.length), in one loop so that its body is compiled once.
+    const first = this.#figureFirst;
+    const count = this.#figureCount;
+    for (let k = 0; k <= kept.length; k++) {
+      let from = this.#sortedFigures;
+      let to = this.#figures;
+      if (k < kept.length) {
+        const i = kept[k] as number;
+        if (i >= first.length) continue;
+        from = first[i] as number;
+        to = from + (count[i] as number);
       }
-      const hasLow = Number.isNaN(low) ? 0 : 1;
-      const hasHigh = Number.isNaN(high) ? 0 : 1;
-      if (hasLow) {
-        totals[at + 1] = (totals[at + 1] as number) + low;
-        totals[at + 2] = (totals[at + 2] as number) + 1;
+      for (let f = from; f < to; f++) {
+        if (allowed[scope[f] as number] === 0) continue;
+        const i = incidentOf[f] as number;
+        if (i < 0) continue;
+        const monday = weekOf[i] as number;
+        if (monday === LEFT_OUT) continue;
+        const group = groupOf[f] as number;
+        const low = lows[f] as number;
+        const high = highs[f] as number;
+        const at = group * 5;
+        // A claim's figures are together: counting a claim when it changes counts distinct claims.
+        const claim = claims[f] as number;
+        if (lastClaim[group] !== claim) {
+          totals[at] = (totals[at] as number) + 1;
+          lastClaim[group] = claim;
+        }
+        const hasLow = Number.isNaN(low) ? 0 : 1;
+        const hasHigh = Number.isNaN(high) ? 0 : 1;
+        if (hasLow) {
+          totals[at + 1] = (totals[at + 1] as number) + low;
+          totals[at + 2] = (totals[at + 2] as number) + 1;
+        }
+        if (hasHigh) {
+          totals[at + 3] = (totals[at + 3] as number) + high;
+          totals[at + 4] = (totals[at + 4] as number) + 1;
+        }
+        if (monday === IN_NO_WEEK) continue;
+        weekly.addRow(
+          monday,
+          pairOf[group] as number,
+          hasLow ? low : 0,
+          hasLow,
+          hasHigh ? high : 0,
+          hasHigh,
+        );
       }
-      if (hasHigh) {
-        totals[at + 3] = (totals[at + 3] as number) + high;
-        totals[at + 4] = (totals[at + 4] as number) + 1;
-      }
-      const s = start[i] as number;
-      const e = end[i] as number;
-      if (Number.isNaN(s) || Number.isNaN(e) || e - s > WEEK_MS) continue;
-      const key = mondayOf(s) * pairs + (this.#groupPair[group] as number);
-      weekly.add(key, 0, hasLow ? low : 0);
-      weekly.add(key, 1, hasLow);
-      weekly.add(key, 2, hasHigh ? high : 0);
-      weekly.add(key, 3, hasHigh);
     }
     const byClaimant: OverviewAnswer["figures"]["byClaimant"] = [];
     for (let group = 1; group < groups; group++) {
@@ -481,14 +605,13 @@ export class OverviewIndex {
       (a, b) =>
         byText(a.claimant, b.claimant) || byText(a.category, b.category) || byText(a.side, b.side),
     );
-    const byWeek = weekly.entries().map(([key, sums]) => {
-      const pair = key - Math.floor(key / pairs) * pairs;
+    const byWeek = weekly.entries().map(([monday, pair, sums]) => {
       const parts = this.#pairParts[pair] as { claimant: string | null; category: string };
       return {
-        week: dayString((key - pair) / pairs),
+        week: dayString(monday),
         ...parts,
-        low: (sums[1] as number) > 0 ? (sums[0] as number) : null,
-        high: (sums[3] as number) > 0 ? (sums[2] as number) : null,
+        low: (sums[2] as number) > 0 ? (sums[1] as number) : null,
+        high: (sums[4] as number) > 0 ? (sums[3] as number) : null,
       };
     });
     byWeek.sort(
@@ -499,25 +622,72 @@ export class OverviewIndex {
   }
 }
 
-/** Sums of a few numbers per integer key, kept in a map: weeks (by their Monday) and the like. */
-class Tally {
-  readonly #sums = new Map<number, Float64Array>();
+/**
+ * Sums of a few numbers per week (by its Monday, a day number) and small key: in one array over
+ * the weeks the index spans, or, for data spread over too many weeks for that, in a map.
+ */
+class WeekSums {
+  readonly #first: number;
+  readonly #keys: number;
   readonly #width: number;
+  readonly #dense: Float64Array | null;
+  readonly #sparse = new Map<number, Float64Array>();
 
-  constructor(width: number) {
+  constructor(span: { first: number; last: number }, keys: number, width: number) {
+    this.#first = span.first;
+    this.#keys = keys;
     this.#width = width;
+    const cells = ((span.last - span.first) / 7 + 1) * keys * width;
+    this.#dense = cells > 0 && cells <= DENSE_CELLS ? new Float64Array(cells) : null;
   }
 
-  add(key: number, column: number, value: number): void {
-    let sums = this.#sums.get(key);
+  /** Adds one to the first column and these values to the next four (a width of five). */
+  addRow(monday: number, key: number, a: number, b: number, c: number, d: number): void {
+    const slot = ((monday - this.#first) / 7) * this.#keys + key;
+    const dense = this.#dense;
+    if (dense && slot >= 0 && (slot + 1) * 5 <= dense.length) {
+      const at = slot * 5;
+      dense[at] = (dense[at] as number) + 1;
+      dense[at + 1] = (dense[at + 1] as number) + a;
+      dense[at + 2] = (dense[at + 2] as number) + b;
+      dense[at + 3] = (dense[at + 3] as number) + c;
+      dense[at + 4] = (dense[at + 4] as number) + d;
+      return;
+    }
+    this.add(monday, key, 0, 1);
+    this.add(monday, key, 1, a);
+    this.add(monday, key, 2, b);
+    this.add(monday, key, 3, c);
+    this.add(monday, key, 4, d);
+  }
+
+  add(monday: number, key: number, column: number, value: number): void {
+    const slot = ((monday - this.#first) / 7) * this.#keys + key;
+    if (this.#dense && slot >= 0 && (slot + 1) * this.#width <= this.#dense.length) {
+      const at = slot * this.#width + column;
+      this.#dense[at] = (this.#dense[at] as number) + value;
+      return;
+    }
+    let sums = this.#sparse.get(slot);
     if (!sums) {
       sums = new Float64Array(this.#width);
-      this.#sums.set(key, sums);
+      this.#sparse.set(slot, sums);
     }
     sums[column] = (sums[column] as number) + value;
   }
 
-  entries(): Array<[number, Float64Array]> {
-    return [...this.#sums];
+  /** Each week and key whose first column (a count) is not zero: [Monday, key, sums]. */
+  entries(): Array<[number, number, Float64Array]> {
+    const found: Array<[number, number, Float64Array]> = [];
+    const entry = (slot: number, sums: Float64Array) => {
+      const key = slot - Math.floor(slot / this.#keys) * this.#keys;
+      found.push([this.#first + ((slot - key) / this.#keys) * 7, key, sums]);
+    };
+    const dense = this.#dense;
+    if (dense)
+      for (let at = 0; at < dense.length; at += this.#width)
+        if (dense[at] !== 0) entry(at / this.#width, dense.subarray(at, at + this.#width));
+    for (const [slot, sums] of this.#sparse) entry(slot, sums);
+    return found;
   }
 }
