@@ -43,7 +43,7 @@ type Held = {
   queue: Promise<void>;
 };
 type Entry =
-  | { state: "building" }
+  | { state: "building"; done: Promise<void> }
   | { state: "held"; held: Held }
   | { state: "too large"; size: number }
   | { state: "failed"; at: number };
@@ -94,7 +94,14 @@ export class OverviewMemory {
     viewer: Viewer,
     filters: OverviewFilters,
   ): Promise<OverviewAnswer | undefined> {
-    const held = await this.#current(db, slug, ledgerSize);
+    let held: Held | undefined;
+    try {
+      held = await this.#current(db, slug, ledgerSize);
+    } catch (error) {
+      // The rollups answer instead; the next request tries again.
+      this.#onError(error);
+      return undefined;
+    }
     if (!held) return undefined;
     held.usedAt = Date.now();
     return held.index.query(viewer, filters);
@@ -104,7 +111,8 @@ export class OverviewMemory {
   async warm(db: Db, slug: string): Promise<boolean> {
     const entries = this.#of(db);
     const entry = entries.get(slug);
-    if (!entry || entry.state === "failed") await this.#build(db, slug);
+    if (entry?.state === "building") await entry.done.catch(() => {});
+    else if (!entry || entry.state === "failed") await this.#build(db, slug);
     const process = await findProcess(db, slug);
     if (!process) return false;
     const current = entries.get(slug);
@@ -141,36 +149,40 @@ export class OverviewMemory {
     return held.size >= ledgerSize ? held : undefined;
   }
 
-  async #build(db: Db, slug: string): Promise<void> {
+  #build(db: Db, slug: string): Promise<void> {
     const entries = this.#of(db);
-    if (entries.get(slug)?.state === "building") return;
-    entries.set(slug, { state: "building" });
-    try {
-      // The size first: whatever changes while the rows are read is caught up from it after.
-      const process = await findProcess(db, slug);
-      if (!process) {
-        entries.delete(slug);
-        return;
-      }
-      const counts = await countOverviewRows(db, slug);
-      const bytes = counts.incidents * BYTES_PER_INCIDENT + counts.figures * BYTES_PER_FIGURE;
-      if (!this.#makeRoom(entries, slug, bytes)) {
-        entries.set(slug, { state: "too large", size: Math.max(1, process.ledger_size) });
-        return;
-      }
-      const index = await loadIndex(db, slug);
-      const held: Held = {
-        index,
-        size: process.ledger_size,
-        bytes,
-        usedAt: Date.now(),
-        queue: Promise.resolve(),
-      };
-      entries.set(slug, { state: "held", held });
-    } catch (error) {
+    const entry = entries.get(slug);
+    if (entry?.state === "building") return entry.done;
+    const done = this.#load(db, slug, entries).catch((error: unknown) => {
       entries.set(slug, { state: "failed", at: Date.now() });
       throw error;
+    });
+    entries.set(slug, { state: "building", done });
+    return done;
+  }
+
+  async #load(db: Db, slug: string, entries: Map<string, Entry>): Promise<void> {
+    // The size first: whatever changes while the rows are read is caught up from it after.
+    const process = await findProcess(db, slug);
+    if (!process) {
+      entries.delete(slug);
+      return;
     }
+    const counts = await countOverviewRows(db, slug);
+    const bytes = counts.incidents * BYTES_PER_INCIDENT + counts.figures * BYTES_PER_FIGURE;
+    if (!this.#makeRoom(entries, slug, bytes)) {
+      entries.set(slug, { state: "too large", size: Math.max(1, process.ledger_size) });
+      return;
+    }
+    const index = await loadIndex(db, slug);
+    const held: Held = {
+      index,
+      size: process.ledger_size,
+      bytes,
+      usedAt: Date.now(),
+      queue: Promise.resolve(),
+    };
+    entries.set(slug, { state: "held", held });
   }
 
   /** Frees the least recently used indexes of this store until `bytes` fit; false if they never can. */
