@@ -14,7 +14,8 @@
  *
  * PostgreSQL runs use BENCH_DATABASE_URL (or TEST_DATABASE_URL): a database is created and dropped.
  * --keep keeps it (its URL is printed); --reuse URL runs on such a kept database without loading
- * it again (a 10^6 load takes the better part of an hour): give its size with --sizes.
+ * it again (a 10^6 load takes the better part of an hour): give its size with --sizes. With
+ * --stores pglite, --keep keeps the embedded store's directory and --reuse takes such a directory.
  */
 import {
   appendFileSync,
@@ -107,14 +108,19 @@ if (only.has("extract")) report(runExtractBench());
 
 for (const storeName of stores) {
   for (const n of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), "truce-bench-"));
+    const reusedDir = storeName === "pglite" ? values.reuse : undefined;
+    const dir = reusedDir ?? mkdtempSync(join(tmpdir(), "truce-bench-"));
     // A PostgreSQL server on this machine reads the COPY baseline's file as its own OS user.
     chmodSync(dir, 0o755);
-    const reused = storeName === "postgres" ? values.reuse : undefined;
+    const reused = storeName === "postgres" ? values.reuse : reusedDir;
     const database =
       storeName === "postgres" && !reused ? await createTestDatabase(pgUrl) : undefined;
     resetPeakRss();
-    const services = await openBenchServices(storeName, dir, reused ?? database?.url);
+    const services = await openBenchServices(
+      storeName,
+      dir,
+      storeName === "postgres" ? (reused ?? database?.url) : undefined,
+    );
     try {
       const context = { services, storeName, n, dir, isQuick, report, only, isLoaded: !!reused };
       await runImportBench(context);
@@ -137,7 +143,8 @@ for (const storeName of stores) {
       await services.store.close();
       if (values.keep && database) process.stderr.write(`Kept the database ${database.url}\n`);
       else await database?.drop();
-      rmSync(dir, { recursive: true, force: true });
+      if (values.keep && storeName === "pglite") process.stderr.write(`Kept the store ${dir}\n`);
+      else if (!reusedDir) rmSync(dir, { recursive: true, force: true });
     }
   }
 }
