@@ -210,7 +210,7 @@ export class OverviewMemory {
         const chunk = ids.slice(i, i + CHUNK);
         applyChanges(held.index, chunk, await readRecordsForOverview(db, slug, chunk));
       }
-      if (held.index.figuresNeedSorting) held.index.sortFigures();
+      if (held.index.needsOptimizing) held.index.optimize();
       held.size = ledgerSize;
     });
     // A failed catch-up fails its request; the next one starts again from the same size.
@@ -247,7 +247,7 @@ async function loadIndex(db: Db, slug: string): Promise<OverviewIndex> {
     after = page[page.length - 1] ?? null;
   }
   if (claim.length > 0) index.setClaimFigures(claim[0]?.claim_id as string, claim);
-  index.sortFigures();
+  index.optimize();
   return index;
 }
 

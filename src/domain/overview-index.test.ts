@@ -134,8 +134,25 @@ describe("the overview's index", () => {
     // Figures sorted by incident, then replaced: those after the sort are read too.
     index.setClaimFigures("c0", [figure("c0", "z", { low: 1 }), figure("c0", "z", { side: "PA" })]);
     index.putIncident(incident("z", { start: at("2021-06-01"), end: at("2021-06-02") }));
-    index.sortFigures();
+    index.optimize();
     expect(index.query(OPERATOR, {}).figures.byClaimant.map((row) => row.claims)).toEqual([1, 2]);
+    // Moved after the blocks were bounded: found at its new place and time, not at the old.
+    index.putIncident(
+      incident("z", {
+        west: 10,
+        east: 10,
+        south: 10,
+        north: 10,
+        start: at("2024-01-01"),
+        end: at("2024-01-02"),
+      }),
+    );
+    const there = {
+      bbox: { west: 9, south: 9, east: 11, north: 11 },
+      from: "2023-12-31T00:00:00.000Z",
+    };
+    expect(index.query(OPERATOR, there).counts.totals.total).toBe(1);
+    expect(index.query(OPERATOR, { to: "2021-07-01T00:00:00.000Z" }).counts.totals.total).toBe(1);
     index.setClaimFigures("c0", []);
     index.setClaimFigures("c1", [figure("c1", "a", { category: "wounded", low: 2, high: 2 })]);
     expect(index.query(OPERATOR, {}).figures.byClaimant).toEqual([
