@@ -166,3 +166,111 @@ describe("the overview's index", () => {
     expect(index.incidents).toBe(0);
   });
 });
+
+describe("the overview's index summing whole blocks", () => {
+  it("answers as it does incident by incident, for any viewer, window and box, before and after changes", () => {
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)] as T;
+    const withSums = new OverviewIndex();
+    const without = new OverviewIndex({ blockSums: false });
+    const both = (change: (index: OverviewIndex) => void) => {
+      change(withSums);
+      change(without);
+    };
+    const scopes = [
+      { visibility: "public", restricted_to: null },
+      { visibility: "members", restricted_to: null },
+      { visibility: "restricted", restricted_to: "PA" },
+    ];
+    const makeIncident = (id: string): OverviewIncident => {
+      const lon = 45 + random() * 2;
+      const lat = 40 + random() * 1.5;
+      const day = Math.floor(random() * 800);
+      const start = at("2021-01-01") + day * DAY;
+      const odd = random();
+      return incident(id, {
+        west: odd < 0.02 ? null : lon,
+        east: odd < 0.02 ? null : odd < 0.05 ? lon + 0.3 : lon,
+        south: odd < 0.02 ? null : lat,
+        north: odd < 0.02 ? null : lat,
+        start: odd > 0.98 ? null : start,
+        end: odd > 0.98 ? null : odd > 0.97 ? start : start + pick([1, 1, 1, 3, 31, 365]) * DAY,
+        kind: pick(["shelling", "shooting", null]),
+        verification: pick(["unverified", "confirmed"]),
+        refs: random() < 0.5 ? ["PA"] : ["PA", "PB", "doc-1"],
+        ...pick(scopes),
+      });
+    };
+    both((index) => {
+      index.setActor("PA", true);
+      index.setActor("PB", true);
+    });
+    const incidents: OverviewIncident[] = [];
+    for (let i = 0; i < 3000; i++) incidents.push(makeIncident(`i${i}`));
+    const claims = incidents.flatMap((inc, i) =>
+      random() < 0.7
+        ? [
+            [
+              figure(`c${i}`, inc.id, { claimant: pick(["PA", "PB"]), low: 2, high: null }),
+              figure(`c${i}`, inc.id, { side: "PA", low: 1, high: 3, ...pick(scopes) }),
+            ],
+          ]
+        : [],
+    );
+    both((index) => {
+      for (const inc of incidents) index.putIncident(inc);
+      for (const list of claims) index.setClaimFigures(list[0]?.claim_id as string, list);
+      index.optimize();
+    });
+    const viewers = [OPERATOR, PUBLIC, { role: "delegate", party: "PA" } as const];
+    const compare = (stage: string) => {
+      for (let q = 0; q < 60; q++) {
+        const from = at("2021-01-01") + Math.floor(random() * 700) * DAY;
+        const west = 45 + random() * 1.5;
+        const south = 40 + random();
+        const size = pick([0.1, 0.5, 1, 3]);
+        const filters = {
+          ...(random() < 0.8
+            ? {
+                from: new Date(from).toISOString(),
+                to: new Date(from + pick([7, 90, 365]) * DAY).toISOString(),
+              }
+            : {}),
+          ...(random() < 0.7
+            ? { bbox: { west, south, east: west + size, north: south + size } }
+            : {}),
+        };
+        const viewer = pick(viewers);
+        expect(withSums.query(viewer, filters), `${stage}: ${JSON.stringify(filters)}`).toEqual(
+          without.query(viewer, filters),
+        );
+      }
+    };
+    compare("after a build");
+    // Some blocks are summed whole: the year-long window over a wide box finds some.
+    const edits = Array.from({ length: 40 }, () => {
+      const c = Math.floor(random() * 3000);
+      return {
+        moved: makeIncident(`i${Math.floor(random() * 3000)}`),
+        removed: `i${Math.floor(random() * 3000)}`,
+        claim: [figure(`c${c}`, `i${(c + 7) % 3000}`, { low: 9 })],
+      };
+    });
+    both((index) => {
+      for (const { moved, removed, claim } of edits) {
+        index.putIncident(moved);
+        index.removeIncident(removed);
+        index.setClaimFigures(claim[0]?.claim_id as string, claim);
+      }
+    });
+    compare("after changes");
+    both((index) => index.setActor("doc-1", true));
+    compare("after an actor is added");
+    both((index) => index.optimize());
+    compare("after optimizing again");
+  });
+});

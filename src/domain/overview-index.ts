@@ -71,6 +71,40 @@ const WEEK_MS = 7 * DAY_MS;
 /** Slots per block of `#zones`, and the numbers each block holds. */
 const ZONE = 256;
 const ZONE_WIDTH = 6;
+/** What a row of a block's incident sums counts: its key is a week, a kind, a reference... */
+const TOTAL = 0;
+const NOT_WEEKLY = 1;
+const WEEK = 2;
+const KIND = 3;
+const VERIFICATION = 4;
+const REFERENCE = 5;
+/** Ends a block's rows while they are collected. */
+const BLOCK_END = -1;
+
+/** Rows of `width` numbers, the rows of block b from `first[b]` to `first[b + 1]`. */
+type BlockSums = { first: Int32Array; rows: Float64Array; width: number };
+
+function emptySums(width: number): BlockSums {
+  return { first: new Int32Array(1), rows: new Float64Array(0), width };
+}
+
+function packSums(rows: readonly number[][], blocks: number, width: number): BlockSums {
+  const first = new Int32Array(blocks + 1);
+  const packed = new Float64Array((rows.length - blocks) * width);
+  let r = 0;
+  let b = 0;
+  for (const row of rows) {
+    if (row.length === 1 && row[0] === BLOCK_END) {
+      b++;
+      first[b] = r;
+      continue;
+    }
+    packed.set(row, r * width);
+    r++;
+  }
+  return { first, rows: packed, width };
+}
+
 /** In `#weekOf`: an incident not in the answer, and one in it but in no week. */
 const LEFT_OUT = -(2 ** 31);
 const IN_NO_WEEK = LEFT_OUT + 1;
@@ -135,6 +169,7 @@ function byText(a: string | null, b: string | null): number {
  * 0020). Records are put and removed by id as they change; the answer is exactly the plain SQL's.
  */
 export class OverviewIndex {
+  readonly #useBlockSums: boolean;
   #slots = 0;
   readonly #slotOf = new Map<string, number>();
   #west = new Float64Array(0);
@@ -201,9 +236,27 @@ export class OverviewIndex {
    */
   #zoned = 0;
   #zones = new Float64Array(0);
+  /**
+   * Per block, the sums a query adds whole when the block lies inside its window and box (decided
+   * by `#inner`: latest start, earliest end): incident sums and figure sums by visibility scope,
+   * built by `optimize`. A block is summed incident by incident instead when a change touched it
+   * since (`#dirty`), or when it holds an undated, unlocated or empty-span incident (`#whole` 0),
+   * whose matching the bounds do not decide.
+   */
+  #whole = new Uint8Array(0);
+  #actorsChanged = false;
+  #dirty = new Uint8Array(0);
+  #inner = new Float64Array(0);
+  #incidentSums: BlockSums = emptySums(1);
+  #figureSums: BlockSums = emptySums(1);
   /** The earliest and latest start held (epoch ms), which bound the weeks a query sums. */
   #firstStart = Number.POSITIVE_INFINITY;
   #lastStart = Number.NEGATIVE_INFINITY;
+
+  /** `blockSums: false` sums every block incident by incident (to test the sums against). */
+  constructor(options: { blockSums?: boolean } = {}) {
+    this.#useBlockSums = options.blockSums ?? true;
+  }
 
   /** Incidents held (not counting deleted ones' slots). */
   get incidents(): number {
@@ -257,7 +310,10 @@ export class OverviewIndex {
     this.#kind[slot] = this.#names.id(incident.kind);
     this.#verification[slot] = this.#names.id(incident.verification);
     this.#scope[slot] = this.#scopeId(incident.visibility, incident.restricted_to);
-    if (slot < this.#zoned) this.#widenZone(slot);
+    if (slot < this.#zoned) {
+      this.#widenZone(slot);
+      this.#dirty[Math.floor(slot / ZONE)] = 1;
+    }
     // Changed references are written anew at the end of the pool; the old ones are left behind.
     const refs = incident.refs;
     this.#refPool = grown(this.#refPool, this.#refPoolSize + refs.length);
@@ -269,13 +325,24 @@ export class OverviewIndex {
   /** Forgets an incident (its id stays, holding nothing, for figures that may refer to it). */
   removeIncident(id: string): void {
     const slot = this.#slotOf.get(id);
-    if (slot !== undefined) this.#scope[slot] = NOBODY;
+    if (slot === undefined) return;
+    this.#scope[slot] = NOBODY;
+    if (slot < this.#zoned) this.#dirty[Math.floor(slot / ZONE)] = 1;
+  }
+
+  /** Marks the block of an incident's slot as changed since its sums were made. */
+  #touch(slot: number): void {
+    if (slot >= 0 && slot < this.#zoned) this.#dirty[Math.floor(slot / ZONE)] = 1;
   }
 
   /** Whether an id is an actor record: the overview counts references to actors only. */
   setActor(id: string, isActor: boolean): void {
-    if (isActor) this.#actors.add(this.#names.id(id));
-    else this.#actors.delete(this.#names.find(id));
+    const name = isActor ? this.#names.id(id) : this.#names.find(id);
+    if (this.#actors.has(name) === isActor) return;
+    if (isActor) this.#actors.add(name);
+    else this.#actors.delete(name);
+    // The blocks' sums count references to actors only: they wait for the next `optimize`.
+    this.#actorsChanged = true;
   }
 
   /** Whether figures of this claim have been put (even none). */
@@ -289,7 +356,10 @@ export class OverviewIndex {
     if (known !== undefined) {
       const first = this.#claimFirst[known] ?? 0;
       const count = this.#claimCount[known] ?? 0;
-      for (let f = first; f < first + count; f++) this.#figureScope[f] = NOBODY;
+      for (let f = first; f < first + count; f++) {
+        this.#figureScope[f] = NOBODY;
+        this.#touch(this.#figureIncident[f] as number);
+      }
     }
     let claim = known;
     if (claim === undefined) {
@@ -311,6 +381,7 @@ export class OverviewIndex {
     for (const figure of figures) {
       const f = this.#figures++;
       this.#figureIncident[f] = figure.incident_id === null ? -1 : this.#slot(figure.incident_id);
+      this.#touch(this.#figureIncident[f] as number);
       this.#figureClaim[f] = claim;
       this.#figureGroup[f] = this.#groupId(figure);
       this.#figureLow[f] = num(figure.low);
@@ -323,7 +394,15 @@ export class OverviewIndex {
   get needsOptimizing(): boolean {
     const figures = this.#unsorted > 1024 && this.#unsorted * 4 > this.#figures;
     const incidents = this.#slots - this.#zoned;
-    return figures || (incidents > 1024 && incidents * 4 > this.#slots);
+    const blocks = this.#dirty.length;
+    let dirty = 0;
+    for (let b = 0; b < blocks; b++) dirty += this.#dirty[b] as number;
+    return (
+      figures ||
+      (incidents > 1024 && incidents * 4 > this.#slots) ||
+      (this.#actorsChanged && this.#zoned > 0) ||
+      (dirty > 16 && dirty * 4 > blocks)
+    );
   }
 
   /**
@@ -342,6 +421,98 @@ export class OverviewIndex {
       this.#zones.set([Infinity, -Infinity, Infinity, -Infinity, Infinity, -Infinity], at);
       for (let i = b * ZONE; i < Math.min(this.#slots, (b + 1) * ZONE); i++) this.#widenZone(i);
     }
+    this.#sumBlocks();
+    this.#actorsChanged = false;
+  }
+
+  /** The sums of every block (see `#whole`), from the incidents and the figures sorted by them. */
+  #sumBlocks(): void {
+    const blocks = Math.ceil(this.#zoned / ZONE);
+    this.#whole = new Uint8Array(blocks);
+    this.#dirty = new Uint8Array(blocks);
+    this.#inner = new Float64Array(blocks * 2);
+    const incidentRows: number[][] = [];
+    const figureRows: number[][] = [];
+    const incidentSums = new Map<string, number[]>();
+    const figureSums = new Map<string, number[]>();
+    const lastClaim = new Map<string, number>();
+    const bump = (map: Map<string, number[]>, key: string, head: number[], values: number[]) => {
+      const row = map.get(key);
+      if (!row) map.set(key, [...head, ...values]);
+      else
+        for (let v = 0; v < values.length; v++)
+          row[head.length + v] = (row[head.length + v] as number) + (values[v] as number);
+    };
+    for (let b = 0; b < blocks; b++) {
+      incidentSums.clear();
+      figureSums.clear();
+      lastClaim.clear();
+      let whole = 1;
+      let latestStart = -Infinity;
+      let earliestEnd = Infinity;
+      for (let i = b * ZONE; i < Math.min(this.#zoned, (b + 1) * ZONE); i++) {
+        const scope = this.#scope[i] as number;
+        if (scope === NOBODY) continue;
+        const s = this.#start[i] as number;
+        const e = this.#end[i] as number;
+        const located = [this.#west[i], this.#east[i], this.#south[i], this.#north[i]].every(
+          (v) => !Number.isNaN(v),
+        );
+        if (Number.isNaN(s) || !(Number.isNaN(e) || e > s) || !located) whole = 0;
+        if (!Number.isNaN(s)) latestStart = Math.max(latestStart, s);
+        if (!Number.isNaN(e)) earliestEnd = Math.min(earliestEnd, e);
+        const week = Number.isNaN(e) ? IN_NO_WEEK : e - s <= WEEK_MS ? mondayOf(s) : LEFT_OUT;
+        bump(incidentSums, `${scope}:${TOTAL}:0`, [scope, TOTAL, 0], [1]);
+        if (week === LEFT_OUT)
+          bump(incidentSums, `${scope}:${NOT_WEEKLY}:0`, [scope, NOT_WEEKLY, 0], [1]);
+        else if (week !== IN_NO_WEEK)
+          bump(incidentSums, `${scope}:${WEEK}:${week}`, [scope, WEEK, week], [1]);
+        const kind = this.#kind[i] as number;
+        bump(incidentSums, `${scope}:${KIND}:${kind}`, [scope, KIND, kind], [1]);
+        const verification = this.#verification[i] as number;
+        bump(
+          incidentSums,
+          `${scope}:${VERIFICATION}:${verification}`,
+          [scope, VERIFICATION, verification],
+          [1],
+        );
+        const first = this.#refFirst[i] as number;
+        for (let r = first; r < first + (this.#refCount[i] as number); r++) {
+          const ref = this.#refPool[r] as number;
+          if (!this.#actors.has(ref)) continue;
+          bump(incidentSums, `${scope}:${REFERENCE}:${ref}`, [scope, REFERENCE, ref], [1]);
+        }
+        const from = this.#figureFirst[i] as number;
+        for (let f = from; f < from + (this.#figureCount[i] as number); f++) {
+          const figureScope = this.#figureScope[f] as number;
+          if (figureScope === NOBODY) continue;
+          const group = this.#figureGroup[f] as number;
+          const low = this.#figureLow[f] as number;
+          const high = this.#figureHigh[f] as number;
+          const key = `${scope}:${figureScope}:${group}:${week}`;
+          const claim = this.#figureClaim[f] as number;
+          const isNew = lastClaim.get(key) !== claim ? 1 : 0;
+          lastClaim.set(key, claim);
+          const hasLow = Number.isNaN(low) ? 0 : 1;
+          const hasHigh = Number.isNaN(high) ? 0 : 1;
+          bump(
+            figureSums,
+            key,
+            [scope, figureScope, group, week],
+            [1, isNew, hasLow ? low : 0, hasLow, hasHigh ? high : 0, hasHigh],
+          );
+        }
+      }
+      this.#whole[b] = whole;
+      this.#inner[2 * b] = latestStart;
+      this.#inner[2 * b + 1] = earliestEnd;
+      incidentRows.push(...incidentSums.values());
+      figureRows.push(...figureSums.values());
+      incidentRows.push([BLOCK_END]);
+      figureRows.push([BLOCK_END]);
+    }
+    this.#incidentSums = packSums(incidentRows, blocks, 4);
+    this.#figureSums = packSums(figureRows, blocks, 10);
   }
 
   /** Makes the block of this slot hold its span and place (NaN, unknown, never meets a filter). */
@@ -549,6 +720,10 @@ export class OverviewIndex {
     const byActor = new Float64Array(this.#names.values.length);
     const zones = this.#zones;
     const blocks = Math.ceil(this.#zoned / ZONE);
+    const inner = this.#inner;
+    const sums = this.#incidentSums;
+    const bySums = kind < 0 && actor < 0 && this.#useBlockSums && !this.#actorsChanged;
+    const summed: number[] = [];
     // Each block that the window and box may meet (b < blocks), then the slots after them.
     for (let b = 0; !none && b <= blocks; b++) {
       let lo = this.#zoned;
@@ -566,6 +741,47 @@ export class OverviewIndex {
           )
         )
           continue;
+        if (
+          bySums &&
+          this.#whole[b] === 1 &&
+          this.#dirty[b] === 0 &&
+          (!byDate || ((inner[2 * b] as number) < to && (inner[2 * b + 1] as number) > from)) &&
+          (!box ||
+            ((zones[at + 2] as number) >= bx0 &&
+              (zones[at + 3] as number) <= bx1 &&
+              (zones[at + 4] as number) >= by0 &&
+              (zones[at + 5] as number) <= by1))
+        ) {
+          // Every incident of the block is in the answer: its sums stand for them.
+          summed.push(b);
+          for (let r = sums.first[b] as number; r < (sums.first[b + 1] as number); r++) {
+            const row = r * 4;
+            if (allowed[sums.rows[row] as number] === 0) continue;
+            const key = sums.rows[row + 2] as number;
+            const value = sums.rows[row + 3] as number;
+            switch (sums.rows[row + 1]) {
+              case TOTAL:
+                total += value;
+                break;
+              case NOT_WEEKLY:
+                notWeekly += value;
+                break;
+              case WEEK:
+                weeks.add(key, 0, 0, value);
+                break;
+              case KIND:
+                byName[key] = (byName[key] as number) + value;
+                break;
+              case VERIFICATION:
+                byVerification[key] = (byVerification[key] as number) + value;
+                break;
+              case REFERENCE:
+                if (isActor[key] === 1) byActor[key] = (byActor[key] as number) + value;
+                break;
+            }
+          }
+          continue;
+        }
         lo = b * ZONE;
         hi = Math.min(lo + ZONE, this.#zoned);
       }
@@ -630,7 +846,7 @@ export class OverviewIndex {
         })),
       },
       byActor: this.#named(byActor).map(([name, count]) => ({ actor: name as string, count })),
-      figures: this.#sumFigures(allowed, weekOf, kept.subarray(0, keptCount)),
+      figures: this.#sumFigures(allowed, weekOf, kept.subarray(0, keptCount), summed),
     };
   }
 
@@ -648,6 +864,7 @@ export class OverviewIndex {
     allowed: Uint8Array,
     weekOf: Int32Array,
     kept: Int32Array,
+    summed: readonly number[],
   ): OverviewAnswer["figures"] {
     const groups = this.#groupParts.length;
     const pairs = this.#pairParts.length;
@@ -706,10 +923,36 @@ export class OverviewIndex {
         weekly.addRow(
           monday,
           pairOf[group] as number,
+          1,
           hasLow ? low : 0,
           hasLow,
           hasHigh ? high : 0,
           hasHigh,
+        );
+      }
+    }
+    // The blocks summed whole: their figures' sums, by the scopes of incident and figure.
+    const sums = this.#figureSums;
+    for (const b of summed) {
+      for (let r = sums.first[b] as number; r < (sums.first[b + 1] as number); r++) {
+        const row = r * 10;
+        const values = sums.rows;
+        if (allowed[values[row] as number] === 0 || allowed[values[row + 1] as number] === 0)
+          continue;
+        const group = values[row + 2] as number;
+        const week = values[row + 3] as number;
+        const at = group * 5;
+        for (let v = 0; v < 5; v++)
+          totals[at + v] = (totals[at + v] as number) + (values[row + 5 + v] as number);
+        if (week === LEFT_OUT || week === IN_NO_WEEK) continue;
+        weekly.addRow(
+          week,
+          pairOf[group] as number,
+          values[row + 4] as number,
+          values[row + 6] as number,
+          values[row + 7] as number,
+          values[row + 8] as number,
+          values[row + 9] as number,
         );
       }
     }
@@ -769,20 +1012,28 @@ class WeekSums {
     this.#dense = cells > 0 && cells <= DENSE_CELLS ? new Float64Array(cells) : null;
   }
 
-  /** Adds one to the first column and these values to the next four (a width of five). */
-  addRow(monday: number, key: number, a: number, b: number, c: number, d: number): void {
+  /** Adds a count to the first column and these values to the next four (a width of five). */
+  addRow(
+    monday: number,
+    key: number,
+    count: number,
+    a: number,
+    b: number,
+    c: number,
+    d: number,
+  ): void {
     const slot = ((monday - this.#first) / 7) * this.#keys + key;
     const dense = this.#dense;
     if (dense && slot >= 0 && (slot + 1) * 5 <= dense.length) {
       const at = slot * 5;
-      dense[at] = (dense[at] as number) + 1;
+      dense[at] = (dense[at] as number) + count;
       dense[at + 1] = (dense[at + 1] as number) + a;
       dense[at + 2] = (dense[at + 2] as number) + b;
       dense[at + 3] = (dense[at + 3] as number) + c;
       dense[at + 4] = (dense[at + 4] as number) + d;
       return;
     }
-    this.add(monday, key, 0, 1);
+    this.add(monday, key, 0, count);
     this.add(monday, key, 1, a);
     this.add(monday, key, 2, b);
     this.add(monday, key, 3, c);
