@@ -190,7 +190,7 @@ export class OverviewIndex {
   #figures = 0;
   #figureIncident = new Int32Array(0);
   #figureClaim = new Int32Array(0);
-  #figureGroup = new Uint16Array(0);
+  #figureGroup = new Int32Array(0);
   #figureLow = new Float64Array(0);
   #figureHigh = new Float64Array(0);
   #figureScope = new Uint16Array(0);
@@ -204,6 +204,8 @@ export class OverviewIndex {
   readonly #scopeOf: Array<{ visibility: string; restricted_to: string | null }> = [
     { visibility: "", restricted_to: null },
   ];
+  /** Kinds and verification statuses (a few dozen), and the ids incidents refer to (many). */
+  readonly #labels = new Dictionary();
   readonly #names = new Dictionary();
   /** (claimant, category, side) of a figure, and its (claimant, category) for the weekly sums. */
   readonly #groups = new Dictionary();
@@ -307,8 +309,8 @@ export class OverviewIndex {
       if (incident.start > this.#lastStart) this.#lastStart = incident.start;
     }
     this.#end[slot] = num(incident.end);
-    this.#kind[slot] = this.#names.id(incident.kind);
-    this.#verification[slot] = this.#names.id(incident.verification);
+    this.#kind[slot] = this.#labels.id(incident.kind);
+    this.#verification[slot] = this.#labels.id(incident.verification);
     this.#scope[slot] = this.#scopeId(incident.visibility, incident.restricted_to);
     if (slot < this.#zoned) {
       this.#widenZone(slot);
@@ -689,7 +691,7 @@ export class OverviewIndex {
     const bx1 = box ? Math.max(box.west, box.east) : 0;
     const by0 = box ? Math.min(box.south, box.north) : 0;
     const by1 = box ? Math.max(box.south, box.north) : 0;
-    const kind = filters.kind === undefined ? -1 : this.#names.find(filters.kind);
+    const kind = filters.kind === undefined ? -1 : this.#labels.find(filters.kind);
     const actor = filters.actor === undefined ? -1 : this.#names.find(filters.actor);
     // A filter on a value nothing holds matches nothing; so does an empty window.
     const none =
@@ -715,8 +717,8 @@ export class OverviewIndex {
     let total = 0;
     let notWeekly = 0;
     const weeks = new WeekSums(this.#weekSpan(), 1, 1);
-    const byName = new Float64Array(this.#names.values.length);
-    const byVerification = new Float64Array(this.#names.values.length);
+    const byKindCounts = new Float64Array(this.#labels.values.length);
+    const byVerification = new Float64Array(this.#labels.values.length);
     const byActor = new Float64Array(this.#names.values.length);
     const zones = this.#zones;
     const blocks = Math.ceil(this.#zoned / ZONE);
@@ -770,7 +772,7 @@ export class OverviewIndex {
                 weeks.add(key, 0, 0, value);
                 break;
               case KIND:
-                byName[key] = (byName[key] as number) + value;
+                byKindCounts[key] = (byKindCounts[key] as number) + value;
                 break;
               case VERIFICATION:
                 byVerification[key] = (byVerification[key] as number) + value;
@@ -822,7 +824,7 @@ export class OverviewIndex {
           } else notWeekly++;
         }
         const k = kinds[i] as number;
-        byName[k] = (byName[k] as number) + 1;
+        byKindCounts[k] = (byKindCounts[k] as number) + 1;
         const v = verifications[i] as number;
         byVerification[v] = (byVerification[v] as number) + 1;
         for (let r = first; r < last; r++) {
@@ -839,22 +841,25 @@ export class OverviewIndex {
           .entries()
           .sort((a, b) => a[0] - b[0])
           .map(([week, , sums]) => ({ week: dayString(week), count: sums[0] as number })),
-        byKind: this.#named(byName).map(([kind, count]) => ({ kind, count })),
-        byVerification: this.#named(byVerification).map(([verification, count]) => ({
+        byKind: this.#named(byKindCounts, this.#labels).map(([kind, count]) => ({ kind, count })),
+        byVerification: this.#named(byVerification, this.#labels).map(([verification, count]) => ({
           verification,
           count,
         })),
       },
-      byActor: this.#named(byActor).map(([name, count]) => ({ actor: name as string, count })),
+      byActor: this.#named(byActor, this.#names).map(([name, count]) => ({
+        actor: name as string,
+        count,
+      })),
       figures: this.#sumFigures(allowed, weekOf, kept.subarray(0, keptCount), summed),
     };
   }
 
   /** The non-zero counts by name, sorted by name. */
-  #named(counts: Float64Array): Array<[string | null, number]> {
+  #named(counts: Float64Array, dictionary: Dictionary): Array<[string | null, number]> {
     const named: Array<[string | null, number]> = [];
     counts.forEach((count, id) => {
-      if (count > 0) named.push([this.#names.values[id] ?? null, count]);
+      if (count > 0) named.push([dictionary.values[id] ?? null, count]);
     });
     return named.sort((a, b) => byText(a[0], b[0]));
   }
