@@ -120,24 +120,8 @@ async function bothWays(services: Services, viewer: Viewer, filters: StatsFilter
     rollupIncidentsByActor(db, SLUG, viewer, filters, window),
     rollupClaimedFigures(db, SLUG, viewer, filters, window),
   ]);
-  const plain = {
-    totals: numbers([counts.totals])[0],
-    byWeek: numbers(counts.byWeek),
-    byKind: numbers(counts.byKind),
-    byVerification: numbers(counts.byVerification),
-    actors: numbers(actors),
-    byClaimant: numbers(figures.byClaimant),
-    figuresByWeek: byWeekOrder(figures.byWeek),
-  };
-  const fast = {
-    totals: numbers([fastCounts.totals])[0],
-    byWeek: numbers(fastCounts.byWeek),
-    byKind: numbers(fastCounts.byKind),
-    byVerification: numbers(fastCounts.byVerification),
-    actors: numbers(fastActors),
-    byClaimant: numbers(fastFigures.byClaimant),
-    figuresByWeek: byWeekOrder(fastFigures.byWeek),
-  };
+  const plain = shown(counts, actors, figures);
+  const fast = shown(fastCounts, fastActors, fastFigures);
   return { plain, fast };
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { OverviewFigure } from "../domain/overview-index.ts";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** jsonb columns: written as text, read back as parsed JSON by both drivers. */
@@ -62,18 +63,8 @@ export type TreeHeadTable = {
   signature: Uint8Array;
 };
 
-export type ClaimFigureTable = {
-  process_id: string;
-  claim_id: string;
-  incident_id: string | null;
-  claimant: string | null;
-  category: string;
-  side: string;
-  low: number | null;
-  high: number | null;
-  visibility: string;
-  restricted_to: string | null;
-};
+/** A claim's figure, as the overview's index holds it too, in its process. */
+export type ClaimFigureTable = OverviewFigure & { process_id: string };
 
 export type TileRollupTable = {
   process_id: string;
