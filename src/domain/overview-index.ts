@@ -78,9 +78,6 @@ const WEEK = 2;
 const KIND = 3;
 const VERIFICATION = 4;
 const REFERENCE = 5;
-/** Ends a block's rows while they are collected. */
-const BLOCK_END = -1;
-
 /** Rows of `width` numbers, the rows of block b from `first[b]` to `first[b + 1]`. */
 type BlockSums = { first: Int32Array; rows: Float64Array; width: number };
 
@@ -88,21 +85,31 @@ function emptySums(width: number): BlockSums {
   return { first: new Int32Array(1), rows: new Float64Array(0), width };
 }
 
-function packSums(rows: readonly number[][], blocks: number, width: number): BlockSums {
-  const first = new Int32Array(blocks + 1);
-  const packed = new Float64Array((rows.length - blocks) * width);
-  let r = 0;
-  let b = 0;
-  for (const row of rows) {
-    if (row.length === 1 && row[0] === BLOCK_END) {
-      b++;
-      first[b] = r;
-      continue;
-    }
-    packed.set(row, r * width);
-    r++;
+/** Collects blocks' rows into one growing array, block after block. */
+class SumsWriter {
+  readonly #first: Int32Array;
+  readonly #width: number;
+  #rows = new Float64Array(0);
+  #count = 0;
+
+  constructor(blocks: number, width: number) {
+    this.#first = new Int32Array(blocks + 1);
+    this.#width = width;
   }
-  return { first, rows: packed, width };
+
+  endBlock(block: number, rows: Iterable<readonly number[]>): void {
+    for (const row of rows) {
+      this.#rows = grown(this.#rows, (this.#count + 1) * this.#width);
+      this.#rows.set(row, this.#count * this.#width);
+      this.#count++;
+    }
+    this.#first[block + 1] = this.#count;
+  }
+
+  sums(): BlockSums {
+    const rows = this.#rows.slice(0, this.#count * this.#width);
+    return { first: this.#first, rows, width: this.#width };
+  }
 }
 
 /** In `#weekOf`: an incident not in the answer, and one in it but in no week. */
@@ -433,8 +440,8 @@ export class OverviewIndex {
     this.#whole = new Uint8Array(blocks);
     this.#dirty = new Uint8Array(blocks);
     this.#inner = new Float64Array(blocks * 2);
-    const incidentRows: number[][] = [];
-    const figureRows: number[][] = [];
+    const incidentRows = new SumsWriter(blocks, 4);
+    const figureRows = new SumsWriter(blocks, 10);
     const incidentSums = new Map<string, number[]>();
     const figureSums = new Map<string, number[]>();
     const lastClaim = new Map<string, number>();
@@ -508,13 +515,11 @@ export class OverviewIndex {
       this.#whole[b] = whole;
       this.#inner[2 * b] = latestStart;
       this.#inner[2 * b + 1] = earliestEnd;
-      incidentRows.push(...incidentSums.values());
-      figureRows.push(...figureSums.values());
-      incidentRows.push([BLOCK_END]);
-      figureRows.push([BLOCK_END]);
+      incidentRows.endBlock(b, incidentSums.values());
+      figureRows.endBlock(b, figureSums.values());
     }
-    this.#incidentSums = packSums(incidentRows, blocks, 4);
-    this.#figureSums = packSums(figureRows, blocks, 10);
+    this.#incidentSums = incidentRows.sums();
+    this.#figureSums = figureRows.sums();
   }
 
   /** Makes the block of this slot hold its span and place (NaN, unknown, never meets a filter). */
@@ -558,7 +563,8 @@ export class OverviewIndex {
     const moved = new Int32Array(n);
     for (let k = 0; k < n; k++) moved[order[k] as number] = k;
     const permute = <T extends Float64Array | Int32Array | Uint16Array>(from: T): T => {
-      const to = new (from.constructor as new (length: number) => T)(from.length);
+      // Exactly as long as needed: growth by doubling may have left arrays twice that.
+      const to = new (from.constructor as new (length: number) => T)(Math.max(n, 1024));
       for (let k = 0; k < n; k++) to[k] = from[order[k] as number] as number;
       return to;
     };
