@@ -210,7 +210,7 @@ export class OverviewMemory {
         const chunk = ids.slice(i, i + CHUNK);
         applyChanges(held.index, chunk, await readRecordsForOverview(db, slug, chunk));
       }
-      if (held.index.needsOptimizing) held.index.optimize();
+      if (held.index.needsOptimizing) await optimizeInTurns(held.index);
       held.size = ledgerSize;
     });
     // A failed catch-up fails its request; the next one starts again from the same size.
@@ -247,8 +247,15 @@ async function loadIndex(db: Db, slug: string): Promise<OverviewIndex> {
     after = page[page.length - 1] ?? null;
   }
   if (claim.length > 0) index.setClaimFigures(claim[0]?.claim_id as string, claim);
-  index.optimize();
+  await optimizeInTurns(index);
   return index;
+}
+
+/** Optimizes an index a step at a time, letting the server answer other requests in between. */
+async function optimizeInTurns(index: OverviewIndex): Promise<void> {
+  const steps = index.optimizeInSteps();
+  for (let step = steps.next(); !step.done; step = steps.next())
+    await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Puts the changed records as they are now, and forgets what is no longer there. */

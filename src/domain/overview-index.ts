@@ -421,7 +421,18 @@ export class OverviewIndex {
    * in order. Seconds at 10^6; done after a build and after large catch-ups.
    */
   optimize(): void {
+    const steps = this.optimizeInSteps();
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+  }
+
+  /**
+   * `optimize` in steps of a fraction of a second each, so that a server can answer other requests
+   * between them; the index must be neither read nor changed until the last step is done.
+   */
+  *optimizeInSteps(): Generator<void, void, undefined> {
     this.#sortIncidents();
+    yield;
     this.#sortFigures();
     this.#zoned = this.#slots;
     this.#zones = new Float64Array(Math.ceil(this.#slots / ZONE) * ZONE_WIDTH);
@@ -430,12 +441,13 @@ export class OverviewIndex {
       this.#zones.set([Infinity, -Infinity, Infinity, -Infinity, Infinity, -Infinity], at);
       for (let i = b * ZONE; i < Math.min(this.#slots, (b + 1) * ZONE); i++) this.#widenZone(i);
     }
-    this.#sumBlocks();
+    yield;
+    yield* this.#sumBlocks();
     this.#actorsChanged = false;
   }
 
   /** The sums of every block (see `#whole`), from the incidents and the figures sorted by them. */
-  #sumBlocks(): void {
+  *#sumBlocks(): Generator<void, void, undefined> {
     const blocks = Math.ceil(this.#zoned / ZONE);
     this.#whole = new Uint8Array(blocks);
     this.#dirty = new Uint8Array(blocks);
@@ -453,6 +465,7 @@ export class OverviewIndex {
           row[head.length + v] = (row[head.length + v] as number) + (values[v] as number);
     };
     for (let b = 0; b < blocks; b++) {
+      if (b % 256 === 255) yield;
       incidentSums.clear();
       figureSums.clear();
       lastClaim.clear();
