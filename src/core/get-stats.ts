@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Viewer } from "../domain/access.ts";
+import { DAY_MS } from "../domain/fuzzy-date.ts";
 import type { OverviewAnswer } from "../domain/overview-index.ts";
 import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
@@ -69,7 +70,6 @@ export function rollupWindowOf(filters: StatsFilters): RollupWindow | null {
   return { weeks: { from: firstMonday, to: lastMonday }, partial, days, cover, cells };
 }
 
-const DAY_MS = 86_400_000;
 const dayString = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Days since the Monday on or before this day (0 on a Monday). */
 const sinceMonday = (ms: number) => (new Date(ms).getUTCDay() + 6) % 7;

@@ -5,6 +5,9 @@ import { z } from "zod";
  * its precision, as ACLED's time_precision and UCDP's date_prec do, so that nobody reads a month as
  * its first day.
  */
+/** Milliseconds in a UTC day: dates as day numbers, and the spans between them. */
+export const DAY_MS = 86_400_000;
+
 export const DATE_PRECISIONS = ["time", "day", "month", "year", "range"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 

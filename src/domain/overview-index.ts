@@ -1,4 +1,5 @@
 import { canSee, type Viewer } from "./access.ts";
+import { DAY_MS } from "./fuzzy-date.ts";
 
 /** An incident as the overview reads it: place and span as numbers (epoch ms), null where unknown. */
 export type OverviewIncident = {
@@ -66,7 +67,6 @@ export type OverviewAnswer = {
   };
 };
 
-const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 /** Slots per block of `#zones`, and the numbers each block holds. */
 const ZONE = 256;

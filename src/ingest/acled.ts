@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   dateBounds,
   type FuzzyDate,
   FuzzyDateSchema,
@@ -490,7 +491,7 @@ function acledDateOf(date: FuzzyDate): { day: string; timePrecision: string } {
       return { day: dateBounds(date).start.slice(0, 10), timePrecision: "3" };
     case "range": {
       const { start, end } = dateBounds(date);
-      const days = (Date.parse(end) - Date.parse(start)) / 86_400_000;
+      const days = (Date.parse(end) - Date.parse(start)) / DAY_MS;
       const first = start.slice(0, 10);
       // Seven days is how a time_precision 2 row is read in, so its middle is the coded day.
       if (days === 7) return { day: addDays(first, 3), timePrecision: "2" };

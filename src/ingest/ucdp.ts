@@ -1,4 +1,10 @@
-import { dateBounds, type FuzzyDate, FuzzyDateSchema, precisionOf } from "../domain/fuzzy-date.ts";
+import {
+  DAY_MS,
+  dateBounds,
+  type FuzzyDate,
+  FuzzyDateSchema,
+  precisionOf,
+} from "../domain/fuzzy-date.ts";
 import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
 import { IncidentSchema } from "../domain/kinds/incident.schema.ts";
 import type { PlacePrecision } from "../domain/place.ts";
@@ -316,7 +322,7 @@ function ucdpDaysOf(date: FuzzyDate): { start: string; end: string } {
 
 /** date_prec for a span of days, in the codebook's terms (1 a day ... 5 more than a year). */
 function datePrecOf(start: string, end: string): string {
-  const days = (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1;
+  const days = (Date.parse(end) - Date.parse(start)) / DAY_MS + 1;
   if (days <= 1) return "1";
   if (days <= 6) return "2";
   if (days <= 30) return "3";

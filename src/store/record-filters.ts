@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from "kysely";
+import { DAY_MS } from "../domain/fuzzy-date.ts";
 
 /** The filters every list, aggregation and map tile accepts, on the derived columns of `record`. */
 export type RecordFilters = {
@@ -51,8 +52,6 @@ export function matchFilters(filters: RecordFilters, alias = "record"): RawBuild
 
 /** Far beyond any longitude, latitude or day: the open end of an axis the filter leaves free. */
 const OPEN = 1e9;
-/** Milliseconds in a day: dates become days on the space-time index's time axis. */
-export const DAY_MS = 86_400_000;
 
 /**
  * The bbox and dates as one condition on the three-dimensional index of migration 012. It is

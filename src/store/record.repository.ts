@@ -1,9 +1,10 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Viewer } from "../domain/access.ts";
+import { DAY_MS } from "../domain/fuzzy-date.ts";
 import type { FigureRow } from "../domain/kind.ts";
 import type { IndexColumns } from "../domain/record-index.ts";
 import { type BulkColumn, insertJsonRows } from "./bulk-insert.ts";
-import { DAY_MS, matchFilters, type RecordFilters } from "./record-filters.ts";
+import { matchFilters, type RecordFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
 import { visibleTo } from "./scope.ts";
 
