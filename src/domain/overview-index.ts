@@ -1,5 +1,6 @@
 import { canSee, type Viewer } from "./access.ts";
 import { DAY_MS } from "./fuzzy-date.ts";
+import { cellOf } from "./tiles.ts";
 
 /** An incident as the overview reads it: place and span as numbers (epoch ms), null where unknown. */
 export type OverviewIncident = {
@@ -142,13 +143,26 @@ class Dictionary {
   }
 }
 
-function grown<T extends Float64Array | Int32Array | Uint16Array>(array: T, length: number): T {
+/** A column of the index: one number per slot, figure or reference. */
+type Column = Float64Array | Int32Array | Uint16Array;
+
+function grown<T extends Column>(array: T, length: number): T {
   if (length <= array.length) return array;
   const next = new (array.constructor as new (n: number) => T)(
     Math.max(length, array.length * 2, 1024),
   );
   next.set(array);
   return next;
+}
+
+/**
+ * A column's values in a new order (`order[k]` is where the k-th comes from), exactly as long as
+ * the order (at least 1024): growth by doubling may have left the old column twice that.
+ */
+function reordered<T extends Column>(from: T, order: Int32Array): T {
+  const to = new (from.constructor as new (length: number) => T)(Math.max(order.length, 1024));
+  for (let k = 0; k < order.length; k++) to[k] = from[order[k] as number] as number;
+  return to;
 }
 
 /** null and NaN are the same thing in a column of numbers: unknown. */
@@ -230,10 +244,9 @@ export class OverviewIndex {
    * week: the one thing figures read of their incident, in one array.
    */
   #weekOf = new Int32Array(0);
-  /** Figures appended since they were last sorted by incident. */
+  /** Figures appended since they were last sorted by incident: the last `#unsorted` of them. */
   #unsorted = 0;
-  /** The figures sorted by incident (those after come from later changes), and each incident's. */
-  #sortedFigures = 0;
+  /** Where each incident's sorted figures lie. */
   #figureFirst = new Int32Array(0);
   #figureCount = new Int32Array(0);
   /** Per query, the incidents in the answer. */
@@ -319,10 +332,8 @@ export class OverviewIndex {
     this.#kind[slot] = this.#labels.id(incident.kind);
     this.#verification[slot] = this.#labels.id(incident.verification);
     this.#scope[slot] = this.#scopeId(incident.visibility, incident.restricted_to);
-    if (slot < this.#zoned) {
-      this.#widenZone(slot);
-      this.#dirty[Math.floor(slot / ZONE)] = 1;
-    }
+    if (slot < this.#zoned) this.#widenZone(slot);
+    this.#touch(slot);
     // Changed references are written anew at the end of the pool; the old ones are left behind.
     const refs = incident.refs;
     this.#refPool = grown(this.#refPool, this.#refPoolSize + refs.length);
@@ -336,7 +347,7 @@ export class OverviewIndex {
     const slot = this.#slotOf.get(id);
     if (slot === undefined) return;
     this.#scope[slot] = NOBODY;
-    if (slot < this.#zoned) this.#dirty[Math.floor(slot / ZONE)] = 1;
+    this.#touch(slot);
   }
 
   /** Marks the block of an incident's slot as changed since its sums were made. */
@@ -477,10 +488,7 @@ export class OverviewIndex {
         if (scope === NOBODY) continue;
         const s = this.#start[i] as number;
         const e = this.#end[i] as number;
-        const located = [this.#west[i], this.#east[i], this.#south[i], this.#north[i]].every(
-          (v) => !Number.isNaN(v),
-        );
-        if (Number.isNaN(s) || !(Number.isNaN(e) || e > s) || !located) whole = 0;
+        if (Number.isNaN(s) || !(Number.isNaN(e) || e > s) || !this.#located(i)) whole = 0;
         if (!Number.isNaN(s)) latestStart = Math.max(latestStart, s);
         if (!Number.isNaN(e)) earliestEnd = Math.min(earliestEnd, e);
         const week = Number.isNaN(e) ? IN_NO_WEEK : e - s <= WEEK_MS ? mondayOf(s) : LEFT_OUT;
@@ -545,16 +553,26 @@ export class OverviewIndex {
       zones[at] = Math.min(zones[at] as number, s);
       zones[at + 1] = Math.max(zones[at + 1] as number, Number.isNaN(e) ? Infinity : e);
     }
-    const w = this.#west[i] as number;
-    const x = this.#east[i] as number;
-    const so = this.#south[i] as number;
-    const n = this.#north[i] as number;
-    if (!Number.isNaN(w) && !Number.isNaN(x) && !Number.isNaN(so) && !Number.isNaN(n)) {
+    if (this.#located(i)) {
+      const w = this.#west[i] as number;
+      const x = this.#east[i] as number;
+      const so = this.#south[i] as number;
+      const n = this.#north[i] as number;
       zones[at + 2] = Math.min(zones[at + 2] as number, w, x);
       zones[at + 3] = Math.max(zones[at + 3] as number, w, x);
       zones[at + 4] = Math.min(zones[at + 4] as number, so, n);
       zones[at + 5] = Math.max(zones[at + 5] as number, so, n);
     }
+  }
+
+  /** Whether a slot's place is known on every side (a box filter can only meet such). */
+  #located(i: number): boolean {
+    return !(
+      Number.isNaN(this.#west[i]) ||
+      Number.isNaN(this.#east[i]) ||
+      Number.isNaN(this.#south[i]) ||
+      Number.isNaN(this.#north[i])
+    );
   }
 
   #sortIncidents(): void {
@@ -575,12 +593,7 @@ export class OverviewIndex {
     order.sort((a, b) => (key[a] as number) - (key[b] as number));
     const moved = new Int32Array(n);
     for (let k = 0; k < n; k++) moved[order[k] as number] = k;
-    const permute = <T extends Float64Array | Int32Array | Uint16Array>(from: T): T => {
-      // Exactly as long as needed: growth by doubling may have left arrays twice that.
-      const to = new (from.constructor as new (length: number) => T)(Math.max(n, 1024));
-      for (let k = 0; k < n; k++) to[k] = from[order[k] as number] as number;
-      return to;
-    };
+    const permute = <T extends Column>(from: T) => reordered(from, order);
     this.#west = permute(this.#west);
     this.#south = permute(this.#south);
     this.#east = permute(this.#east);
@@ -637,11 +650,7 @@ export class OverviewIndex {
       order[at] = f;
       starts[bucket] = at + 1;
     }
-    const pick = <T extends Float64Array | Int32Array | Uint16Array>(from: T): T => {
-      const to = new (from.constructor as new (n: number) => T)(Math.max(live, 1024));
-      for (let k = 0; k < live; k++) to[k] = from[order[k] as number] as number;
-      return to;
-    };
+    const pick = <T extends Column>(from: T) => reordered(from, order);
     this.#figureIncident = pick(incidentOf);
     this.#figureClaim = pick(this.#figureClaim);
     this.#figureGroup = pick(this.#figureGroup);
@@ -651,7 +660,6 @@ export class OverviewIndex {
     this.#figures = live;
     this.#unsorted = 0;
     // Where each incident's figures lie, for queries that visit only the incidents they keep.
-    this.#sortedFigures = live;
     this.#figureFirst = new Int32Array(this.#slots);
     this.#figureCount = new Int32Array(this.#slots);
     for (let k = 0; k < live; k++) {
@@ -909,7 +917,7 @@ export class OverviewIndex {
     const first = this.#figureFirst;
     const count = this.#figureCount;
     for (let k = 0; k <= kept.length; k++) {
-      let from = this.#sortedFigures;
+      let from = this.#figures - this.#unsorted;
       let to = this.#figures;
       if (k < kept.length) {
         const i = kept[k] as number;
@@ -1095,14 +1103,12 @@ class WeekSums {
   }
 }
 
-/** A point's place in a Z-order of 1024 × 1024 cells of longitude and latitude (NaN last). */
+/**
+ * A point's place in the Z-order of the map's zoom-10 cells (`cellOf`'s Morton code, cut to 20
+ * bits), unknown places last.
+ */
 function placeOrder(lon: number | undefined, lat: number | undefined): number {
   if (lon === undefined || lat === undefined || Number.isNaN(lon) || Number.isNaN(lat))
     return 2 ** 20;
-  const x = Math.min(1023, Math.max(0, Math.floor(((lon + 180) / 360) * 1024)));
-  const y = Math.min(1023, Math.max(0, Math.floor(((lat + 90) / 180) * 1024)));
-  let order = 0;
-  for (let bit = 0; bit < 10; bit++)
-    order += (((x >> bit) & 1) << (2 * bit)) + (((y >> bit) & 1) << (2 * bit + 1));
-  return order;
+  return Math.floor(cellOf(lon, lat) / 2 ** 20);
 }
