@@ -18,8 +18,12 @@ export const serveCommand: Command = {
       throw new UsageError(`--port must be 0-65535; got ${values.port}`);
     // Loopback only by default: until accounts land, whoever reaches the server can change the record.
     const host = (values.host as string | undefined) ?? process.env.TRUCE_HOST ?? "127.0.0.1";
-    const overviewMb = Number(process.env.TRUCE_OVERVIEW_MEMORY_MB ?? 768);
-    if (!Number.isFinite(overviewMb) || overviewMb < 0)
+    // Unset, the overview's memory has its default (DEFAULT_OVERVIEW_MEMORY_BYTES).
+    const overviewMb =
+      process.env.TRUCE_OVERVIEW_MEMORY_MB === undefined
+        ? undefined
+        : Number(process.env.TRUCE_OVERVIEW_MEMORY_MB);
+    if (overviewMb !== undefined && (!Number.isFinite(overviewMb) || overviewMb < 0))
       throw new UsageError(
         `TRUCE_OVERVIEW_MEMORY_MB must be a number of MB, 0 or more; got ${process.env.TRUCE_OVERVIEW_MEMORY_MB}`,
       );
@@ -37,7 +41,7 @@ export const serveCommand: Command = {
       });
       // The overview answers from memory once a process's index is built (decision 0020).
       services.overviews = new OverviewMemory({
-        budgetBytes: overviewMb * 2 ** 20,
+        budgetBytes: overviewMb === undefined ? undefined : overviewMb * 2 ** 20,
         onError: (error) => app.log.warn({ err: error }, "overview index failed"),
       });
       // Other servers may write to the same PostgreSQL: notice their writes within a second, so

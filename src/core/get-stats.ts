@@ -9,6 +9,7 @@ import { splitBoxByCells } from "../domain/tiles.ts";
 import {
   type DashboardCounts,
   type DashboardFigures,
+  type Num,
   type RollupWindow,
   rollupClaimedFigures,
   rollupIncidentCounts,
@@ -33,8 +34,6 @@ export const StatsQuerySchema = z
     actor: RecordIdSchema.optional(),
   })
   .strict();
-
-type Num = string | number;
 
 const n = (value: Num | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);

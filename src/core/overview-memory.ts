@@ -213,7 +213,8 @@ export class OverviewMemory {
       if (held.index.needsOptimizing) await optimizeInTurns(held.index);
       held.size = ledgerSize;
     });
-    // A failed catch-up fails its request; the next one starts again from the same size.
+    // A failed catch-up rejects its caller (a request then answers from the rollups); the next
+    // one starts again from the same size.
     held.queue = next.catch(() => {});
     return next;
   }

@@ -39,7 +39,7 @@ export type RollupWindow = {
 };
 
 /** Sums of a signed integer column as SQL and pg return them: text, or a number. */
-type Num = string | number;
+export type Num = string | number;
 
 const MIDNIGHT = (day: string) => `${day}T00:00:00.000Z`;
 /** The longest span rolled up (rollup_span_days): a span row starts at most this long before. */
