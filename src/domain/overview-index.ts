@@ -1,5 +1,6 @@
 import { canSee, type Viewer } from "./access.ts";
 import { DAY_MS } from "./fuzzy-date.ts";
+import { IdTable } from "./id-table.ts";
 import { cellOf } from "./tiles.ts";
 
 /** An incident as the overview reads it: place and span as numbers (epoch ms), null where unknown. */
@@ -192,7 +193,7 @@ function byText(a: string | null, b: string | null): number {
 export class OverviewIndex {
   readonly #useBlockSums: boolean;
   #slots = 0;
-  readonly #slotOf = new Map<string, number>();
+  readonly #slotOf = new IdTable();
   #west = new Float64Array(0);
   #south = new Float64Array(0);
   #east = new Float64Array(0);
@@ -216,7 +217,7 @@ export class OverviewIndex {
   #figureHigh = new Float64Array(0);
   #figureScope = new Uint16Array(0);
   /** Each claim's figures, which are always contiguous: its first slot and how many. */
-  readonly #claimOf = new Map<string, number>();
+  readonly #claimOf = new IdTable();
   #claimFirst = new Int32Array(0);
   #claimCount = new Uint16Array(0);
   #claims = 0;
@@ -621,7 +622,7 @@ export class OverviewIndex {
     this.#refFirst = firsts;
     this.#refPool = pool;
     this.#refPoolSize = at;
-    for (const [id, slot] of this.#slotOf) this.#slotOf.set(id, moved[slot] as number);
+    this.#slotOf.renumber((slot) => moved[slot] as number);
     for (let f = 0; f < this.#figures; f++) {
       const i = this.#figureIncident[f] as number;
       if (i >= 0) this.#figureIncident[f] = moved[i] as number;
