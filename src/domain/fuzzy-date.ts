@@ -1,13 +1,13 @@
 import { z } from "zod";
 
+/** Milliseconds in a UTC day: dates as day numbers, and the spans between them. */
+export const DAY_MS = 86_400_000;
+
 /**
  * Dates in this field are rarely exact: a report says "in May 2021" or "autumn 2020". A date carries
  * its precision, as ACLED's time_precision and UCDP's date_prec do, so that nobody reads a month as
  * its first day.
  */
-/** Milliseconds in a UTC day: dates as day numbers, and the spans between them. */
-export const DAY_MS = 86_400_000;
-
 export const DATE_PRECISIONS = ["time", "day", "month", "year", "range"] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
