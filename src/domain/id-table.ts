@@ -1,3 +1,5 @@
+import { grown } from "./typed-arrays.ts";
+
 /**
  * Record ids to numbers, held in a few typed arrays instead of a Map of strings: the overview's
  * index keeps one entry per incident and per claim (2.6·10^6 at 10^6 incidents), where a Map
@@ -40,11 +42,9 @@ export class IdTable {
       return;
     }
     const entry = this.#size++;
-    if (entry === this.#ends.length) {
-      this.#ends = doubled(this.#ends);
-      this.#values = doubled(this.#values);
-    }
-    while (this.#used + this.#keyLength > this.#bytes.length) this.#bytes = doubled(this.#bytes);
+    this.#ends = grown(this.#ends, this.#size);
+    this.#values = grown(this.#values, this.#size);
+    this.#bytes = grown(this.#bytes, this.#used + this.#keyLength);
     this.#bytes.set(this.#key.subarray(0, this.#keyLength), this.#used);
     this.#used += this.#keyLength;
     this.#ends[entry] = this.#used;
@@ -76,8 +76,13 @@ export class IdTable {
     this.#keyLength = IdTable.#encoder.encodeInto(id, this.#key).written;
   }
 
+  /** Where an entry's bytes begin: where the one before ends. */
+  #startOf(entry: number): number {
+    return entry === 0 ? 0 : (this.#ends[entry - 1] as number);
+  }
+
   #holds(entry: number): boolean {
-    const start = entry === 0 ? 0 : (this.#ends[entry - 1] as number);
+    const start = this.#startOf(entry);
     if ((this.#ends[entry] as number) - start !== this.#keyLength) return false;
     for (let i = 0; i < this.#keyLength; i++)
       if (this.#bytes[start + i] !== this.#key[i]) return false;
@@ -88,19 +93,12 @@ export class IdTable {
     const cells = new Int32Array(this.#cells.length * 2);
     const mask = cells.length - 1;
     for (let entry = 0; entry < this.#size; entry++) {
-      const start = entry === 0 ? 0 : (this.#ends[entry - 1] as number);
-      let cell = hashBytes(this.#bytes, start, this.#ends[entry] as number) & mask;
+      let cell = hashBytes(this.#bytes, this.#startOf(entry), this.#ends[entry] as number) & mask;
       while (cells[cell] !== 0) cell = (cell + 1) & mask;
       cells[cell] = entry + 1;
     }
     this.#cells = cells;
   }
-}
-
-function doubled<T extends Uint8Array | Int32Array>(array: T): T {
-  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
-  next.set(array);
-  return next;
 }
 
 /** FNV-1a over bytes, then mixed so that the low bits, which pick the cell, depend on all. */

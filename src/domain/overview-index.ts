@@ -2,6 +2,7 @@ import { canSee, type Viewer } from "./access.ts";
 import { DAY_MS } from "./fuzzy-date.ts";
 import { IdTable } from "./id-table.ts";
 import { cellOf } from "./tiles.ts";
+import { type Column, grown } from "./typed-arrays.ts";
 
 /** An incident as the overview reads it: place and span as numbers (epoch ms), null where unknown. */
 export type OverviewIncident = {
@@ -142,18 +143,6 @@ class Dictionary {
   find(value: string): number {
     return this.#ids.get(value) ?? -1;
   }
-}
-
-/** A column of the index: one number per slot, figure or reference. */
-type Column = Float64Array | Int32Array | Uint16Array;
-
-function grown<T extends Column>(array: T, length: number): T {
-  if (length <= array.length) return array;
-  const next = new (array.constructor as new (n: number) => T)(
-    Math.max(length, array.length * 2, 1024),
-  );
-  next.set(array);
-  return next;
 }
 
 /**
