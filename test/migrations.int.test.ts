@@ -1,12 +1,14 @@
-import { sql } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/core/create-process.ts";
 import { importRecords } from "../src/core/import-records.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
 import { cellOf } from "../src/domain/tiles.ts";
-import { listMigrations, splitStatements } from "../src/store/migrate.ts";
-import { openTestServices, STORE_NAMES } from "./support/stores.ts";
+import { listMigrations, migrate, splitStatements } from "../src/store/migrate.ts";
+import type { Database } from "../src/store/schema.ts";
+import { createTestDatabase, openTestServices, STORE_NAMES } from "./support/stores.ts";
 
 describe.each(STORE_NAMES)("migrations on %s", (storeName) => {
   let services: Services;
@@ -64,5 +66,33 @@ describe.each(STORE_NAMES)("migrations on %s", (storeName) => {
     expect(rows.map((row) => Number(row.cell))).toEqual(
       points.map(([lon, lat]) => cellOf(lon, lat)),
     );
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)("migrations from servers starting at once", () => {
+  it("apply each migration once, however many servers migrate an empty database together", async () => {
+    const migrations = listMigrations().map((m) => m.name);
+    for (let round = 0; round < 3; round++) {
+      const database = await createTestDatabase();
+      const dbs = Array.from(
+        { length: 6 },
+        () =>
+          new Kysely<Database>({
+            dialect: new PostgresDialect({
+              pool: new pg.Pool({ connectionString: database.url, max: 2 }),
+            }),
+          }),
+      );
+      try {
+        const applied = await Promise.all(dbs.map((db) => migrate(db)));
+        // Each migration applied by exactly one of them, none failing.
+        expect(applied.flat().sort()).toEqual(migrations);
+        const rows = await dbs[0]?.selectFrom("schema_migration").select("name").execute();
+        expect(rows?.map((row) => row.name).sort()).toEqual(migrations);
+      } finally {
+        await Promise.all(dbs.map((db) => db.destroy()));
+        await database.drop();
+      }
+    }
   });
 });

@@ -1,4 +1,12 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname } from "node:path";
 import { generatePrivateKeyPem, type Signer, signerFromPem } from "./signer.ts";
 
@@ -8,10 +16,25 @@ import { generatePrivateKeyPem, type Signer, signerFromPem } from "./signer.ts";
  */
 export function loadSigner(options: { pem?: string | undefined; file: string }): Signer {
   if (options.pem) return signerFromPem(options.pem);
-  if (!existsSync(options.file)) {
-    mkdirSync(dirname(options.file), { recursive: true });
-    writeFileSync(options.file, generatePrivateKeyPem(), { mode: 0o600 });
-    chmodSync(options.file, 0o600);
-  }
+  if (!existsSync(options.file)) createKeyFile(options.file);
   return signerFromPem(readFileSync(options.file, "utf8"));
+}
+
+/**
+ * Writes a new key beside the file and links it into place. Two servers starting at once on one
+ * key file then both sign with the key whose link came first: neither reads a half-written file
+ * nor replaces a key the other has begun to sign with.
+ */
+function createKeyFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const draft = `${file}.${process.pid}.new`;
+  writeFileSync(draft, generatePrivateKeyPem(), { mode: 0o600 });
+  chmodSync(draft, 0o600);
+  try {
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
 }

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "./schema.ts";
 
 const MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
@@ -12,18 +12,27 @@ export function listMigrations(): Array<{ name: string; sql: string }> {
     .map((file) => ({ name: file, sql: readFileSync(new URL(file, MIGRATIONS_DIR), "utf8") }));
 }
 
+/** Held for one transaction: several servers starting at once on one database take turns. */
+const lockMigrations = (tx: Transaction<Database>) =>
+  sql`SELECT pg_advisory_xact_lock(727001)`.execute(tx);
+
 /**
  * Applies the migrations not yet applied, each in its own transaction. On PostgreSQL an advisory
- * lock keeps several servers starting at once from applying the same migration twice.
+ * lock keeps several servers starting at once from applying the same migration twice, and from
+ * creating the table of applied migrations twice: two concurrent CREATE TABLE IF NOT EXISTS can
+ * both pass the check, and the second fails on the catalog's unique index.
  */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const applied: string[] = [];
-  await sql`CREATE TABLE IF NOT EXISTS schema_migration (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  await db.transaction().execute(async (tx) => {
+    await lockMigrations(tx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migration (
+      name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(tx);
+  });
   const migrations = listMigrations();
   for (const migration of migrations) {
     await db.transaction().execute(async (tx) => {
-      await sql`SELECT pg_advisory_xact_lock(727001)`.execute(tx);
+      await lockMigrations(tx);
       const done = await tx
         .selectFrom("schema_migration")
         .select("name")
