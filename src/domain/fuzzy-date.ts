@@ -137,6 +137,12 @@ function unitBounds(value: string): { start: string; end: string } {
   return { start: start.toISOString(), end: end.toISOString() };
 }
 
+/** The calendar day `days` after (or before, when negative) a YYYY-MM-DD day. */
+export function shiftDay(day: string, days: number): string {
+  const [y = 0, m = 1, d = 1] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /** The months' English names, lower case, January first: how dates are written in reports and files. */
 export const MONTH_NAMES = [
   "january",

@@ -5,21 +5,28 @@ import {
   FuzzyDateSchema,
   MONTH_NAMES,
   precisionOf,
+  shiftDay,
 } from "../domain/fuzzy-date.ts";
-import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
-import { type Incident, IncidentSchema } from "../domain/kinds/incident.schema.ts";
+import type { Incident } from "../domain/kinds/incident.schema.ts";
 import type { PlacePrecision } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import {
   type CsvBounds,
   fieldCountError,
-  firstIssue,
   isObject,
   quoted,
   readCsvRecords,
   withKeptColumns,
   writeCsvRows,
 } from "./csv-records.ts";
+import {
+  checkRecords,
+  filledColumns,
+  keepWhatFieldsLose,
+  readCoordinates,
+  readHeader,
+  rowAt,
+} from "./event-rows.ts";
 
 /** The columns of an ACLED CSV export, in the order ACLED publishes them. */
 export const ACLED_COLUMNS = [
@@ -76,8 +83,6 @@ export type AcledMapOptions = {
 /** Records made from one ACLED row, without their import position. */
 export type AcledRecords = { incident: Record<string, unknown>; claim: Record<string, unknown> };
 
-const COLUMN_SET: ReadonlySet<string> = new Set(ACLED_COLUMNS);
-
 // Older exports lack some columns (disorder_type, civilian_targeting and tags came in 2023), so
 // only the columns the mapping cannot do without are required; the others read as blank.
 const REQUIRED_COLUMNS: readonly AcledColumn[] = [
@@ -98,30 +103,9 @@ const REQUIRED_COLUMNS: readonly AcledColumn[] = [
 // damaged or hostile file from making the parser buffer a huge line or build a huge array.
 const BOUNDS: CsvBounds = { maxFields: 200, maxFieldChars: 100_000, maxRecordChars: 1_000_000 };
 
-function isAcledColumn(name: string): name is AcledColumn {
-  return COLUMN_SET.has(name);
-}
+const FORMAT = { columns: ACLED_COLUMNS, required: REQUIRED_COLUMNS, name: "an ACLED" };
 
 type HeaderIndex = Record<AcledColumn, number>;
-
-function readHeader(names: readonly string[]): { index: HeaderIndex } | { error: string } {
-  const index = Object.fromEntries(ACLED_COLUMNS.map((c) => [c, -1])) as HeaderIndex;
-  for (const [position, written] of names.entries()) {
-    // Old ACLED spreadsheets wrote the names in capitals; the names are the same columns.
-    const name = written.trim().toLowerCase();
-    if (!isAcledColumn(name)) continue;
-    if (index[name] !== -1) return { error: `the header names the column "${name}" twice` };
-    index[name] = position;
-  }
-  const missing = REQUIRED_COLUMNS.filter((column) => index[column] === -1);
-  if (missing.length > 0) {
-    const columns = `column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`;
-    return {
-      error: `the header lacks the ${columns}: not an ACLED file, or one that lost columns`,
-    };
-  }
-  return { index };
-}
 
 /**
  * Reads an ACLED CSV export row by row without holding the file in memory. Accepts a UTF-8 byte
@@ -144,7 +128,7 @@ export async function* readAcledCsv(
     }
     const { line, fields } = record;
     if (header === undefined) {
-      const read = readHeader(fields);
+      const read = readHeader(fields, FORMAT);
       if ("error" in read) {
         yield { line, error: read.error };
         return;
@@ -156,12 +140,7 @@ export async function* readAcledCsv(
       yield { line, error: fieldCountError(fields.length, header.width, record.hasLineEnd) };
       continue;
     }
-    const row = {} as AcledRow;
-    for (const column of ACLED_COLUMNS) {
-      const position = header.index[column];
-      row[column] = position === -1 ? "" : (fields[position] ?? "");
-    }
-    yield { line, row };
+    yield { line, row: rowAt(fields, ACLED_COLUMNS, header.index) };
   }
   if (header === undefined) yield { line: 1, error: "the file is empty: it has no header line" };
 }
@@ -269,11 +248,6 @@ function parseEventDate(text: string): string | undefined {
   return precisionOf(day) === "day" ? day : undefined;
 }
 
-function addDays(day: string, days: number): string {
-  const [y = 0, m = 1, d = 1] = day.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 function dateFor(day: string, timePrecision: string): FuzzyDate | undefined {
   switch (timePrecision) {
     case "1":
@@ -282,7 +256,7 @@ function dateFor(day: string, timePrecision: string): FuzzyDate | undefined {
       // ACLED's 2 says only that the event fell within a week around the coded day. Truce has no
       // week precision, so this is the seven days centred on that day: wide enough to hold the
       // event, and recordsToAcledRow gives the same day back from the middle of the range.
-      return { value: addDays(day, -3), precision: "range", end: addDays(day, 3) };
+      return { value: shiftDay(day, -3), precision: "range", end: shiftDay(day, 3) };
     case "3":
       // ACLED's 3 says only the month is known; the day it codes within that month means nothing.
       return { value: day.slice(0, 7), precision: "month" };
@@ -290,8 +264,6 @@ function dateFor(day: string, timePrecision: string): FuzzyDate | undefined {
       return undefined;
   }
 }
-
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** Columns kept verbatim as attributes whenever they hold anything: no Truce field holds them. */
 const ATTRIBUTE_COLUMNS: readonly AcledColumn[] = [
@@ -351,20 +323,12 @@ export function acledRowToRecords(
   const date = dateFor(day, row.time_precision);
   if (date === undefined) return quoted("time_precision", row.time_precision, "is not 1, 2 or 3");
 
-  const coordinates: number[] = [];
-  for (const [column, limit] of [
-    ["latitude", 90],
-    ["longitude", 180],
-  ] as const) {
-    const value = row[column];
-    if (!DECIMAL.test(value.trim())) return quoted(column, value, "is not a number");
-    const number = Number(value);
-    if (Math.abs(number) > limit) {
-      return quoted(column, value, `is not between -${limit} and ${limit}`);
-    }
-    coordinates.push(number);
-  }
-  const [lat, lon] = coordinates;
+  const coordinates = readCoordinates(
+    { column: "latitude", value: row.latitude },
+    { column: "longitude", value: row.longitude },
+  );
+  if ("error" in coordinates) return coordinates;
+  const { lat, lon } = coordinates;
 
   const placePrecision = GEO_PRECISIONS[row.geo_precision];
   if (placePrecision === undefined) {
@@ -402,10 +366,7 @@ export function acledRowToRecords(
     if (!actors.includes(id)) actors.push(id);
   }
 
-  const attributes: Record<string, string | number> = {};
-  for (const column of ATTRIBUTE_COLUMNS) {
-    if (row[column] !== "") attributes[column] = row[column];
-  }
+  const attributes = filledColumns(row, ATTRIBUTE_COLUMNS);
   for (const column of ["inter1", "inter2"] as const) {
     const code = interCode(row[column]);
     if (code === null) {
@@ -451,26 +412,15 @@ export function acledRowToRecords(
     source_ids: [options.sourceId],
   };
 
-  // Whatever the Truce fields cannot give back exactly is kept verbatim, so the export is the row.
   const fromFields = recordsToAcledRow({ ...incident, attributes }, claim);
-  for (const column of ACLED_COLUMNS) {
-    if (fromFields[column] !== row[column]) attributes[column] = row[column];
-  }
+  keepWhatFieldsLose(attributes, row, fromFields, ACLED_COLUMNS);
   for (const [column, value] of Object.entries(attributes)) {
     if (typeof value === "string" && value.length > MAX_ATTRIBUTE_CHARS) {
       return quoted(column, value, `is longer than ${MAX_ATTRIBUTE_CHARS} characters`);
     }
   }
 
-  // The checks above name the column at fault; this one only guards against a mapping bug or an
-  // unusable sourceId, so that what is returned is always a valid record.
-  const { type: _it, id: _ii, ...incidentFields } = incident;
-  const incidentCheck = IncidentSchema.safeParse(incidentFields);
-  if (!incidentCheck.success) return firstIssue("incident", incidentCheck.error.issues);
-  const { type: _ct, id: _ci, ...claimFields } = claim;
-  const claimCheck = ClaimSchema.safeParse(claimFields);
-  if (!claimCheck.success) return firstIssue("claim", claimCheck.error.issues);
-  return { incident, claim };
+  return checkRecords(incident, claim) ?? { incident, claim };
 }
 
 function text(value: unknown): string {
@@ -494,7 +444,7 @@ function acledDateOf(date: FuzzyDate): { day: string; timePrecision: string } {
       const days = (Date.parse(end) - Date.parse(start)) / DAY_MS;
       const first = start.slice(0, 10);
       // Seven days is how a time_precision 2 row is read in, so its middle is the coded day.
-      if (days === 7) return { day: addDays(first, 3), timePrecision: "2" };
+      if (days === 7) return { day: shiftDay(first, 3), timePrecision: "2" };
       return { day: first, timePrecision: days <= 7 ? "2" : "3" };
     }
   }

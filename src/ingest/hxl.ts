@@ -1,17 +1,16 @@
 import { FuzzyDateSchema, precisionOf } from "../domain/fuzzy-date.ts";
-import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
-import { INCIDENT_KINDS, IncidentSchema } from "../domain/kinds/incident.schema.ts";
+import { INCIDENT_KINDS } from "../domain/kinds/incident.schema.ts";
 import { PLACE_PRECISIONS } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import {
   fieldCountError,
-  firstIssue,
   isObject,
   quoted,
   readCsvRecords,
   text,
   writeCsvRows,
 } from "./csv-records.ts";
+import { checkRecords, readCoordinates } from "./event-rows.ts";
 
 /**
  * The HXL columns Truce reads and writes, as a text header and its hashtag. A column matches when
@@ -162,7 +161,6 @@ export type HxlMapOptions = {
   actorFor: (name: string) => string | undefined;
 };
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const FIGURE_FIELDS = ["killed", "wounded", "captured", "missing"] as const;
 
 /**
@@ -217,19 +215,14 @@ export function hxlRowToRecords(
   const placeName = row.place || row.admin2 || row.admin1 || row.country;
   if (placeName === "")
     return quoted("#loc+name", row.place, "is empty, and so are #adm1, #adm2 and #country");
-  const coordinates: Record<string, number> = {};
+  let coordinates: { lat: number; lon: number } | Record<string, never> = {};
   if (row.lat !== "" || row.lon !== "") {
-    for (const [field, tag, limit] of [
-      ["lat", "#geo+lat", 90],
-      ["lon", "#geo+lon", 180],
-    ] as const) {
-      const value = row[field];
-      if (!DECIMAL.test(value)) return quoted(tag, value, "is not a number");
-      if (Math.abs(Number(value)) > limit) {
-        return quoted(tag, value, `is not between -${limit} and ${limit}`);
-      }
-      coordinates[field] = Number(value);
-    }
+    const read = readCoordinates(
+      { column: "#geo+lat", value: row.lat },
+      { column: "#geo+lon", value: row.lon },
+    );
+    if ("error" in read) return read;
+    coordinates = read;
   }
   if (row.country !== "" && !/^[A-Za-z]{2}$/.test(row.country)) {
     return quoted("#country+code+v_iso2", row.country, "is not an ISO 3166-1 alpha-2 code");
@@ -281,10 +274,7 @@ export function hxlRowToRecords(
     source_ids: [options.sourceId],
     external_ids: { hxl: row.event_id },
   };
-  const { type: _t, id: _i, ...incidentFields } = incident;
-  const incidentCheck = IncidentSchema.safeParse(incidentFields);
-  if (!incidentCheck.success) return firstIssue("incident", incidentCheck.error.issues);
-  if (Object.keys(figures).length === 0) return { incident };
+  if (Object.keys(figures).length === 0) return checkRecords(incident) ?? { incident };
   const counts = FIGURE_FIELDS.filter((f) => figures[f]).map((f) => `${figures[f]?.unknown} ${f}`);
   const claim: Record<string, unknown> = {
     type: "claim",
@@ -296,10 +286,7 @@ export function hxlRowToRecords(
     figures,
     source_ids: [options.sourceId],
   };
-  const { type: _ct, id: _ci, ...claimFields } = claim;
-  const claimCheck = ClaimSchema.safeParse(claimFields);
-  if (!claimCheck.success) return firstIssue("claim", claimCheck.error.issues);
-  return { incident, claim };
+  return checkRecords(incident, claim) ?? { incident, claim };
 }
 
 /** A claim's total for a category when every count in it is a plain number; blank otherwise. */

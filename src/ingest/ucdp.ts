@@ -4,14 +4,12 @@ import {
   type FuzzyDate,
   FuzzyDateSchema,
   precisionOf,
+  shiftDay,
 } from "../domain/fuzzy-date.ts";
-import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
-import { IncidentSchema } from "../domain/kinds/incident.schema.ts";
 import type { PlacePrecision } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import {
   fieldCountError,
-  firstIssue,
   isObject,
   quoted,
   readCsvRecords,
@@ -19,6 +17,14 @@ import {
   withKeptColumns,
   writeCsvRows,
 } from "./csv-records.ts";
+import {
+  checkRecords,
+  filledColumns,
+  keepWhatFieldsLose,
+  readCoordinates,
+  readHeader,
+  rowAt,
+} from "./event-rows.ts";
 
 /** The columns of a UCDP GED CSV release, in UCDP's order (also the order of headerless files). */
 export const UCDP_COLUMNS = [
@@ -81,8 +87,6 @@ export type UcdpRow = Record<UcdpColumn, string>;
 /** What a row of a UCDP file gave: the row, or why it could not be read. */
 export type UcdpReadResult = { line: number; row?: UcdpRow; error?: string };
 
-const COLUMN_SET: ReadonlySet<string> = new Set(UCDP_COLUMNS);
-
 const REQUIRED_COLUMNS: readonly UcdpColumn[] = [
   "id",
   "type_of_violence",
@@ -107,10 +111,6 @@ const REQUIRED_COLUMNS: readonly UcdpColumn[] = [
 // stop a damaged file from making the parser buffer a huge line.
 const BOUNDS = { maxFields: 200, maxFieldChars: 100_000, maxRecordChars: 1_000_000 };
 
-function isUcdpColumn(name: string): name is UcdpColumn {
-  return COLUMN_SET.has(name);
-}
-
 type HeaderIndex = Record<UcdpColumn, number>;
 
 /** A header row names at least the event id and its dates; a data row has numbers there. */
@@ -119,23 +119,7 @@ function looksLikeHeader(fields: readonly string[]): boolean {
   return names.has("id") || names.has("date_start");
 }
 
-function readHeader(names: readonly string[]): { index: HeaderIndex } | { error: string } {
-  const index = Object.fromEntries(UCDP_COLUMNS.map((c) => [c, -1])) as HeaderIndex;
-  for (const [position, written] of names.entries()) {
-    const name = written.trim().toLowerCase();
-    if (!isUcdpColumn(name)) continue;
-    if (index[name] !== -1) return { error: `the header names the column "${name}" twice` };
-    index[name] = position;
-  }
-  const missing = REQUIRED_COLUMNS.filter((column) => index[column] === -1);
-  if (missing.length > 0) {
-    const columns = `column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`;
-    return {
-      error: `the header lacks the ${columns}: not a UCDP GED file, or one that lost columns`,
-    };
-  }
-  return { index };
-}
+const FORMAT = { columns: UCDP_COLUMNS, required: REQUIRED_COLUMNS, name: "a UCDP GED" };
 
 const RELEASE_ORDER = Object.fromEntries(UCDP_COLUMNS.map((c, i) => [c, i])) as HeaderIndex;
 
@@ -159,7 +143,7 @@ export async function* readUcdpCsv(
     const { line, fields, hasLineEnd } = record;
     if (layout === undefined) {
       if (looksLikeHeader(fields)) {
-        const read = readHeader(fields);
+        const read = readHeader(fields, FORMAT);
         if ("error" in read) {
           yield { line, error: read.error };
           return;
@@ -182,12 +166,7 @@ export async function* readUcdpCsv(
       yield { line, error: fieldCountError(fields.length, layout.width, hasLineEnd) };
       continue;
     }
-    const row = {} as UcdpRow;
-    for (const column of UCDP_COLUMNS) {
-      const position = layout.index[column];
-      row[column] = position === -1 ? "" : (fields[position] ?? "");
-    }
-    yield { line, row };
+    yield { line, row: rowAt(fields, UCDP_COLUMNS, layout.index) };
   }
   if (layout === undefined) yield { line: 1, error: "the file is empty: it has no rows" };
 }
@@ -292,7 +271,6 @@ const ATTRIBUTE_COLUMNS: readonly UcdpColumn[] = [
 ];
 
 const MAX_ATTRIBUTE_CHARS = 2000;
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const COUNT = /^\d{1,9}$/;
 
 /** The day a UCDP date names; some releases write "2020-09-27 00:00:00.000". */
@@ -307,17 +285,12 @@ function isoDay(instant: string): string {
   return instant.slice(0, 10);
 }
 
-function addDays(day: string, days: number): string {
-  const [y = 0, m = 1, d = 1] = day.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /** First and last day a date covers, as UCDP writes date_start and date_end. */
 function ucdpDaysOf(date: FuzzyDate): { start: string; end: string } {
   if (date.precision === "time")
     return { start: date.value.slice(0, 10), end: date.value.slice(0, 10) };
   const bounds = dateBounds(date);
-  return { start: isoDay(bounds.start), end: addDays(isoDay(bounds.end), -1) };
+  return { start: isoDay(bounds.start), end: shiftDay(isoDay(bounds.end), -1) };
 }
 
 /** date_prec for a span of days, in the codebook's terms (1 a day ... 5 more than a year). */
@@ -413,20 +386,12 @@ export function ucdpRowToRecords(
   }
   const date = dateFor(start, end);
 
-  const coordinates: number[] = [];
-  for (const [column, limit] of [
-    ["latitude", 90],
-    ["longitude", 180],
-  ] as const) {
-    const value = row[column];
-    if (!DECIMAL.test(value.trim())) return quoted(column, value, "is not a number");
-    const number = Number(value);
-    if (Math.abs(number) > limit) {
-      return quoted(column, value, `is not between -${limit} and ${limit}`);
-    }
-    coordinates.push(number);
-  }
-  const [lat, lon] = coordinates;
+  const coordinates = readCoordinates(
+    { column: "latitude", value: row.latitude },
+    { column: "longitude", value: row.longitude },
+  );
+  if ("error" in coordinates) return coordinates;
+  const { lat, lon } = coordinates;
   const placePrecision = WHERE_PRECISIONS[row.where_prec.trim()];
   if (placePrecision === undefined) {
     return quoted("where_prec", row.where_prec, "is not 1, 2, 3, 4, 5, 6 or 7");
@@ -486,10 +451,7 @@ export function ucdpRowToRecords(
   killed.civilians = counts.deaths_civilians ?? 0;
   killed.unknown = counts.deaths_unknown ?? 0;
 
-  const attributes: Record<string, string | number> = {};
-  for (const column of ATTRIBUTE_COLUMNS) {
-    if (row[column] !== "") attributes[column] = row[column];
-  }
+  const attributes = filledColumns(row, ATTRIBUTE_COLUMNS);
 
   const incident: Record<string, unknown> = {
     type: "incident",
@@ -525,11 +487,8 @@ export function ucdpRowToRecords(
     source_ids: [options.sourceId],
   };
 
-  // Whatever the Truce fields cannot give back exactly is kept verbatim, so the export is the row.
   const fromFields = recordsToUcdpRow({ ...incident, attributes }, claim);
-  for (const column of UCDP_COLUMNS) {
-    if (fromFields[column] !== row[column]) attributes[column] = row[column];
-  }
+  keepWhatFieldsLose(attributes, row, fromFields, UCDP_COLUMNS);
   for (const [column, value] of Object.entries(attributes)) {
     if (typeof value === "string" && value.length > MAX_ATTRIBUTE_CHARS) {
       // Article lists and headlines can outgrow an attribute; the rest of the row still matters
@@ -538,12 +497,8 @@ export function ucdpRowToRecords(
     }
   }
 
-  const { type: _it, id: _ii, ...incidentFields } = incident;
-  const incidentCheck = IncidentSchema.safeParse(incidentFields);
-  if (!incidentCheck.success) return firstIssue("incident", incidentCheck.error.issues);
-  const { type: _ct, id: _ci, ...claimFields } = claim;
-  const claimCheck = ClaimSchema.safeParse(claimFields);
-  if (!claimCheck.success) return firstIssue("claim", claimCheck.error.issues);
+  const invalid = checkRecords(incident, claim);
+  if (invalid) return invalid;
   const actors = [sideA.actor, sideB.actor].filter((a) => a !== undefined);
   return { incident, claim, actors };
 }
