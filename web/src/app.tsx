@@ -1,13 +1,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Layout } from "./components/layout.tsx";
-import { BorderPage } from "./pages/border.tsx";
+import { Loading } from "./components/status.tsx";
 import { IncidentsPage } from "./pages/incidents.tsx";
 import { LedgerPage } from "./pages/ledger.tsx";
 import { LoginPage } from "./pages/login.tsx";
-import { MapPage } from "./pages/map.tsx";
-import { MineActionPage } from "./pages/mine-action.tsx";
 import { OverviewPage } from "./pages/overview.tsx";
 import {
   AgreementsPage,
@@ -18,7 +16,17 @@ import {
 import { SourcesPage } from "./pages/sources.tsx";
 import { useLocation } from "./router.tsx";
 
-const PAGES: Record<string, () => React.JSX.Element> = {
+// The pages with a map load MapLibre and the basemap (most of the app's bytes) when first opened,
+// so the other pages start without them on a slow connection.
+const MapPage = lazy(() => import("./pages/map.tsx").then((m) => ({ default: m.MapPage })));
+const BorderPage = lazy(() =>
+  import("./pages/border.tsx").then((m) => ({ default: m.BorderPage })),
+);
+const MineActionPage = lazy(() =>
+  import("./pages/mine-action.tsx").then((m) => ({ default: m.MineActionPage })),
+);
+
+const PAGES: Record<string, React.ComponentType> = {
   "/": OverviewPage,
   "/map": MapPage,
   "/timeline": TimelinePage,
@@ -44,7 +52,12 @@ function CurrentPage() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
   const Page = PAGES[path];
-  return Page ? <Page /> : <p>{t("common.none")}</p>;
+  if (!Page) return <p>{t("common.none")}</p>;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page />
+    </Suspense>
+  );
 }
 
 export function App() {

@@ -11,18 +11,32 @@ export function hasWebApp(): boolean {
   return existsSync(`${WEB_DIST}index.html`);
 }
 
-/** Serves the built web app: its assets, and its page on every web route. */
+/**
+ * Serves the built web app: its assets, and its page on every web route. Assets are named by a
+ * hash of their content, so browsers keep them for a year; the page that names them is checked
+ * on every visit, so an upgraded server is seen at once. Browsers that accept brotli or gzip get
+ * the copies the build compressed.
+ */
 export async function registerWebRoutes(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, {
     root: WEB_DIST,
     prefix: "/",
     index: false,
     wildcard: false,
-    maxAge: "1h",
+    preCompressed: true,
+    maxAge: "365d",
+    immutable: true,
+    setHeaders: (reply, path) => {
+      if (!isHashedAsset(path)) reply.header("cache-control", "no-cache");
+    },
   });
   for (const route of WEB_ROUTES) {
     app.get(route, { schema: { hide: true } }, async (_request, reply) =>
-      reply.header("cache-control", "no-cache").sendFile("index.html"),
+      reply.sendFile("index.html"),
     );
   }
+}
+
+function isHashedAsset(path: string): boolean {
+  return path.startsWith(`${WEB_DIST}assets/`);
 }

@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Services } from "../src/core/services.ts";
+import { buildApp } from "../src/server/app.ts";
+import { hasWebApp, WEB_DIST } from "../src/server/routes/web.ts";
+import { openTestServices } from "./support/stores.ts";
+
+/** The scripts and styles the page itself names: what every visit loads before any page runs. */
+function pageAssets(html: string): string[] {
+  return [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1] ?? "");
+}
+
+describe.runIf(hasWebApp())("the web app's files as the server sends them", () => {
+  let services: Services;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    services = await openTestServices("pglite");
+    app = await buildApp(services);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await services?.store.close();
+  });
+
+  it("has browsers check the page on every visit, on every web route", async () => {
+    for (const route of ["/", "/map", "/incidents", "/index.html"]) {
+      const page = await app.inject(route);
+      expect(page.statusCode, route).toBe(200);
+      expect(page.headers["cache-control"], route).toBe("no-cache");
+      expect(page.body).toContain('<div id="root">');
+    }
+  });
+
+  it("lets browsers keep the hashed assets for a year, compressed as they accept", async () => {
+    const html = (await app.inject("/")).body;
+    const assets = pageAssets(html);
+    expect(assets.some((asset) => asset.endsWith(".js"))).toBe(true);
+    for (const asset of assets) {
+      const raw = readFileSync(`${WEB_DIST}${asset}`);
+      const plain = await app.inject(`/${asset}`);
+      expect(plain.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.rawPayload.equals(raw)).toBe(true);
+      if (raw.length < 1024) continue;
+      const br = await app.inject({ url: `/${asset}`, headers: { "accept-encoding": "br, gzip" } });
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(br.headers.vary).toContain("accept-encoding");
+      expect(br.rawPayload.length).toBeLessThan(raw.length / 2);
+      expect(brotliDecompressSync(br.rawPayload).equals(raw)).toBe(true);
+      const gzip = await app.inject({ url: `/${asset}`, headers: { "accept-encoding": "gzip" } });
+      expect(gzip.headers["content-encoding"]).toBe("gzip");
+      expect(gunzipSync(gzip.rawPayload).equals(raw)).toBe(true);
+    }
+  });
+
+  it("leaves MapLibre out of what every page loads: the map pages fetch it when opened", async () => {
+    const assets = pageAssets((await app.inject("/")).body);
+    const loaded = assets.map((asset) => readFileSync(`${WEB_DIST}${asset}`, "utf8")).join("\n");
+    // MapLibre's own error text; it is in the bundle wherever MapLibre is.
+    expect(loaded).not.toContain("maplibregl");
+    expect(loaded).toMatch(/import\([`"']\.\/map-[\w-]+\.js[`"']\)/);
+  });
+});
