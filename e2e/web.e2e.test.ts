@@ -21,6 +21,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/screenshots";
 const MONITOR = "monitor@e2e.example";
 const MEDIATOR = "mediator@e2e.example";
+const DELEGATE = "arm-delegate@e2e.example";
 const PASSWORD = "a long enough passphrase";
 const canRun = existsSync(CHROMIUM) && hasWebApp();
 if (!canRun) {
@@ -41,6 +42,13 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await loadReferenceProcess(services, operatorCaller("test"));
     await addUser(services, { email: MONITOR, role: "monitor", password: PASSWORD });
     await addUser(services, { email: MEDIATOR, role: "mediator", password: PASSWORD });
+    await addUser(services, {
+      email: DELEGATE,
+      role: "delegate",
+      party: "ARM",
+      process: "armenia-azerbaijan",
+      password: PASSWORD,
+    });
     adminToken = (
       await addUser(services, { email: "admin@e2e.example", role: "admin" }, { token: true })
     ).token as string;
@@ -121,6 +129,37 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     );
     await page.getByRole("heading", { name: "What each side says" }).waitFor();
     expect(await page.locator(".claim").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lets a delegate add its party's claim from the incident's page, claimant and incident filled in", async () => {
+    const { page, errors } = await open(
+      "/incidents?id=inc-2021-11-16-border-fighting",
+      "incident-delegate",
+      { signedInAs: DELEGATE },
+    );
+    // A delegate records no incidents, only its party's version of them.
+    expect(await page.getByRole("button", { name: "Record an incident" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Add: claim" }).click();
+    const form = page.getByRole("form", { name: "New: claim" });
+    expect(await form.getByLabel(/^Claimant/).inputValue()).toBe("ARM");
+    expect(await form.getByLabel(/^Incident/).inputValue()).toBe("inc-2021-11-16-border-fighting");
+    await form.getByLabel(/^Statement/).fill("Test: the Armenian side reports its losses");
+    await form.getByLabel(/^Figures/).fill('{"killed": {"ARM": 15}}');
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.waitFor({ state: "detached" });
+    await page.getByText("Test: the Armenian side reports its losses").waitFor();
+    await page.screenshot({ path: `${SHOTS}/incident-delegate-claim.png`, fullPage: true });
+    const claims = (await (
+      await fetch(
+        `${base}/api/processes/armenia-azerbaijan/claims?refers_to=inc-2021-11-16-border-fighting&limit=500`,
+        { headers: { authorization: `Bearer ${adminToken}` } },
+      )
+    ).json()) as { items: Array<{ statement: string; claimant?: string }> };
+    expect(claims.items.find((c) => c.statement.startsWith("Test: the Armenian"))?.claimant).toBe(
+      "ARM",
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

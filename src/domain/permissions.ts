@@ -38,6 +38,18 @@ function isPartyOwn(state: RecordState, party: string): boolean {
 }
 
 /**
+ * The fields that make a new record of this kind the viewer's own: a delegate's claims are its
+ * party's, its sources its party's submissions. Forms start from them, and whether a viewer may
+ * create a kind at all is asked of a record that has them.
+ */
+export function ownFields(viewer: Viewer, type: string): Record<string, unknown> {
+  if (viewer.role !== "delegate") return {};
+  if (type === "claim") return { claimant: viewer.party };
+  if (type === "source") return { kind: "party_submission", author_id: viewer.party };
+  return {};
+}
+
+/**
  * Why this viewer may not make this change, or undefined when it may. The caller has already made
  * sure the viewer can see `before` (a record it cannot see is "not found", never "forbidden").
  */

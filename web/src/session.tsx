@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type Membership, type Viewer, viewerIn } from "../../src/domain/access.ts";
-import { writeRefusal } from "../../src/domain/permissions.ts";
+import { ownFields, writeRefusal } from "../../src/domain/permissions.ts";
 import { getJson, PROCESS, setCsrfToken } from "./api.ts";
 
 /** Who the browser is signed in as, from GET /api/session. */
@@ -37,10 +37,15 @@ export function useViewer(): Viewer {
  */
 export function useMayCreate(type: string): boolean {
   const viewer = useViewer();
+  const body = ownFields(viewer, type);
   return (
-    writeRefusal(viewer, "create", undefined, { type, visibility: "public", body: {} }) ===
-    undefined
+    writeRefusal(viewer, "create", undefined, { type, visibility: "public", body }) === undefined
   );
+}
+
+/** What a new record of this kind starts with for the signed-in user (a delegate's party). */
+export function useOwnFields(type: string): Record<string, unknown> {
+  return ownFields(useViewer(), type);
 }
 
 export function useSignIn() {

@@ -24,7 +24,9 @@ export const ClaimSchema = z
     about_id: RecordIdSchema.optional().describe("the provision, body or other record it is about"),
     date: FuzzyDateSchema.optional().describe("when it was said"),
     statement: z.string().trim().min(1).max(5000),
-    figures: FiguresSchema.default({}),
+    figures: FiguresSchema.default({}).describe(
+      'counts by category and side (an actor id, "civilians" or "unknown"), e.g. {"killed": {"AZE": 7, "civilians": 1}}',
+    ),
     totals: TotalsSchema.optional().describe(
       "counts for all sides together, e.g. UCDP's low/best/high; not spread into per-side figures",
     ),

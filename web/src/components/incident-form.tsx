@@ -7,6 +7,7 @@ import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
 import { ApiError, type ApiRecord, getJson, PROCESS } from "../api.ts";
+import { editedIncident } from "./incident-edit.ts";
 
 type Issues = Record<string, string>;
 
@@ -87,7 +88,7 @@ export function IncidentForm(props: {
             "content-type": "application/json",
             ...(editing ? { "if-match": `"${editing.version}"` } : {}),
           },
-          body: JSON.stringify(editing ? { ...editing, ...input } : input),
+          body: JSON.stringify(editing ? editedIncident(editing, input) : input),
         },
       );
       setIssues({});

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { type ApiRecord, getJson, PROCESS } from "../api.ts";
 import { setParams, useLocation } from "../router.tsx";
-import { useMayCreate } from "../session.tsx";
+import { useMayCreate, useOwnFields } from "../session.tsx";
 import { RecordForm } from "./record-form.tsx";
 import { Failure, Loading } from "./status.tsx";
 
@@ -72,14 +72,18 @@ function EditForm({ type, id }: { type: string; id: string }) {
  */
 export function RecordEditor({
   types,
+  defaults,
   onCreated,
 }: {
   types: string[];
+  /** What a new record of a kind starts with on this page, beside the user's own fields. */
+  defaults?: Record<string, Record<string, unknown>>;
   onCreated?: (record: ApiRecord) => void;
 }) {
   const { params } = useLocation();
   const adding = params.get("new") ?? "";
   const editing = editTarget(params);
+  const ownFields = useOwnFields(adding);
   const mayAdd = useMayCreate(adding);
   const mayEdit = useMayCreate(editing?.type ?? "");
   return (
@@ -87,6 +91,7 @@ export function RecordEditor({
       {types.includes(adding) && mayAdd ? (
         <RecordForm
           type={adding}
+          defaults={{ ...defaults?.[adding], ...ownFields }}
           onSaved={(record) => {
             setParams({ new: undefined });
             onCreated?.(record);

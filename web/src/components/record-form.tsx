@@ -34,6 +34,8 @@ const humanize = (name: string) => {
 export function RecordForm(props: {
   type: string;
   editing?: ApiRecord;
+  /** What a new record starts with: the page's context (the incident a claim is about). */
+  defaults?: Record<string, unknown> | undefined;
   onSaved: (record: ApiRecord) => void;
   onCancel: () => void;
 }) {
@@ -43,7 +45,7 @@ export function RecordForm(props: {
   const fields = useMemo(() => (kind ? fieldsOf(kind) : []), [kind]);
   const keys = useMemo(() => [...fields.flatMap(keysOf), "visibility", "restricted_to"], [fields]);
   const [values, setValues] = useState<FormValues>(() => ({
-    ...toFormValues(fields, props.editing),
+    ...toFormValues(fields, props.editing ?? props.defaults),
     visibility: String(props.editing?.visibility ?? "public"),
     restricted_to: String(props.editing?.restricted_to ?? ""),
   }));

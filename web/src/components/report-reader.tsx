@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { SOURCE_KINDS } from "../../../src/domain/kinds/source.schema.ts";
 import type { ActorRecord, ExtractResult } from "../../../src/extract/index.ts";
 import { ApiError, createRecord } from "../api.ts";
-import { useMayCreate } from "../session.tsx";
+import { useMayCreate, useOwnFields } from "../session.tsx";
 import { useActors } from "./actors.tsx";
 import { CandidateCard } from "./candidate-card.tsx";
 import { EvidenceLegend, HighlightedText } from "./highlighted-text.tsx";
@@ -27,6 +27,8 @@ export function ReportReader() {
   const { t } = useTranslation();
   const actors = useActors();
   const maySubmit = useMayCreate("source");
+  // A delegate's sources are its party's submissions: the kind is not theirs to choose.
+  const ownSource = useOwnFields("source");
   const [text, setText] = useState("");
   const [published, setPublished] = useState(today);
   const [source, setSource] = useState<SourceFields>({
@@ -66,6 +68,7 @@ export function ReportReader() {
     sourceRef.current ??= createRecord("sources", {
       title: source.title.trim() || titleFrom(result?.text ?? text),
       kind: source.kind,
+      ...ownSource,
       ...(source.publisher.trim() ? { publisher: source.publisher.trim() } : {}),
       ...(source.url.trim() ? { url: source.url.trim() } : {}),
       published: { value: published, precision: "day" },
@@ -164,7 +167,8 @@ export function ReportReader() {
           t("sources.sourceKind"),
           <select
             id="src-kind"
-            value={source.kind}
+            value={String(ownSource.kind ?? source.kind)}
+            disabled={ownSource.kind !== undefined}
             onChange={(e) => setSource({ ...source, kind: e.target.value })}
           >
             {SOURCE_KINDS.map((k) => (

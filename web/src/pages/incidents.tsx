@@ -253,7 +253,10 @@ export function IncidentsPage() {
         </p>
       )}
       {/* Each side's claims are added here too; the report reader on /sources is the other way. */}
-      <RecordEditor types={["claim"]} />
+      <RecordEditor
+        types={["claim"]}
+        defaults={selected ? { claim: { subject: "incident", incident_id: selected } } : {}}
+      />
     </div>
   );
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import type { Viewer } from "./access.ts";
+import { ownFields, writeRefusal } from "./permissions.ts";
+
+const create = (viewer: Viewer, type: string, body: Record<string, unknown>) =>
+  writeRefusal(viewer, "create", undefined, { type, visibility: "public", body });
+
+describe("a new record's own fields", () => {
+  const delegate: Viewer = { role: "delegate", party: "ARM" };
+
+  it("make a delegate's claim and submission its party's, which it may then create", () => {
+    expect(ownFields(delegate, "claim")).toEqual({ claimant: "ARM" });
+    expect(create(delegate, "claim", ownFields(delegate, "claim"))).toBeUndefined();
+    expect(create(delegate, "source", ownFields(delegate, "source"))).toBeUndefined();
+    // Without them, or with the other party's, the same create is refused.
+    expect(create(delegate, "claim", {})).toMatch(/ARM's own claims/);
+    expect(create(delegate, "claim", { claimant: "AZE" })).toMatch(/ARM's own claims/);
+    expect(create(delegate, "source", { kind: "news_report" })).toMatch(/submissions/);
+  });
+
+  it("give a delegate nothing to own in kinds it never writes", () => {
+    expect(ownFields(delegate, "incident")).toEqual({});
+    expect(create(delegate, "incident", ownFields(delegate, "incident"))).toBeDefined();
+  });
+
+  it("are empty for every other role, whose rights do not depend on them", () => {
+    for (const viewer of [{ role: "monitor" }, { role: "admin" }, { role: "public" }] as Viewer[]) {
+      expect(ownFields(viewer, "claim")).toEqual({});
+    }
+    expect(create({ role: "monitor" }, "claim", {})).toBeUndefined();
+    expect(create({ role: "public" }, "claim", {})).toBeDefined();
+  });
+});
