@@ -122,6 +122,30 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.close();
   });
 
+  it("fits every page to a phone's width: wide tables scroll in their own box", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const tooWide: string[] = [];
+    for (const path of [
+      "/",
+      "/timeline",
+      "/agreements",
+      "/commitments",
+      "/incidents",
+      "/detainees",
+      "/border",
+      "/mine-action",
+      "/sources",
+      "/ledger",
+    ]) {
+      await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) tooWide.push(`${path}: ${width}px`);
+    }
+    await page.screenshot({ path: `${SHOTS}/phone-ledger.png`, fullPage: true });
+    expect(tooWide).toEqual([]);
+    await page.close();
+  });
+
   it("shows an incident's claims side by side, from a shareable link", async () => {
     const { page, errors } = await open(
       "/incidents?id=inc-2021-11-16-border-fighting",

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,6 +53,19 @@ describe.runIf(hasWebApp())("the web app's files as the server sends them", () =
       expect(gzip.headers["content-encoding"]).toBe("gzip");
       expect(gunzipSync(gzip.rawPayload).equals(raw)).toBe(true);
     }
+  });
+
+  it("serves a file the build wrote after the server started: a rebuild needs no restart", async () => {
+    const name = `assets/rebuilt-${process.pid}-${Date.now()}.js`;
+    writeFileSync(`${WEB_DIST}${name}`, "export const rebuilt = true;\n");
+    try {
+      const asset = await app.inject(`/${name}`);
+      expect(asset.statusCode).toBe(200);
+      expect(asset.body).toBe("export const rebuilt = true;\n");
+    } finally {
+      rmSync(`${WEB_DIST}${name}`);
+    }
+    expect((await app.inject(`/${name}`)).statusCode).toBe(404);
   });
 
   it("leaves MapLibre out of what every page loads: the map pages fetch it when opened", async () => {

@@ -1,8 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { expression, latest } from "@maplibre/maplibre-gl-style-spec";
+import { describe, expect, it, vi } from "vitest";
 import type { ApiRecord } from "../web/src/api.ts";
 import { lastDayOf, monthsBetween } from "../web/src/map/months.ts";
 import {
   chosenLayers,
+  INCIDENT_LAYER,
   layersParam,
   linkFeatures,
   postFeatures,
@@ -17,6 +19,23 @@ describe("the map's layers and months", () => {
     expect([...chosenLayers("border,incidents,bogus")]).toEqual(["border", "incidents"]);
     expect(layersParam(chosenLayers("none"))).toBe("none");
     expect(layersParam(new Set(["incidents", "hazards"]))).toBe("hazards,incidents");
+  });
+
+  it("colours clusters and single incidents as the legend does, without MapLibre's warnings", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const paint = INCIDENT_LAYER.paint as Record<string, unknown>;
+    const colour = expression.createExpression(
+      paint["circle-color"],
+      latest.paint_circle["circle-color"] as never,
+    );
+    if (colour.result !== "success") throw new Error("the incident colour does not parse");
+    const at = (properties: Record<string, unknown>) =>
+      String(colour.value.evaluate({ zoom: 8 }, { type: "Point", properties } as never));
+    expect(at({ cluster: true, count: 12 })).toBe("#b3541e");
+    // What the tiles give a single incident: no "cluster" property at all.
+    expect(at({ id: "inc-1", count: 1 })).toBe("#1f3a5f");
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 
   it("counts months across a year's end", () => {

@@ -22,7 +22,8 @@ export async function registerWebRoutes(app: FastifyInstance): Promise<void> {
     root: WEB_DIST,
     prefix: "/",
     index: false,
-    wildcard: false,
+    // Files are looked up when asked for, so a rebuilt web app is served without a restart.
+    wildcard: true,
     preCompressed: true,
     maxAge: "365d",
     immutable: true,

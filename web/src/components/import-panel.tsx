@@ -143,27 +143,29 @@ export function ImportPanel() {
             <dd>{n(summary.rejected.length)}</dd>
           </dl>
           {summary.rejected.length > 0 ? (
-            <table className="records">
-              <caption>{t("imports.rejectedLines")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("imports.at")}</th>
-                  <th scope="col">{t("imports.id")}</th>
-                  <th scope="col">{t("imports.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.rejected.map((r, i) => (
-                  // Rejections carry no id of their own; their order is the file's.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                  <tr key={i}>
-                    <td>{r.at}</td>
-                    <td>{r.id ?? "—"}</td>
-                    <td>{r.reason}</td>
+            <div className="table-scroll">
+              <table className="records">
+                <caption>{t("imports.rejectedLines")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("imports.at")}</th>
+                    <th scope="col">{t("imports.id")}</th>
+                    <th scope="col">{t("imports.reason")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {summary.rejected.map((r, i) => (
+                    // Rejections carry no id of their own; their order is the file's.
+                    // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                    <tr key={i}>
+                      <td>{r.at}</td>
+                      <td>{r.id ?? "—"}</td>
+                      <td>{r.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : null}
         </div>
       ) : null}

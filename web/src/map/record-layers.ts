@@ -110,7 +110,8 @@ export const INCIDENT_LAYER: LayerSpecification = {
   type: "circle",
   source: "incidents",
   paint: {
-    "circle-color": ["case", ["get", "cluster"], "#b3541e", "#1f3a5f"],
+    // A single incident has no "cluster" property: compared with true, it is false, not null.
+    "circle-color": ["case", ["==", ["get", "cluster"], true], "#b3541e", "#1f3a5f"],
     "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 5, 30, 28],
     "circle-opacity": 0.8,
     "circle-stroke-color": "#ffffff",

@@ -220,49 +220,51 @@ export function BorderPage() {
       {query.data && !isMapped ? <p className="notice">{t("border.noLines")}</p> : null}
       {query.data && segments.length === 0 ? <p className="muted">{t("common.none")}</p> : null}
       {segments.length > 0 ? (
-        <table className="records">
-          <thead>
-            <tr>
-              <th scope="col">{t("border.details")}</th>
-              <th scope="col">{t("common.status")}</th>
-              <th scope="col">{t("border.sides")}</th>
-              <th scope="col">{t("border.lines")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {segments.map((segment) => {
-              const segmentSides = (segment.sides as string[] | undefined) ?? [];
-              return (
-                <tr key={segment.id} aria-selected={segment.id === selected}>
-                  <td>
-                    <Link
-                      to={`/border?${new URLSearchParams({ ...Object.fromEntries(params), id: segment.id })}`}
-                    >
-                      {String(segment.name)}
-                    </Link>
-                  </td>
-                  <td>
-                    <StatusBadge status={String(segment.status)} />
-                  </td>
-                  <td>
-                    <ActorName id={segmentSides[0] ?? null} /> ·{" "}
-                    <ActorName id={segmentSides[1] ?? null} />
-                  </td>
-                  <td>
-                    {linesOf(segment).length === 0 ? (
-                      <em>{t("border.noLine")}</em>
-                    ) : (
-                      linesOf(segment).map((line, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id; order is stable
-                        <LineSample key={i} lineRole={lineRole(line, segmentSides)} />
-                      ))
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="records">
+            <thead>
+              <tr>
+                <th scope="col">{t("border.details")}</th>
+                <th scope="col">{t("common.status")}</th>
+                <th scope="col">{t("border.sides")}</th>
+                <th scope="col">{t("border.lines")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {segments.map((segment) => {
+                const segmentSides = (segment.sides as string[] | undefined) ?? [];
+                return (
+                  <tr key={segment.id} aria-selected={segment.id === selected}>
+                    <td>
+                      <Link
+                        to={`/border?${new URLSearchParams({ ...Object.fromEntries(params), id: segment.id })}`}
+                      >
+                        {String(segment.name)}
+                      </Link>
+                    </td>
+                    <td>
+                      <StatusBadge status={String(segment.status)} />
+                    </td>
+                    <td>
+                      <ActorName id={segmentSides[0] ?? null} /> ·{" "}
+                      <ActorName id={segmentSides[1] ?? null} />
+                    </td>
+                    <td>
+                      {linesOf(segment).length === 0 ? (
+                        <em>{t("border.noLine")}</em>
+                      ) : (
+                        linesOf(segment).map((line, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id; order is stable
+                          <LineSample key={i} lineRole={lineRole(line, segmentSides)} />
+                        ))
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {chosen ? <SegmentDetails segment={chosen} /> : null}
       <RecordEditor

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { INCIDENT_KINDS } from "../../../src/domain/kinds/incident.schema.ts";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
@@ -15,7 +15,12 @@ import { useMayCreate } from "../session.tsx";
 const KINDS = INCIDENT_KINDS;
 const CATEGORIES = ["killed", "wounded", "captured", "missing"] as const;
 
-function IncidentDetail({ id }: { id: string }) {
+/**
+ * One incident and each side's claims. `isChosen` says it was picked from the list, not opened
+ * from a link: then it comes into view and takes the focus, since on a phone it opens below the
+ * list, out of sight.
+ */
+function IncidentDetail({ id, isChosen }: { id: string; isChosen: boolean }) {
   const { t, i18n } = useTranslation();
   const mayWrite = useMayCreate("incident");
   const incident = useQuery({
@@ -28,13 +33,20 @@ function IncidentDetail({ id }: { id: string }) {
     queryFn: () => listRecords("claims", { refers_to: id, limit: 500 }),
   });
   const sourceTitle = useSourceTitles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const isLoaded = incident.data !== undefined;
+  useEffect(() => {
+    if (isChosen && isLoaded && id) heading.current?.focus();
+  }, [id, isChosen, isLoaded]);
   if (incident.isLoading) return <Loading />;
   if (incident.error) return <Failure error={incident.error} />;
   const record = incident.data as ApiRecord;
   const verification = record.verification as { status: string; reason?: string; by?: string };
   return (
     <article className="detail" aria-labelledby="incident-title">
-      <h2 id="incident-title">{String(record.title)}</h2>
+      <h2 id="incident-title" ref={heading} tabIndex={-1}>
+        {String(record.title)}
+      </h2>
       <p>
         {formatDate(record.date as FuzzyDate, i18n.language)} ·{" "}
         {placeName(record.place as { name: string }, i18n.language)}
@@ -153,6 +165,7 @@ export function IncidentsPage() {
     queryFn: () => listRecords("incidents", { ...filters, order: "desc", limit: 25, cursor }),
   });
   const selected = params.get("id");
+  const linkedId = useRef(selected);
   return (
     <div>
       <h1>{t("incidents.title")}</h1>
@@ -192,40 +205,42 @@ export function IncidentsPage() {
         </label>
       </form>
       {page.isLoading ? <Loading /> : page.error ? <Failure error={page.error} /> : null}
-      <table className="records">
-        <thead>
-          <tr>
-            <th scope="col">{t("common.date")}</th>
-            <th scope="col">{t("incidents.title")}</th>
-            <th scope="col">{t("common.kind")}</th>
-            <th scope="col">{t("common.place")}</th>
-            <th scope="col">{t("incidents.verification")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(page.data?.items ?? []).map((incident) => (
-            <tr key={incident.id} aria-selected={incident.id === selected}>
-              <td>{formatDate(incident.date as FuzzyDate, i18n.language)}</td>
-              <td>
-                <Link
-                  to={`/incidents?${new URLSearchParams({ ...Object.fromEntries(params), id: incident.id })}`}
-                >
-                  {String(incident.title)}
-                </Link>
-              </td>
-              <td>
-                {t(`values.incidentKind.${String(incident.kind)}`, {
-                  defaultValue: String(incident.kind).replace("_", " "),
-                })}
-              </td>
-              <td>{placeName(incident.place as { name: string }, i18n.language)}</td>
-              <td>
-                {t(`values.verification.${(incident.verification as { status: string }).status}`)}
-              </td>
+      <div className="table-scroll">
+        <table className="records">
+          <thead>
+            <tr>
+              <th scope="col">{t("common.date")}</th>
+              <th scope="col">{t("incidents.title")}</th>
+              <th scope="col">{t("common.kind")}</th>
+              <th scope="col">{t("common.place")}</th>
+              <th scope="col">{t("incidents.verification")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(page.data?.items ?? []).map((incident) => (
+              <tr key={incident.id} aria-selected={incident.id === selected}>
+                <td>{formatDate(incident.date as FuzzyDate, i18n.language)}</td>
+                <td>
+                  <Link
+                    to={`/incidents?${new URLSearchParams({ ...Object.fromEntries(params), id: incident.id })}`}
+                  >
+                    {String(incident.title)}
+                  </Link>
+                </td>
+                <td>
+                  {t(`values.incidentKind.${String(incident.kind)}`, {
+                    defaultValue: String(incident.kind).replace("_", " "),
+                  })}
+                </td>
+                <td>{placeName(incident.place as { name: string }, i18n.language)}</td>
+                <td>
+                  {t(`values.verification.${(incident.verification as { status: string }).status}`)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="pager">
         {cursors.length > 0 ? (
           <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>
@@ -241,7 +256,7 @@ export function IncidentsPage() {
           </button>
         ) : null}
       </div>
-      {selected ? <IncidentDetail id={selected} /> : null}
+      {selected ? <IncidentDetail id={selected} isChosen={selected !== linkedId.current} /> : null}
       {selected && params.get("edit") === "1" && mayWrite ? <EditIncident id={selected} /> : null}
       {!mayWrite ? null : params.get("new") === "1" ? (
         <IncidentForm onCreated={(id) => setParams({ new: undefined, id })} />

@@ -208,49 +208,51 @@ function HeadsTable(props: {
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <table className="records heads">
-      <caption>{t("ledger.headsCaption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("ledger.size")}</th>
-          <th scope="col">{t("ledger.signedAt")}</th>
-          <th scope="col">{t("ledger.root")}</th>
-          <th scope="col">{t("ledger.serverSignature")}</th>
-          <th scope="col">{t("ledger.cosignatures")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.heads.map((head) => (
-          <tr key={head.tree_size}>
-            <th scope="row">{head.tree_size}</th>
-            <td>
-              <time dateTime={head.timestamp}>{formatTime(head.timestamp, i18n.language)}</time>
-            </td>
-            <td>
-              <code className="hash">{head.root_hash}</code>
-            </td>
-            <td>
-              <code>{head.key_id}</code>
-              <br />
-              <ServerSignature head={head} />
-            </td>
-            <td>
-              <Cosignatures head={head} />
-              {props.canCosign ? (
-                <button
-                  type="button"
-                  className="link cosign-this"
-                  onClick={() => props.onCosign(head)}
-                  aria-label={`${t("ledger.cosignThis")}: ${head.tree_size}`}
-                >
-                  {t("ledger.cosignThis")}
-                </button>
-              ) : null}
-            </td>
+    <div className="table-scroll">
+      <table className="records heads">
+        <caption>{t("ledger.headsCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("ledger.size")}</th>
+            <th scope="col">{t("ledger.signedAt")}</th>
+            <th scope="col">{t("ledger.root")}</th>
+            <th scope="col">{t("ledger.serverSignature")}</th>
+            <th scope="col">{t("ledger.cosignatures")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.heads.map((head) => (
+            <tr key={head.tree_size}>
+              <th scope="row">{head.tree_size}</th>
+              <td>
+                <time dateTime={head.timestamp}>{formatTime(head.timestamp, i18n.language)}</time>
+              </td>
+              <td>
+                <code className="hash">{head.root_hash}</code>
+              </td>
+              <td>
+                <code>{head.key_id}</code>
+                <br />
+                <ServerSignature head={head} />
+              </td>
+              <td>
+                <Cosignatures head={head} />
+                {props.canCosign ? (
+                  <button
+                    type="button"
+                    className="link cosign-this"
+                    onClick={() => props.onCosign(head)}
+                    aria-label={`${t("ledger.cosignThis")}: ${head.tree_size}`}
+                  >
+                    {t("ledger.cosignThis")}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -377,57 +379,59 @@ function RecentEntries({ size, selected }: { size: number; selected: string | nu
   if (entries.isLoading) return <Loading />;
   if (entries.error) return <Failure error={entries.error} />;
   return (
-    <table className="records entries">
-      <caption>{t("ledger.recentCaption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("ledger.seq")}</th>
-          <th scope="col">{t("ledger.time")}</th>
-          <th scope="col">{t("ledger.action")}</th>
-          <th scope="col">{t("common.kind")}</th>
-          <th scope="col">{t("ledger.record")}</th>
-          <th scope="col">{t("ledger.leafHash")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...(entries.data?.entries ?? [])].reverse().map((e) =>
-          e.redacted ? (
-            <tr key={String(e.seq)} className="hidden-entry">
-              <th scope="row">{String(e.seq)}</th>
-              <td colSpan={4}>
-                <em>{t("ledger.hidden")}</em>
-              </td>
-              <td>
-                <code className="hash">{String(e.leaf_hash)}</code>
-              </td>
-            </tr>
-          ) : (
-            <tr key={String(e.seq)} aria-selected={selected === e.record_id}>
-              <th scope="row">{String(e.seq)}</th>
-              <td>
-                <time dateTime={String(e.at)}>{formatTime(String(e.at), i18n.language)}</time>
-              </td>
-              <td>{String(e.action)}</td>
-              <td>{String(e.record_type)}</td>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() =>
-                    setParams({ record: String(e.record_id), type: String(e.record_type) })
-                  }
-                >
-                  <code>{String(e.record_id)}</code>
-                </button>
-              </td>
-              <td>
-                <code className="hash">{String(e.leaf_hash)}</code>
-              </td>
-            </tr>
-          ),
-        )}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="records entries">
+        <caption>{t("ledger.recentCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("ledger.seq")}</th>
+            <th scope="col">{t("ledger.time")}</th>
+            <th scope="col">{t("ledger.action")}</th>
+            <th scope="col">{t("common.kind")}</th>
+            <th scope="col">{t("ledger.record")}</th>
+            <th scope="col">{t("ledger.leafHash")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...(entries.data?.entries ?? [])].reverse().map((e) =>
+            e.redacted ? (
+              <tr key={String(e.seq)} className="hidden-entry">
+                <th scope="row">{String(e.seq)}</th>
+                <td colSpan={4}>
+                  <em>{t("ledger.hidden")}</em>
+                </td>
+                <td>
+                  <code className="hash">{String(e.leaf_hash)}</code>
+                </td>
+              </tr>
+            ) : (
+              <tr key={String(e.seq)} aria-selected={selected === e.record_id}>
+                <th scope="row">{String(e.seq)}</th>
+                <td>
+                  <time dateTime={String(e.at)}>{formatTime(String(e.at), i18n.language)}</time>
+                </td>
+                <td>{String(e.action)}</td>
+                <td>{String(e.record_type)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      setParams({ record: String(e.record_id), type: String(e.record_type) })
+                    }
+                  >
+                    <code>{String(e.record_id)}</code>
+                  </button>
+                </td>
+                <td>
+                  <code className="hash">{String(e.leaf_hash)}</code>
+                </td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

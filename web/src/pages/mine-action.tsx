@@ -155,52 +155,60 @@ export function MineActionPage() {
       <h2>{t("mineAction.list")}</h2>
       {query.data && hazards.length === 0 ? <p className="muted">{t("common.none")}</p> : null}
       {hazards.length > 0 ? (
-        <table className="records">
-          <thead>
-            <tr>
-              <th scope="col">{t("common.place")}</th>
-              <th scope="col">{t("common.status")}</th>
-              <th scope="col">{t("common.date")}</th>
-              <th scope="col">{t("mineAction.area")}</th>
-              <th scope="col">{t("mineAction.released")}</th>
-              <th scope="col">{t("common.source")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("forms.edit")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {hazards.map((h) => {
-              return (
-                <tr key={h.id} aria-selected={h.id === selected}>
-                  <td>
-                    <button type="button" className="link" onClick={() => setParams({ id: h.id })}>
-                      {String(h.name)}
-                    </button>
-                  </td>
-                  <td>{String(h.status)}</td>
-                  <td>{formatDate(h.as_of as FuzzyDate, i18n.language)}</td>
-                  <td>{h.area_m2 === undefined ? "—" : formatCount(h.area_m2, i18n.language)}</td>
-                  <td>
-                    {h.released_m2 === undefined ? "—" : formatCount(h.released_m2, i18n.language)}
-                  </td>
-                  <td>
-                    <ActorName
-                      id={
-                        (h.reported_by as string | undefined) ??
-                        (h.operator_id as string | undefined) ??
-                        null
-                      }
-                    />
-                  </td>
-                  <td>
-                    <EditRecordButton record={h} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="records">
+            <thead>
+              <tr>
+                <th scope="col">{t("common.place")}</th>
+                <th scope="col">{t("common.status")}</th>
+                <th scope="col">{t("common.date")}</th>
+                <th scope="col">{t("mineAction.area")}</th>
+                <th scope="col">{t("mineAction.released")}</th>
+                <th scope="col">{t("common.source")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("forms.edit")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {hazards.map((h) => {
+                return (
+                  <tr key={h.id} aria-selected={h.id === selected}>
+                    <td>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => setParams({ id: h.id })}
+                      >
+                        {String(h.name)}
+                      </button>
+                    </td>
+                    <td>{String(h.status)}</td>
+                    <td>{formatDate(h.as_of as FuzzyDate, i18n.language)}</td>
+                    <td>{h.area_m2 === undefined ? "—" : formatCount(h.area_m2, i18n.language)}</td>
+                    <td>
+                      {h.released_m2 === undefined
+                        ? "—"
+                        : formatCount(h.released_m2, i18n.language)}
+                    </td>
+                    <td>
+                      <ActorName
+                        id={
+                          (h.reported_by as string | undefined) ??
+                          (h.operator_id as string | undefined) ??
+                          null
+                        }
+                      />
+                    </td>
+                    <td>
+                      <EditRecordButton record={h} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <RecordEditor types={["hazard"]} onCreated={(record) => setParams({ id: record.id })} />
     </div>

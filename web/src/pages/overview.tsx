@@ -81,35 +81,37 @@ function ClaimedFigures() {
   );
   if (rows.length === 0) return null;
   return (
-    <table className="claimed-figures">
-      <caption>{t("overview.claimedFigures")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("incidents.figures")}</th>
-          <th scope="col">{t("overview.side")}</th>
-          <th scope="col">{t("overview.claimedByColumn")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ claim, category, side, count }) => (
-          <tr key={`${claim.id}-${category}-${side}`}>
-            <td>
-              <strong>{formatCount(count, i18n.language)}</strong> {t(`incidents.${category}`)}
-            </td>
-            <td>{side === "unknown" ? t("common.unknown") : <ActorName id={side} />}</td>
-            <td>
-              {claim.claimant ? (
-                <ActorName id={String(claim.claimant)} />
-              ) : (
-                (claim.source_ids as string[] | undefined)
-                  ?.map((id) => sourceTitle.get(id) ?? id)
-                  .join("; ")
-              )}
-            </td>
+    <div className="table-scroll">
+      <table className="claimed-figures">
+        <caption>{t("overview.claimedFigures")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("incidents.figures")}</th>
+            <th scope="col">{t("overview.side")}</th>
+            <th scope="col">{t("overview.claimedByColumn")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(({ claim, category, side, count }) => (
+            <tr key={`${claim.id}-${category}-${side}`}>
+              <td>
+                <strong>{formatCount(count, i18n.language)}</strong> {t(`incidents.${category}`)}
+              </td>
+              <td>{side === "unknown" ? t("common.unknown") : <ActorName id={side} />}</td>
+              <td>
+                {claim.claimant ? (
+                  <ActorName id={String(claim.claimant)} />
+                ) : (
+                  (claim.source_ids as string[] | undefined)
+                    ?.map((id) => sourceTitle.get(id) ?? id)
+                    .join("; ")
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -235,39 +237,41 @@ export function OverviewPage() {
 
       <section aria-labelledby="provisions">
         <h2 id="provisions">{t("overview.provisions")}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t("nav.agreements")}</th>
-              <th scope="col">{t("common.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(provisions.data?.items ?? []).map((p) => {
-              const assessment = latestAssessment.get(p.id);
-              return (
-                <tr key={p.id}>
-                  <td>{String(p.number)}</td>
-                  <td>
-                    <Link to={`/agreements?provision=${encodeURIComponent(p.id)}`}>
-                      {String(p.title ?? p.summary)}
-                    </Link>
-                  </td>
-                  <td>
-                    <span
-                      className={`badge status-${assessment ? String(assessment.status) : "none"}`}
-                    >
-                      {assessment
-                        ? String(assessment.status).replace("_", " ")
-                        : t("overview.notAssessed")}
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("nav.agreements")}</th>
+                <th scope="col">{t("common.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(provisions.data?.items ?? []).map((p) => {
+                const assessment = latestAssessment.get(p.id);
+                return (
+                  <tr key={p.id}>
+                    <td>{String(p.number)}</td>
+                    <td>
+                      <Link to={`/agreements?provision=${encodeURIComponent(p.id)}`}>
+                        {String(p.title ?? p.summary)}
+                      </Link>
+                    </td>
+                    <td>
+                      <span
+                        className={`badge status-${assessment ? String(assessment.status) : "none"}`}
+                      >
+                        {assessment
+                          ? String(assessment.status).replace("_", " ")
+                          : t("overview.notAssessed")}
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
       {/* The parties, mediators and monitors of the process: every other record refers to them. */}
       <RecordEditor types={["actor"]} />

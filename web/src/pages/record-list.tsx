@@ -43,26 +43,28 @@ export function RecordList(props: {
         <p className="muted">{t("common.none")}</p>
       ) : null}
       {query.data && query.data.items.length > 0 ? (
-        <table className="records">
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th scope="col" key={column.header}>
-                  {column.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {query.data.items.map((record) => (
-              <tr key={record.id}>
+        <div className="table-scroll">
+          <table className="records">
+            <thead>
+              <tr>
                 {columns.map((column) => (
-                  <td key={column.header}>{column.cell(record, i18n.language)}</td>
+                  <th scope="col" key={column.header}>
+                    {column.header}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {query.data.items.map((record) => (
+                <tr key={record.id}>
+                  {columns.map((column) => (
+                    <td key={column.header}>{column.cell(record, i18n.language)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </div>
   );

@@ -76,43 +76,48 @@ function ProvisionMatrix({
       .sort((x, y) => (x.as_of as FuzzyDate).value.localeCompare((y.as_of as FuzzyDate).value))
       .at(-1)?.status as string | undefined;
   return (
-    <table className="matrix">
-      <caption>{t("agreements.matrix")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          {dates.map((d) => (
-            <th scope="col" key={d}>
-              {formatDate(
-                { value: d, precision: d.length === 4 ? "year" : d.length === 7 ? "month" : "day" },
-                i18n.language,
-              )}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {provisions.map((p) => (
-          <tr key={p.id}>
-            <th scope="row" title={String(p.summary)}>
-              {String(p.number)}
-            </th>
-            {dates.map((d) => {
-              const status = statusAt(p.id, d);
-              return (
-                <td key={d}>
-                  {status ? (
-                    <span className={`badge status-${status}`}>{status.replace("_", " ")}</span>
-                  ) : (
-                    "·"
-                  )}
-                </td>
-              );
-            })}
+    <div className="table-scroll">
+      <table className="matrix">
+        <caption>{t("agreements.matrix")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            {dates.map((d) => (
+              <th scope="col" key={d}>
+                {formatDate(
+                  {
+                    value: d,
+                    precision: d.length === 4 ? "year" : d.length === 7 ? "month" : "day",
+                  },
+                  i18n.language,
+                )}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {provisions.map((p) => (
+            <tr key={p.id}>
+              <th scope="row" title={String(p.summary)}>
+                {String(p.number)}
+              </th>
+              {dates.map((d) => {
+                const status = statusAt(p.id, d);
+                return (
+                  <td key={d}>
+                    {status ? (
+                      <span className={`badge status-${status}`}>{status.replace("_", " ")}</span>
+                    ) : (
+                      "·"
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
