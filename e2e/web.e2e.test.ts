@@ -11,6 +11,7 @@ import { addUser } from "../src/core/accounts.ts";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
+import { WEB_ROUTES } from "../src/domain/web-routes.ts";
 import { ACLED_COLUMNS } from "../src/ingest/acled.ts";
 import { headMessage } from "../src/ledger/signer.ts";
 import { buildApp } from "../src/server/app.ts";
@@ -100,6 +101,7 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     ["/map", "map", "Basemap: Natural Earth"],
     ["/timeline", "timeline", "Sochi"],
     ["/agreements", "agreements", "Lachin corridor"],
+    ["/statements", "statements", "Returning all Armenian prisoners of war"],
     ["/commitments", "commitments", "delimitation"],
     ["/incidents", "incidents", "16 November 2021"],
     ["/detainees", "detainees", "all for all"],
@@ -125,18 +127,7 @@ describe.runIf(canRun)("the web app in Chromium", () => {
   it("fits every page to a phone's width: wide tables scroll in their own box", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const tooWide: string[] = [];
-    for (const path of [
-      "/",
-      "/timeline",
-      "/agreements",
-      "/commitments",
-      "/incidents",
-      "/detainees",
-      "/border",
-      "/mine-action",
-      "/sources",
-      "/ledger",
-    ]) {
+    for (const path of WEB_ROUTES) {
       await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) tooWide.push(`${path}: ${width}px`);

@@ -4,6 +4,7 @@ export const WEB_ROUTES = [
   "/map",
   "/timeline",
   "/agreements",
+  "/statements",
   "/commitments",
   "/incidents",
   "/detainees",

@@ -14,6 +14,7 @@ import {
   TimelinePage,
 } from "./pages/simple-pages.tsx";
 import { SourcesPage } from "./pages/sources.tsx";
+import { StatementsPage } from "./pages/statements.tsx";
 import { useLocation } from "./router.tsx";
 
 // The pages with a map load MapLibre and the basemap (most of the app's bytes) when first opened,
@@ -31,6 +32,7 @@ const PAGES: Record<string, React.ComponentType> = {
   "/map": MapPage,
   "/timeline": TimelinePage,
   "/agreements": AgreementsPage,
+  "/statements": StatementsPage,
   "/commitments": CommitmentsPage,
   "/incidents": IncidentsPage,
   "/detainees": DetaineesPage,

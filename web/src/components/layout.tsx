@@ -37,6 +37,7 @@ export const ROUTES = [
   ["/map", "nav.map"],
   ["/timeline", "nav.timeline"],
   ["/agreements", "nav.agreements"],
+  ["/statements", "nav.statements"],
   ["/commitments", "nav.commitments"],
   ["/incidents", "nav.incidents"],
   ["/detainees", "nav.detainees"],

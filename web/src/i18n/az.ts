@@ -11,6 +11,7 @@ export const az: Messages = {
     map: "Xəritə",
     timeline: "Xronologiya",
     agreements: "Sazişlər",
+    statements: "Bəyanatlar",
     commitments: "Öhdəliklər",
     incidents: "İnsidentlər",
     detainees: "Saxlanılanlar",
@@ -130,7 +131,15 @@ export const az: Messages = {
       "Hər mübadilə üçün bildirilən rəqəmlərin cəmi; rəqəmsiz mübadilələr ayrıca göstərilir, təxmin edilmir.",
     uncounted: "{{count}} rəqəmsiz mübadilə",
   },
+  statements: {
+    intro:
+      "Tərəflərin, vasitəçilərin və mənbələrin sazişlər, onların yaratdığı qurumlar, sərhəd və proses haqqında dedikləri — hər biri öz sözləri ilə, nədən bəhs etdiyinin altında. Insidentlər haqqında deyilənlər hər insidentin yanındadır.",
+    general: "Proses bütövlükdə",
+    none: "Hələ bəyanat yoxdur.",
+  },
   agreements: {
+    deadline: "Son tarix",
+    statements: "Hər tərəfin bu barədə dedikləri",
     matrix: "Müddəalar × zaman: hər qiymətləndirmənin verdiyi status",
     noAssessments: "Bu sənədin heç bir müddəası hələ qiymətləndirilməyib.",
   },

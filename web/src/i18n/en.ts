@@ -10,6 +10,7 @@ export const en = {
     map: "Map",
     timeline: "Timeline",
     agreements: "Agreements",
+    statements: "Statements",
     commitments: "Commitments",
     incidents: "Incidents",
     detainees: "Detainees",
@@ -129,7 +130,15 @@ export const en = {
       "Sums of the counts each exchange reports; exchanges without a count are listed apart, never guessed.",
     uncounted: "{{count}} exchanges without a count",
   },
+  statements: {
+    intro:
+      "What the parties, the mediators and the sources say about the agreements, the bodies they set up, the border and the process, each in its own words, under what it is about. What they say about incidents is with each incident.",
+    general: "The process as a whole",
+    none: "No statements yet.",
+  },
   agreements: {
+    deadline: "Deadline",
+    statements: "What each side says about it",
     matrix: "Provisions × time: the status each assessment gave",
     noAssessments: "No provision of this document has been assessed yet.",
   },

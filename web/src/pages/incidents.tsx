@@ -3,17 +3,17 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { INCIDENT_KINDS } from "../../../src/domain/kinds/incident.schema.ts";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
-import { ActorName, useSourceTitles } from "../components/actors.tsx";
+import { ActorName } from "../components/actors.tsx";
+import { ClaimCard } from "../components/claim-card.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
 import { IncidentForm } from "../components/incident-form.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
-import { formatCount, formatDate, placeName } from "../format.ts";
+import { formatDate, placeName } from "../format.ts";
 import { Link, setParams, useLocation } from "../router.tsx";
 import { useMayCreate } from "../session.tsx";
 
 const KINDS = INCIDENT_KINDS;
-const CATEGORIES = ["killed", "wounded", "captured", "missing"] as const;
 
 /**
  * One incident and each side's claims. `isChosen` says it was picked from the list, not opened
@@ -32,7 +32,6 @@ function IncidentDetail({ id, isChosen }: { id: string; isChosen: boolean }) {
     queryKey: ["claims", id],
     queryFn: () => listRecords("claims", { refers_to: id, limit: 500 }),
   });
-  const sourceTitle = useSourceTitles();
   const heading = useRef<HTMLHeadingElement>(null);
   const isLoaded = incident.data !== undefined;
   useEffect(() => {
@@ -77,55 +76,9 @@ function IncidentDetail({ id, isChosen }: { id: string; isChosen: boolean }) {
         <p className="muted">{t("incidents.noClaims")}</p>
       ) : null}
       <div className="claims">
-        {(claims.data?.items ?? []).map((claim) => {
-          const figures = (claim.figures ?? {}) as Record<string, Record<string, unknown>>;
-          return (
-            <section
-              key={claim.id}
-              className="claim"
-              aria-label={`${t("common.claimedBy", { who: String(claim.claimant ?? "") })}`}
-            >
-              <h4>
-                {claim.claimant ? (
-                  <ActorName id={String(claim.claimant)} />
-                ) : (
-                  // A claim with no claimant is what its source reports: say so, not "unknown".
-                  (sourceTitle.get(((claim.source_ids as string[]) ?? [])[0] ?? "") ??
-                  t("common.source"))
-                )}
-              </h4>
-              <p>“{String(claim.statement)}”</p>
-              {CATEGORIES.some((c) => figures[c]) ? (
-                <dl className="figures">
-                  {CATEGORIES.filter((c) => figures[c]).flatMap((c) =>
-                    Object.entries(figures[c] ?? {}).map(([side, count]) => (
-                      <div key={`${c}-${side}`}>
-                        <dt>
-                          {t(`incidents.${c}`)} · <ActorName id={side} />
-                        </dt>
-                        <dd>{formatCount(count, i18n.language)}</dd>
-                      </div>
-                    )),
-                  )}
-                </dl>
-              ) : null}
-              {(claim.blamed as string[] | undefined)?.length ? (
-                <p>
-                  {t("incidents.blamed")}:{" "}
-                  {(claim.blamed as string[]).map((b) => (
-                    <ActorName key={b} id={b} />
-                  ))}
-                </p>
-              ) : null}
-              <p className="muted">
-                {t("common.source")}:{" "}
-                {((claim.source_ids as string[]) ?? [])
-                  .map((s) => sourceTitle.get(s) ?? s)
-                  .join("; ") || "—"}
-              </p>
-            </section>
-          );
-        })}
+        {(claims.data?.items ?? []).map((claim) => (
+          <ClaimCard key={claim.id} claim={claim} />
+        ))}
       </div>
     </article>
   );

@@ -5,12 +5,14 @@ import { useTranslation } from "react-i18next";
 import { dateBounds } from "../../../src/domain/fuzzy-date.ts";
 import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
+import { ClaimCard } from "../components/claim-card.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
 import { EditRecordButton, RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, isCommitmentOverdue, placeName } from "../format.ts";
 import { useLocation } from "../router.tsx";
 import { type Column, dateColumn, RecordList, textColumn } from "./record-list.tsx";
+import { useStatements } from "./statements.tsx";
 
 const actorsColumn = (header: string, field: string): Column => ({
   header,
@@ -121,8 +123,32 @@ function ProvisionMatrix({
   );
 }
 
+/** Scrolls an element into view once it is drawn (a ref callback runs when it mounts). */
+const scrollIntoView = (element: HTMLElement | null) =>
+  element?.scrollIntoView({ block: "center" });
+
+/** What each side says about one provision, under it; nothing when nobody has said anything. */
+function StatementsAbout({ claims }: { claims: ApiRecord[] }) {
+  const { t } = useTranslation();
+  if (claims.length === 0) return null;
+  return (
+    <div className="statements-about">
+      <h3>{t("agreements.statements")}</h3>
+      <div className="claims">
+        {claims.map((claim) => (
+          <ClaimCard key={claim.id} claim={claim} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
 export function AgreementsPage() {
   const { t, i18n } = useTranslation();
+  const { params } = useLocation();
+  // The provision a link points at (from the overview or a statement): shown and scrolled to.
+  const pointedAt = params.get("provision");
+  const statements = useStatements();
   const documents = useQuery({
     queryKey: ["documents", "all"],
     queryFn: () => listRecords("documents", { limit: 500 }),
@@ -157,15 +183,25 @@ export function AgreementsPage() {
                   (a) => a.provision_id === p.id,
                 );
                 return (
-                  <li key={p.id} value={Number(p.number) || undefined}>
+                  <li
+                    key={p.id}
+                    id={`provision-${p.id}`}
+                    value={Number(p.number) || undefined}
+                    className={p.id === pointedAt ? "pointed-at" : undefined}
+                    ref={p.id === pointedAt ? scrollIntoView : undefined}
+                  >
                     <p>
                       {String(p.summary)} <EditRecordButton record={p} />
                     </p>
                     {p.deadline ? (
                       <p className="muted">
-                        {t("common.date")}: {formatDate(p.deadline as FuzzyDate, i18n.language)}
+                        {t("agreements.deadline")}:{" "}
+                        {formatDate(p.deadline as FuzzyDate, i18n.language)}
                       </p>
                     ) : null}
+                    <StatementsAbout
+                      claims={statements.items.filter((claim) => claim.about_id === p.id)}
+                    />
                     {history.map((a) => (
                       <p key={a.id}>
                         <span className={`badge status-${String(a.status)}`}>

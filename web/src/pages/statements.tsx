@@ -1,0 +1,119 @@
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { CLAIM_SUBJECTS } from "../../../src/domain/kinds/claim.schema.ts";
+import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
+import { ActorName } from "../components/actors.tsx";
+import { ClaimCard } from "../components/claim-card.tsx";
+import { Failure, Loading } from "../components/status.tsx";
+import { Link } from "../router.tsx";
+
+/** Claims about anything but an incident: positions on provisions, bodies, the border, the process. */
+const STATEMENT_SUBJECTS = CLAIM_SUBJECTS.filter((subject) => subject !== "incident");
+
+/** Every statement of the process (a claim not about an incident), oldest first, undated last. */
+export function useStatements(): { items: ApiRecord[]; isLoading: boolean; error: unknown } {
+  const results = useQueries({
+    queries: STATEMENT_SUBJECTS.map((subject) => ({
+      queryKey: ["claims", "subject", subject],
+      queryFn: () => listRecords("claims", { kind: subject, limit: 500 }),
+    })),
+  });
+  const items = results
+    .flatMap((result) => result.data?.items ?? [])
+    .sort((a, b) => dateKey(a).localeCompare(dateKey(b)) || a.id.localeCompare(b.id));
+  return {
+    items,
+    isLoading: results.some((result) => result.isLoading),
+    error: results.find((result) => result.error)?.error,
+  };
+}
+
+const dateKey = (claim: ApiRecord) => (claim.date as FuzzyDate | undefined)?.value ?? "9999";
+
+/** The kinds a statement may be about (besides actors), and where the app shows each. */
+const ABOUT_KINDS = [
+  { path: "provisions", page: (id: string) => `/agreements?provision=${encodeURIComponent(id)}` },
+  { path: "documents", page: () => "/agreements" },
+  { path: "border-segments", page: (id: string) => `/border?id=${encodeURIComponent(id)}` },
+  { path: "commitments", page: () => "/commitments" },
+  { path: "bodies", page: undefined },
+  { path: "links", page: () => "/map?layers=links" },
+] as const;
+
+/** What a statement is about, as a reader would name it, and the page that shows it. */
+function useAboutLabels(): Map<string, { label: string; to?: string }> {
+  const results = useQueries({
+    queries: ABOUT_KINDS.map((kind) => ({
+      queryKey: [kind.path, "all"],
+      queryFn: () => listRecords(kind.path, { limit: 500 }),
+    })),
+  });
+  const documents = new Map(
+    (results[1]?.data?.items ?? []).map((doc) => [doc.id, String(doc.title)]),
+  );
+  const labels = new Map<string, { label: string; to?: string }>();
+  ABOUT_KINDS.forEach((kind, i) => {
+    for (const record of results[i]?.data?.items ?? []) {
+      const label =
+        kind.path === "provisions"
+          ? `${documents.get(String(record.document_id)) ?? ""}, ${record.number}: ${record.summary}`
+          : String(record.title ?? record.name ?? record.summary ?? record.id);
+      labels.set(record.id, { label, ...(kind.page ? { to: kind.page(record.id) } : {}) });
+    }
+  });
+  return labels;
+}
+
+/**
+ * What the parties, the mediators and the sources say about the process beyond its incidents:
+ * each statement in its own words, under what it is about.
+ */
+export function StatementsPage() {
+  const { t } = useTranslation();
+  const statements = useStatements();
+  const labels = useAboutLabels();
+  const actors = useQuery({
+    queryKey: ["actors"],
+    queryFn: () => listRecords("actors", { limit: 500 }),
+  });
+  if (statements.isLoading) return <Loading />;
+  if (statements.error) return <Failure error={statements.error} />;
+  const actorIds = new Set((actors.data?.items ?? []).map((actor) => actor.id));
+  const groups = new Map<string, ApiRecord[]>();
+  for (const claim of statements.items) {
+    const about = String(claim.about_id ?? "");
+    groups.set(about, [...(groups.get(about) ?? []), claim]);
+  }
+  // The process as a whole last: what is about something in particular reads first.
+  const order = [...groups.keys()].sort((a, b) => Number(a === "") - Number(b === ""));
+  return (
+    <div>
+      <h1>{t("nav.statements")}</h1>
+      <p className="muted">{t("statements.intro")}</p>
+      {order.length === 0 ? <p className="muted">{t("statements.none")}</p> : null}
+      {order.map((about) => {
+        const target = labels.get(about);
+        return (
+          <section key={about || "process"} className="statements" aria-labelledby={`st-${about}`}>
+            <h2 id={`st-${about}`}>
+              {about === "" ? (
+                t("statements.general")
+              ) : actorIds.has(about) ? (
+                <ActorName id={about} />
+              ) : target?.to ? (
+                <Link to={target.to}>{target.label}</Link>
+              ) : (
+                (target?.label ?? about)
+              )}
+            </h2>
+            <div className="claims">
+              {(groups.get(about) ?? []).map((claim) => (
+                <ClaimCard key={claim.id} claim={claim} />
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
