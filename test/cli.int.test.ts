@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
@@ -55,6 +55,36 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
     const verified = await runCli(["verify"], env);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain("intact");
+  });
+
+  it("verifies a store restored without its key and makes none; a command that signs makes one and warns", async () => {
+    const keyFile = join(dir, "data", "keys", "ledger-ed25519.pem");
+    const original = readFileSync(keyFile, "utf8");
+    rmSync(keyFile);
+    try {
+      const verified = await runCli(["verify"], env);
+      expect(verified.code, verified.stderr).toBe(0);
+      expect(verified.stdout).toContain("intact");
+      expect(existsSync(keyFile)).toBe(false);
+      const demo = await runCli(["demo"], env);
+      expect(demo.code, demo.stderr).toBe(0);
+      expect(existsSync(keyFile)).toBe(true);
+      expect(demo.stderr).toMatch(/There was no signing key at .*: made a new one/);
+      expect(demo.stderr).toContain("put its keys/ back");
+    } finally {
+      writeFileSync(keyFile, original, { mode: 0o600 });
+    }
+  });
+
+  it("says in one line that a file is missing, with no stack trace", async () => {
+    const result = await runCli(
+      ["import", "--format", "acled", "--process", "armenia-azerbaijan", join(dir, "none.csv")],
+      env,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `truce import: ${join(dir, "none.csv")}: no such file or directory`,
+    );
   });
 
   it("exports JSON that imports into another process without loss, and re-imports as no change", async () => {

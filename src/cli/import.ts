@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { createReadStream, openSync, readFileSync, statSync } from "node:fs";
 import { importAcled } from "../core/import-acled.ts";
 import { importHxl } from "../core/import-hxl.ts";
 import { importPax } from "../core/import-pax.ts";
@@ -82,7 +82,9 @@ export const importCommand: Command = {
     if (format !== "json" && format !== "geojson") {
       // Dataset files can hold millions of rows: they are streamed, never read whole. The bar
       // shows how much of the file is read, since the number of rows is not known in advance.
-      const input = file === "-" ? process.stdin : createReadStream(file);
+      // Opened here, so a missing file is one clear error before anything is read or written.
+      const input =
+        file === "-" ? process.stdin : createReadStream("", { fd: openSync(file, "r") });
       const size = file === "-" ? undefined : statSync(file).size;
       const onProgress = (done: number) =>
         "bytesRead" in input ? bar.update(input.bytesRead, size) : bar.update(done, undefined);

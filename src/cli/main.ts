@@ -10,6 +10,7 @@ import { exportCommand } from "./export.ts";
 import { extractCommand } from "./extract.ts";
 import { importCommand } from "./import.ts";
 import { serveCommand } from "./serve.ts";
+import { systemErrorMessage } from "./system-errors.ts";
 import { userCommand } from "./user.ts";
 import { verifyCommand } from "./verify.ts";
 
@@ -50,6 +51,11 @@ function usage(): string {
 
 /** Runs the CLI and returns its exit code: 0 done, 1 failed, 2 wrong usage. */
 export async function main(argv: string[]): Promise<number> {
+  // Output piped into `head` is closed before the command is done: that is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     process.stdout.write(`${usage()}\n`);
@@ -80,6 +86,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`truce ${name}: ${error.message}\n`);
       return 1;
     }
-    throw error;
+    const message = systemErrorMessage(error);
+    if (message === undefined) throw error;
+    process.stderr.write(`truce ${name}: ${message}\n`);
+    return 1;
   }
 }

@@ -27,7 +27,9 @@ export const serveCommand: Command = {
       throw new UsageError(
         `TRUCE_OVERVIEW_MEMORY_MB must be a number of MB, 0 or more; got ${process.env.TRUCE_OVERVIEW_MEMORY_MB}`,
       );
-    const services = await openServices(process.env, "serve");
+    const services = await openServices(process.env, "serve", undefined, {
+      warn: (message) => process.stderr.write(`truce serve: ${message}\n`),
+    });
     try {
       const loaded = await loadReferenceIfEmpty(services, operatorCaller("serve"));
       if (loaded)
@@ -63,7 +65,11 @@ export const serveCommand: Command = {
         clearInterval(poll);
         stopCheckpoints();
       });
-      const address = await app.listen({ port, host });
+      const address = await app.listen({ port, host }).catch(async (error: unknown) => {
+        // Nothing listens (the port is taken): stop the timers, so the command ends with its error.
+        await app.close();
+        throw error;
+      });
       services.store.announce(address);
       process.stderr.write(
         `Truce is serving ${services.store.kind} store ${services.store.location} at ${address}\n`,

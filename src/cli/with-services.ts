@@ -2,12 +2,18 @@ import { openServices } from "../core/open-services.ts";
 import type { Services } from "../core/services.ts";
 import { type Caller, operatorCaller } from "../domain/access.ts";
 
+/** Commands that only read the record: run on a store without a key, they make none. */
+const READS_ONLY: ReadonlySet<string> = new Set(["verify", "export", "extract"]);
+
 /** Opens the configured store for one command, and always closes it. */
 export async function withServices<T>(
   command: string,
   work: (services: Services) => Promise<T>,
 ): Promise<T> {
-  const services = await openServices(process.env, command);
+  const services = await openServices(process.env, command, undefined, {
+    signs: !READS_ONLY.has(command),
+    warn: (message) => process.stderr.write(`truce ${command}: ${message}\n`),
+  });
   try {
     return await work(services);
   } finally {
