@@ -122,14 +122,80 @@ export async function* readCsvRecords(
     return false;
   }
 
+  const text = new Utf8Check();
   try {
     for await (const chunk of input) {
-      if (yield* drain(await writeTo(parser, chunk))) return;
+      const checked = text.decode(chunk);
+      if (typeof checked !== "string" && !Buffer.isBuffer(checked)) {
+        yield* drain(undefined);
+        yield checked;
+        return;
+      }
+      if (yield* drain(await writeTo(parser, checked))) return;
     }
     yield* drain(await endOf(parser));
   } finally {
     parser.destroy();
   }
+}
+
+/**
+ * Decodes a file's bytes as UTF-8 and says where they are not, instead of letting a Latin-1 or
+ * Windows-1252 export in as replacement characters. A file that starts with a UTF-16 byte order
+ * mark goes to csv-parse as it is, which reads it.
+ */
+class Utf8Check {
+  #decoder = new TextDecoder("utf-8", { fatal: true });
+  #lines = 1;
+  #passThrough: boolean | undefined;
+
+  decode(chunk: string | Buffer): string | Buffer | { line: number; error: string } {
+    if (typeof chunk === "string") return chunk;
+    this.#passThrough ??= chunk[0] === 0xff && chunk[1] === 0xfe;
+    if (this.#passThrough) return chunk;
+    try {
+      const text = this.#decoder.decode(chunk, { stream: true });
+      this.#lines += chunk.filter((byte) => byte === 0x0a).length;
+      return text;
+    } catch {
+      const at = firstInvalidUtf8(chunk);
+      const line = this.#lines + chunk.subarray(0, at).filter((byte) => byte === 0x0a).length;
+      const byte = (chunk[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+      return {
+        line,
+        error:
+          `the file is not UTF-8 text (byte 0x${byte} here is not UTF-8; perhaps Latin-1 or ` +
+          'Windows-1252): save it as UTF-8 (a spreadsheet\'s "CSV UTF-8") and import it again',
+      };
+    }
+  }
+}
+
+/** Where the first byte that cannot start or continue a UTF-8 sequence is (0 when unsure). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead < 0xe0
+          ? 2
+          : lead >= 0xe0 && lead < 0xf0
+            ? 3
+            : lead >= 0xf0 && lead < 0xf5
+              ? 4
+              : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      // A sequence cut by the chunk's end: the decoder threw on something, and this is the last
+      // place it can be.
+      if (i + k >= bytes.length) return i;
+      if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return 0;
 }
 
 /**
