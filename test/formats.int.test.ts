@@ -276,13 +276,20 @@ describe.each(STORE_NAMES)("dataset formats on %s", (storeName) => {
     const incidents = (await recordsOf(services, slug)).filter((r) => r.type === "incident");
     expect(incidents.map((r) => r.id)).toEqual(["ucdp-990001", "ucdp-990002", "ucdp-990005"]);
 
-    const wrongHeader = await FORMATS.ucdp.importFile(services, slug, "id,when,where\n1,2,3\n");
-    expect(wrongHeader.rejected).toEqual([
-      {
-        at: "line 1",
-        reason: expect.stringContaining("the header lacks the columns type_of_violence"),
+    // A file not one row of which can be read is refused as a whole.
+    await expect(
+      FORMATS.ucdp.importFile(services, slug, "id,when,where\n1,2,3\n"),
+    ).rejects.toMatchObject({
+      code: "validation_failed",
+      details: {
+        issues: [
+          {
+            path: "line 1",
+            message: expect.stringContaining("the header lacks the columns type_of_violence"),
+          },
+        ],
       },
-    ]);
+    });
     const wide = [UCDP_COLUMNS.join(","), ucdpLine("990007"), ",".repeat(9_999)].join("\n");
     const wideSummary = await FORMATS.ucdp.importFile(services, slug, wide);
     expect(wideSummary.created).toBe(2);

@@ -4,6 +4,7 @@ import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
 import { ACLED_COLUMNS } from "../src/ingest/acled.ts";
+import { UCDP_COLUMNS } from "../src/ingest/ucdp.ts";
 import { buildApp } from "../src/server/app.ts";
 import { injectAs, tokenFor } from "./support/auth.ts";
 import { openTestServices, STORE_NAMES } from "./support/stores.ts";
@@ -88,6 +89,28 @@ describe.each(STORE_NAMES)("POST /imports on %s", (storeName) => {
     // Two good rows: two incidents and two claims, the source already present.
     expect(summary).toMatchObject({ created: 4, unchanged: 1, rows: 4 });
     expect((await asMonitor(`${P}/incidents/acled-AZE96002`)).statusCode).toBe(200);
+  });
+
+  it("refuses a file none of whose rows can be read with a 422 naming the line, and writes nothing", async () => {
+    const head = async () => (await asMonitor(`${P}/ledger/head`)).json().tree_size as number;
+    const before = await head();
+    const response = await upload("ucdp", "id,when,where\n1,2,3\n");
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.json().issues[0]).toMatchObject({
+      path: "line 1",
+      message: expect.stringContaining("the header lacks the columns"),
+    });
+    // Rows that are read but each rejected: the summary, and still nothing written, not even
+    // the dataset's source.
+    const blankRow = ",".repeat(UCDP_COLUMNS.length - 1);
+    const ucdp = [UCDP_COLUMNS.join(","), blankRow, blankRow].join("\n");
+    const rejected = await upload("ucdp", ucdp);
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(rejected.json()).toMatchObject({ created: 0, updated: 0 });
+    expect(rejected.json().rejected).toHaveLength(2);
+    expect(await head()).toBe(before);
+    expect((await asMonitor(`${P}/sources/src-ucdp-ged`)).statusCode).toBe(404);
   });
 
   it("imports a Truce JSON array and a GeoJSON FeatureCollection", async () => {

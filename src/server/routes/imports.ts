@@ -142,6 +142,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services): 
             404: problemSchema,
             413: problemSchema,
             415: problemSchema,
+            422: problemSchema,
           },
         },
         // Refused before the body is read: the public may write nothing, so its upload is not
