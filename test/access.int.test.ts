@@ -235,7 +235,11 @@ describe.each(STORE_NAMES)("who sees what, on %s", (storeName) => {
         // Viewers change nothing, seen or not, so their 403 tells them nothing either.
         const refused = caller.role === undefined ? 401 : caller.role === "viewer" ? 403 : 404;
         expect(put.statusCode).toBe(refused);
-        const del = await as()({ method: "DELETE", url: `${P}/claims/${claimId(key)}` });
+        const del = await as()({
+          method: "DELETE",
+          url: `${P}/claims/${claimId(key)}`,
+          headers: { "if-match": '"1"' },
+        });
         expect(del.statusCode).toBe(refused);
       }
     });

@@ -247,8 +247,15 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
         "",
       ],
       [
+        "deleting without If-Match",
+        // Refused before the record is even looked at: the version is what makes a delete safe.
+        () => inject({ method: "DELETE", url: `${P}/incidents/inc-2021-05-12-border-crisis` }),
+        428,
+        "If-Match",
+      ],
+      [
         "deleting a record others refer to",
-        () => inject({ method: "DELETE", url: `${P}/actors/ARM` }),
+        () => inject({ method: "DELETE", url: `${P}/actors/ARM`, headers: { "if-match": '"1"' } }),
         409,
         "",
       ],

@@ -10,7 +10,7 @@ import { updateRecord } from "../../core/update-record.ts";
 import { KINDS } from "../../domain/kinds/index.ts";
 import { viewerOf } from "../auth.ts";
 import { jsonSchema, problemSchema, recordInputSchema, recordOutputSchema } from "../openapi.ts";
-import { etagOf, requireIfMatch, versionFromIfMatch } from "../preconditions.ts";
+import { etagOf, requireIfMatch } from "../preconditions.ts";
 import { markWritten } from "../read-routing.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
@@ -215,6 +215,9 @@ export function registerRecordRoutes(
         schema: {
           tags,
           summary: `Delete a ${kind.type} nothing refers to`,
+          description:
+            'Send If-Match with the version you saw ("3"): a record changed since answers 412, ' +
+            "so nobody deletes what someone else has just corrected.",
           params: idParams,
           headers: { type: "object", properties: { "if-match": { type: "string" } } },
           response: { 204: { type: "null" }, ...problems },
@@ -226,7 +229,7 @@ export function registerRecordRoutes(
           request.params.slug,
           kind.type,
           request.params.id,
-          versionFromIfMatch(request.headers["if-match"]),
+          requireIfMatch(request.headers["if-match"]),
           request.auth.caller,
         );
         markWritten(reply, services, request.params.slug);
