@@ -298,6 +298,34 @@ describe.each(STORE_NAMES)("dataset formats on %s", (storeName) => {
     ]);
   });
 
+  it("acled: a re-import without the actor mapping keeps the actors an earlier one resolved", async () => {
+    const slug = await freshProcess();
+    await FORMATS.acled.importFile(services, slug, ACLED_FILE);
+    const actorsOf = async () =>
+      (await recordsOf(services, slug))
+        .filter((r) => r.type === "incident")
+        .map((r) => [r.id, r.actors]);
+    const mapped = await actorsOf();
+    expect(mapped).toEqual([
+      ["acled-ARM90001", ["ARM", "AZE"]],
+      ["acled-AZE95001", ["AZE", "ARM"]],
+    ]);
+    const size = await ledgerSize(services, slug);
+    const bare = { principal: PRINCIPAL };
+    const again = await importAcled(services, slug, readAcledCsv(chunksOf(ACLED_FILE)), bare);
+    expect(again).toMatchObject({ created: 0, updated: 0, rejected: [] });
+    expect(await actorsOf()).toEqual(mapped);
+    expect(await ledgerSize(services, slug)).toBe(size);
+    // A row that now names other actors is taken as it is: the names changed, not the mapping.
+    const renamed = ACLED_FILE.replace(
+      "Armed Forces of Armenia (fixture),,1,Armed Forces of Azerbaijan (fixture)",
+      "Unknown militia,,3,Armed Forces of Azerbaijan (fixture)",
+    );
+    const changed = await FORMATS.acled.importFile(services, slug, renamed);
+    expect(changed).toMatchObject({ updated: 1, rejected: [] });
+    expect((await actorsOf())[0]).toEqual(["acled-ARM90001", ["AZE"]]);
+  });
+
   it("hxl and acled: malformed rows are reported by line while good rows import", async () => {
     const slug = await freshProcess();
     const hxl = HXL_FILE.replace("2021-11-16", "2021-11-31").replace("40.1,46", "40.1,200");

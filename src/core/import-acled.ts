@@ -1,4 +1,4 @@
-import { type AcledReadResult, acledRowToRecords } from "../ingest/acled.ts";
+import { type AcledReadResult, acledRowToRecords, keepResolvedActors } from "../ingest/acled.ts";
 import { resolveActorNames } from "./actor-names.ts";
 import { type DatasetImportSummary, importDatasetRows } from "./import-dataset.ts";
 import type { ImportOptions } from "./import-records.ts";
@@ -18,7 +18,8 @@ export type AcledImportSummary = DatasetImportSummary;
 /**
  * Imports ACLED rows as incidents, each with a claim of its fatalities attributed to the ACLED
  * dataset. Rows that do not parse or map are rejected with their file line; the rest go through
- * the ordinary import (batches, ledger entries, re-import keyed on event_id_cnty).
+ * the ordinary import (batches, ledger entries, re-import keyed on event_id_cnty); a re-import
+ * keeps the actors an earlier one resolved that this one's names do not.
  */
 export async function importAcled(
   services: Services,
@@ -27,13 +28,19 @@ export async function importAcled(
   options: ImportOptions & { actorMapping?: Record<string, string> },
 ): Promise<AcledImportSummary> {
   const actorFor = await resolveActorNames(services, slug, options.actorMapping ?? {});
-  return importDatasetRows(services, slug, rows, options, {
-    source: ACLED_SOURCE,
-    toRecords: (row) => {
-      const mapped = acledRowToRecords(row, { sourceId: ACLED_SOURCE.id, actorFor });
-      return "error" in mapped
-        ? { error: mapped.error, id: row.event_id_cnty }
-        : [mapped.incident, mapped.claim];
+  return importDatasetRows(
+    services,
+    slug,
+    rows,
+    { keepFromStored: keepResolvedActors, ...options },
+    {
+      source: ACLED_SOURCE,
+      toRecords: (row) => {
+        const mapped = acledRowToRecords(row, { sourceId: ACLED_SOURCE.id, actorFor });
+        return "error" in mapped
+          ? { error: mapped.error, id: row.event_id_cnty }
+          : [mapped.incident, mapped.claim];
+      },
     },
-  });
+  );
 }

@@ -35,6 +35,15 @@ export type ImportOptions = {
   onExisting?: "update" | "keep";
   /** Records written before the store's statistics are first refreshed (10^4 by default). */
   analyzeFrom?: number;
+  /**
+   * What a re-imported record keeps of the stored one it replaces (a dataset's actors that its
+   * names no longer resolve to without the mapping an earlier import had); the record as given
+   * when nothing is kept.
+   */
+  keepFromStored?: (
+    incoming: Record<string, unknown>,
+    stored: Record<string, unknown>,
+  ) => Record<string, unknown>;
 };
 
 type Checked = IncomingRecord & {
@@ -198,10 +207,11 @@ async function writeBatch(
 /** An incoming record whose id is taken: the same (unchanged), different (updated), or a clash. */
 async function reconcile(
   writer: ProcessWriter,
-  item: Checked,
+  given: Checked,
   stored: StoredRecord,
   options: ImportOptions,
 ): Promise<"updated" | "unchanged" | DomainError> {
+  const item = keptFromStored(given, stored, options);
   if (stored.type !== item.type) {
     return new DomainError(
       "conflict",
@@ -224,6 +234,14 @@ async function reconcile(
     if (error instanceof DomainError) return error;
     throw error;
   }
+}
+
+/** The incoming record with what it keeps of the stored one, checked again if that changed it. */
+function keptFromStored(item: Checked, stored: StoredRecord, options: ImportOptions): Checked {
+  const record = options.keepFromStored?.(item.record, stored.body) ?? item.record;
+  if (record === item.record) return item;
+  const parsed = parseRecordInput(item.kind, record);
+  return { ...item, record, parsed, body: parsed.body };
 }
 
 /**

@@ -532,3 +532,28 @@ export function recordsToAcledRow(
 export function writeAcledCsv(rows: AsyncIterable<AcledRow>): AsyncGenerator<string> {
   return writeCsvRows([ACLED_COLUMNS], (row) => ACLED_COLUMNS.map((column) => row[column]), rows);
 }
+
+/**
+ * What a re-imported ACLED incident keeps of the stored one: its actors, when the row names the
+ * same actors (actor1, actor2) as before and some of those names resolve to no actor now. An
+ * import without the `--actors` mapping an earlier one had would otherwise strip the incident of
+ * actors nobody took from it; a row that names other actors than before is taken as it is.
+ */
+export function keepResolvedActors(
+  incoming: Record<string, unknown>,
+  stored: Record<string, unknown>,
+): Record<string, unknown> {
+  if (incoming.type !== "incident") return incoming;
+  const names = (record: Record<string, unknown>) => {
+    const attributes = isObject(record.attributes) ? record.attributes : {};
+    return [attributes.actor1, attributes.actor2].filter((n) => typeof n === "string" && n !== "");
+  };
+  const named = names(incoming);
+  const actors = Array.isArray(incoming.actors) ? (incoming.actors as string[]) : [];
+  const before = Array.isArray(stored.actors) ? (stored.actors as string[]) : [];
+  const sameNames = JSON.stringify(named) === JSON.stringify(names(stored));
+  if (!sameNames || actors.length >= named.length || before.every((id) => actors.includes(id))) {
+    return incoming;
+  }
+  return { ...incoming, actors: [...actors, ...before.filter((id) => !actors.includes(id))] };
+}
