@@ -3,6 +3,7 @@ import type { KindDefinition } from "../domain/kind.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { orderForLoad } from "../domain/load-order.ts";
 import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
+import { aOrAn } from "../domain/words.ts";
 import { recordDigest } from "../ledger/entry.ts";
 import { analyzeImportedTables } from "../store/maintenance.ts";
 import { findProcess } from "../store/process.repository.ts";
@@ -215,7 +216,7 @@ async function reconcile(
   if (stored.type !== item.type) {
     return new DomainError(
       "conflict",
-      `id "${stored.id}" belongs to a ${stored.type}, not a ${item.type}`,
+      `id "${stored.id}" belongs to ${aOrAn(stored.type)}, not ${aOrAn(item.type)}`,
     );
   }
   const wanted = ledgerView({

@@ -7,6 +7,7 @@ import { mayErase, type RecordState, writeRefusal } from "../domain/permissions.
 import { indexColumns } from "../domain/record-index.ts";
 import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
 import { referenceIssues, storedReferences } from "../domain/references.ts";
+import { aOrAn, capitalized } from "../domain/words.ts";
 import { buildEntry, type LedgerAction } from "../ledger/entry.ts";
 import { fromHex, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { appendWithNodes, type TreeNode } from "../ledger/stored-tree.ts";
@@ -434,7 +435,7 @@ function makeWriter(
       const existing = await findRecord(tx, slug, id, OPERATOR);
       if (existing) {
         // Ids are unique across visibilities; a hidden record's kind is not named.
-        const owner = canSee(viewer, existing) ? ` by a ${existing.type}` : "";
+        const owner = canSee(viewer, existing) ? ` by ${aOrAn(existing.type)}` : "";
         throw new DomainError("conflict", `The id "${id}" is already taken${owner} in ${slug}`, {
           issues: [{ path: "id", message: "already taken", value: id }],
         });
@@ -471,7 +472,10 @@ function makeWriter(
       const kind = requireKind(type);
       const existing = await findForChange(kind, id);
       if (!kind.erase) {
-        throw new DomainError("bad_request", `A ${kind.type} holds no personal data to erase`);
+        throw new DomainError(
+          "bad_request",
+          `${capitalized(aOrAn(kind.type))} holds no personal data to erase`,
+        );
       }
       if (!mayErase(viewer)) {
         throw new DomainError("forbidden", "only mediators and admins erase personal data");

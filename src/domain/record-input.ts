@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DomainError, type FieldIssue, fieldIssues } from "./errors.ts";
 import type { KindDefinition } from "./kind.ts";
 import { checkRestriction, RecordIdSchema, VISIBILITIES, type Visibility } from "./record.ts";
+import { aOrAn, capitalized } from "./words.ts";
 
 const ENVELOPE_FIELDS = new Set(["id", "visibility", "restricted_to"]);
 /** Fields the store sets; accepted back unchanged from an export, never taken from a client. */
@@ -40,9 +41,13 @@ export type RecordInput = {
  */
 export function parseRecordInput(kind: KindDefinition, input: unknown): RecordInput {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new DomainError("validation_failed", `A ${kind.type} is a JSON object`, {
-      issues: [{ path: "", message: "expected an object" }],
-    });
+    throw new DomainError(
+      "validation_failed",
+      `${capitalized(aOrAn(kind.type))} is a JSON object`,
+      {
+        issues: [{ path: "", message: "expected an object" }],
+      },
+    );
   }
   const envelope: Record<string, unknown> = {};
   const fields: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import type { FieldIssue } from "./errors.ts";
 import type { KindDefinition, Reference } from "./kind.ts";
+import { aOrAn } from "./words.ts";
 
 /**
  * What is wrong with a record's references, given the kind of each id it may point at
@@ -21,7 +22,7 @@ export function referenceIssues(
         path: ref.field,
         value: ref.to_id,
         message: found
-          ? `"${ref.to_id}" is a ${found}, not a ${wanted}`
+          ? `"${ref.to_id}" is ${aOrAn(found)}, not ${aOrAn(wanted)}`
           : `no ${wanted} "${ref.to_id}" in this process`,
       },
     ];

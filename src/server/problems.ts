@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError, ERROR_CODES, type FieldIssue } from "../domain/errors.ts";
 import { StoreBusyError } from "../store/data-dir-lock.ts";
+import { problemTypesPage, problemTypeUri } from "./problem-types.ts";
 
 /** An RFC 9457 problem. `issues` names each failing field (an extension member). */
 export type Problem = {
@@ -30,10 +31,8 @@ const TITLES: Record<number, string> = {
   503: "Service unavailable",
 };
 
-/** Problem type URIs resolve to the error's description in the API docs. */
-function typeUri(code: string): string {
-  return `/api/docs/problems#${code.replaceAll("_", "-")}`;
-}
+/** Problem type URIs resolve to the type's entry on /api/docs/problems. */
+const typeUri = problemTypeUri;
 
 export function sendProblem(
   reply: FastifyReply,
@@ -46,7 +45,7 @@ export function sendProblem(
     .send({ ...problem, instance: request.url });
 }
 
-function fromFastifyError(error: FastifyError): Problem | null {
+function fromFastifyError(error: FastifyError, request: FastifyRequest): Problem | null {
   switch (error.code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
@@ -69,7 +68,9 @@ function fromFastifyError(error: FastifyError): Problem | null {
         type: typeUri("unsupported_media_type"),
         title: TITLES[415] as string,
         status: 415,
-        detail: "Send JSON with Content-Type: application/json",
+        detail: request.url.includes("/imports")
+          ? `Content-Type ${request.headers["content-type"] ?? "(none)"} is not a data file's: send text/csv, application/json, application/geo+json or application/octet-stream`
+          : `Content-Type ${request.headers["content-type"] ?? "(none)"} is not JSON: send JSON with Content-Type: application/json`,
       };
     default:
       if (error.statusCode === 429) {
@@ -109,7 +110,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         detail: error.message,
       });
     }
-    const known = fromFastifyError(error);
+    const known = fromFastifyError(error, request);
     if (known) return sendProblem(reply, request, known);
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, request, {
@@ -127,6 +128,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       detail: "Something went wrong on the server. It has been logged; nothing was changed.",
     });
   });
+  app.get("/api/docs/problems", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/html; charset=utf-8").send(problemTypesPage()),
+  );
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, {
       type: typeUri("not_found"),

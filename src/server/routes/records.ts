@@ -8,6 +8,7 @@ import { ListQuerySchema, listRecords } from "../../core/list-records.ts";
 import type { Services } from "../../core/services.ts";
 import { updateRecord } from "../../core/update-record.ts";
 import { KINDS } from "../../domain/kinds/index.ts";
+import { aOrAn } from "../../domain/words.ts";
 import { viewerOf } from "../auth.ts";
 import { jsonSchema, problemSchema, recordInputSchema, recordOutputSchema } from "../openapi.ts";
 import { etagOf, requireIfMatch } from "../preconditions.ts";
@@ -124,7 +125,7 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
-          summary: `Create a ${kind.type}`,
+          summary: `Create ${aOrAn(kind.type)}`,
           description: "Unknown fields are rejected. Omit id to have one generated.",
           params,
           body: recordInputSchema(kind),
@@ -153,7 +154,7 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
-          summary: `Replace a ${kind.type}'s fields`,
+          summary: `Replace ${aOrAn(kind.type)}'s fields`,
           description:
             'Send If-Match with the version you edited ("3"); a stale version answers 412.',
           params: idParams,
@@ -185,7 +186,7 @@ export function registerRecordRoutes(
         {
           schema: {
             tags,
-            summary: `Erase a ${kind.type}'s personal data on request (mediators and admins)`,
+            summary: `Erase ${aOrAn(kind.type)}'s personal data on request (mediators and admins)`,
             description:
               "The ledger keeps only hashes of personal data, so it stays verifiable; the erasure is an entry of its own.",
             params: idParams,
@@ -214,7 +215,7 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
-          summary: `Delete a ${kind.type} nothing refers to`,
+          summary: `Delete ${aOrAn(kind.type)} nothing refers to`,
           description:
             'Send If-Match with the version you saw ("3"): a record changed since answers 412, ' +
             "so nobody deletes what someone else has just corrected.",

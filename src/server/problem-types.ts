@@ -1,0 +1,131 @@
+import type { ErrorCode } from "../domain/errors.ts";
+
+/** A problem type as `/api/docs/problems` explains it: what happened and what to do about it. */
+export type ProblemType = { status: number; meaning: string; remedy: string };
+
+/** Every problem `type` the API answers with, by its code (the URI's fragment, with dashes). */
+export const PROBLEM_TYPES: Record<
+  | ErrorCode
+  | "malformed_json"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "internal",
+  ProblemType
+> = {
+  validation_failed: {
+    status: 422,
+    meaning: "The input does not match the kind's schema, or a data file could not be read.",
+    remedy:
+      "Each entry of `issues` names a field (or a file's line) and says what is wrong with it.",
+  },
+  reference_invalid: {
+    status: 422,
+    meaning: "A field names a record that does not exist in this process, or one of another kind.",
+    remedy: "Create the record referred to first, or correct the id `issues` names.",
+  },
+  bad_request: {
+    status: 400,
+    meaning: "The request itself is malformed: a query parameter or a cursor that is not valid.",
+    remedy: "`issues` names the parameter; /api/docs lists what each route takes.",
+  },
+  malformed_json: {
+    status: 400,
+    meaning: "The body is not valid JSON.",
+    remedy: "Send one JSON object with Content-Type: application/json.",
+  },
+  unauthorized: {
+    status: 401,
+    meaning: "The request has no valid session or token, and the change needs one.",
+    remedy:
+      "Sign in (POST /api/session) or send Authorization: Bearer with a token from `truce user add --token`.",
+  },
+  forbidden: {
+    status: 403,
+    meaning: "You may see this record but your role does not allow this change.",
+    remedy: "docs/access.md says which role writes what; ask an admin or mediator.",
+  },
+  not_found: {
+    status: 404,
+    meaning: "No such process, record or route, or one you may not see.",
+    remedy: "Check the slug and the id; a record shared with members only shows once you sign in.",
+  },
+  conflict: {
+    status: 409,
+    meaning: "The id is taken, or other records still refer to the one you would delete.",
+    remedy: "Choose another id, or change the records that refer to it first.",
+  },
+  precondition_failed: {
+    status: 412,
+    meaning: "Someone changed the record after the version your If-Match names.",
+    remedy:
+      "Read the record again, apply your change to the new version and send it with its version.",
+  },
+  precondition_required: {
+    status: 428,
+    meaning: "An update or a delete came without If-Match.",
+    remedy:
+      'Send If-Match with the version you read ("3"), so you never overwrite what you have not seen.',
+  },
+  too_many_requests: {
+    status: 429,
+    meaning: "Too many failed sign-ins for this account or address.",
+    remedy: "Wait the minutes the detail says, then try again.",
+  },
+  rate_limited: {
+    status: 429,
+    meaning: "More requests than this server takes from one address in a minute.",
+    remedy: "Slow down; lists page with `cursor`, and exports are cheaper than many reads.",
+  },
+  payload_too_large: {
+    status: 413,
+    meaning: "The body is larger than this server accepts (100 MiB for imports).",
+    remedy: "Split the file, or import it with `truce import` on the server.",
+  },
+  unsupported_media_type: {
+    status: 415,
+    meaning: "The body's Content-Type is not one this route reads.",
+    remedy:
+      "Records take application/json; imports take text/csv, application/json, application/geo+json or application/octet-stream.",
+  },
+  store_busy: {
+    status: 503,
+    meaning: "The embedded store is held by another process.",
+    remedy: "Stop the other `truce` process, or send the change to the running server's API.",
+  },
+  internal: {
+    status: 500,
+    meaning: "Something went wrong on the server. It is logged, and nothing was changed.",
+    remedy: "Try again; if it persists, tell the operator the time and the `instance`.",
+  },
+};
+
+/** The URI a problem's `type` gives: the fragment of its entry on the problems page. */
+export function problemTypeUri(code: keyof typeof PROBLEM_TYPES): string {
+  return `/api/docs/problems#${code.replaceAll("_", "-")}`;
+}
+
+/** The page a problem's `type` URI resolves to: every type with its status, meaning and remedy. */
+export function problemTypesPage(): string {
+  const escape = (text: string) =>
+    text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  const code = (text: string) => escape(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+  const entries = Object.entries(PROBLEM_TYPES)
+    .sort(([, a], [, b]) => a.status - b.status)
+    .map(
+      ([name, type]) =>
+        `<section id="${name.replaceAll("_", "-")}"><h2>${type.status} ${name.replaceAll("_", "-")}</h2>` +
+        `<p>${code(type.meaning)}</p><p><strong>What to do:</strong> ${code(type.remedy)}</p></section>`,
+    )
+    .join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Truce API: problem types</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><main><h1>Truce API: problem types</h1>
+<p>Errors are RFC 9457 problem details (<code>application/problem+json</code>). Their <code>type</code>
+links here; <code>issues</code> names each failing field. The API itself is described at
+<a href="/api/docs">/api/docs</a>.</p>
+${entries}
+</main></body></html>
+`;
+}
