@@ -107,9 +107,9 @@ export function problemTypeUri(code: keyof typeof PROBLEM_TYPES): string {
 
 /** The page a problem's `type` URI resolves to: every type with its status, meaning and remedy. */
 export function problemTypesPage(): string {
-  const escape = (text: string) =>
+  const escapeHtml = (text: string) =>
     text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-  const code = (text: string) => escape(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+  const code = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
   const entries = Object.entries(PROBLEM_TYPES)
     .sort(([, a], [, b]) => a.status - b.status)
     .map(
