@@ -246,6 +246,19 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
         412,
         "",
       ],
+      ["a mistyped kind filter", () => inject(`${P}/incidents?kind=shellling`), 400, "kind"],
+      [
+        "a status filter a kind does not have",
+        () => inject(`${P}/incidents?verification=bogus`),
+        400,
+        "verification",
+      ],
+      [
+        "a date window that ends before it starts",
+        () => inject(`${P}/incidents?from=2022&to=2021`),
+        400,
+        "to",
+      ],
       [
         "deleting without If-Match",
         // Refused before the record is even looked at: the version is what makes a delete safe.
@@ -275,6 +288,21 @@ describe.each(STORE_NAMES)("HTTP API on %s", (storeName) => {
         expect((problem.issues as Array<{ path: string }>).map((i) => i.path)).toContain(field);
       }
       expect(await head()).toBe(before);
+    });
+  });
+
+  it("names the values a mistyped filter could have had, and treats an empty search as none", async () => {
+    const mistyped = (await inject(`${P}/incidents?kind=shellling`)).json();
+    expect(mistyped.issues[0].message).toContain("shelling");
+    expect(mistyped.issues[0].message).toMatch(/^one of /);
+    const all = (await inject(`${P}/incidents?limit=500`)).json().items.length;
+    expect(all).toBeGreaterThan(0);
+    expect((await inject(`${P}/incidents?q=&limit=500`)).json().items).toHaveLength(all);
+    // Patrols have no kind: filtering them by one is refused, not answered with nothing.
+    const patrols = (await inject(`${P}/patrols?kind=any`)).json();
+    expect(patrols.issues[0]).toMatchObject({
+      path: "kind",
+      message: "patrols have no kind to filter by",
     });
   });
 

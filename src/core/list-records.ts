@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Viewer } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
+import type { KindDefinition } from "../domain/kind.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
@@ -52,6 +53,39 @@ function decodeCursor(cursor: string): { sort_key: string; id: string } {
   });
 }
 
+/**
+ * Refuses a filter that can match nothing: a mistyped kind or status, or a window that ends before
+ * it starts. An empty page would read as "there are none", which a researcher would believe.
+ */
+function checkFilters(kind: KindDefinition, q: z.output<typeof ListQuerySchema>): void {
+  for (const filter of ["kind", "verification"] as const) {
+    const value = q[filter];
+    if (value === undefined) continue;
+    const allowed = kind.filterValues[filter];
+    if (allowed?.includes(value)) continue;
+    throw new DomainError(
+      "bad_request",
+      `${filter}: ${JSON.stringify(value)} matches no ${kind.type}`,
+      {
+        issues: [
+          {
+            path: filter,
+            message: allowed
+              ? `one of ${allowed.join(", ")}`
+              : `${kind.path} have no ${filter} to filter by`,
+            value,
+          },
+        ],
+      },
+    );
+  }
+  if (q.from && q.to && boundsOf(q.to).end <= boundsOf(q.from).start) {
+    throw new DomainError("bad_request", `to: ${q.to} is before from: ${q.from}`, {
+      issues: [{ path: "to", message: `before from (${q.from})`, value: q.to }],
+    });
+  }
+}
+
 /** A page of records of one kind, filtered, in a stable order, with a cursor for the next page. */
 export async function listRecords(
   services: Services,
@@ -63,6 +97,7 @@ export async function listRecords(
   const kind = kindByType(type);
   if (!kind) throw new DomainError("not_found", `No kind of record is called "${type}"`);
   const q = parseQuery(ListQuerySchema, query);
+  checkFilters(kind, q);
   await requireProcess(services, slug);
   const rows = await listStored(services.store.db, slug, viewer, {
     type: kind.type,
@@ -72,7 +107,8 @@ export async function listRecords(
     kind: q.kind,
     actor: q.actor,
     verification: q.verification,
-    q: q.q,
+    // An empty search is no search: it lists everything, as leaving it out does.
+    q: q.q?.trim() || undefined,
     refersTo: q.refers_to,
     after: q.cursor ? decodeCursor(q.cursor) : undefined,
     descending: q.order === "desc",

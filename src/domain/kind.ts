@@ -47,6 +47,11 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
    * window can then be read in slices of time, newest or oldest first (record.repository.ts).
    */
   sortsByDate?: true;
+  /**
+   * The values its lists' `kind` and `verification` filters can match: a value outside them
+   * matches nothing, so a list refuses it and names these instead of answering an empty page.
+   */
+  filterValues: { kind?: readonly string[]; verification?: readonly string[] };
   /** The figures the record claims, one row per category and side (claims only). */
   figures?: (record: z.output<T>) => FigureRow[];
   /**

@@ -33,6 +33,7 @@ export const actorKind = defineKind({
   path: "actors",
   title: "Parties, mediators, monitors, armed groups and organisations",
   schema: ActorSchema,
+  filterValues: { kind: ACTOR_ROLES },
   references: () => [],
   index: (a) => ({
     kind: a.roles[0],

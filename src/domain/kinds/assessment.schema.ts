@@ -29,6 +29,7 @@ export const assessmentKind = defineKind({
   path: "assessments",
   title: "Assessments of a provision's implementation at a date",
   schema: AssessmentSchema,
+  filterValues: { kind: IMPLEMENTATION_STATUSES },
   references: (a) =>
     referencesIn(a, {
       provision_id: ["provision"],

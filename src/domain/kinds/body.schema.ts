@@ -46,6 +46,7 @@ export const bodyKind = defineKind({
   path: "bodies",
   title: "Commissions, working groups, missions and forces",
   schema: BodySchema,
+  filterValues: { kind: BODY_KINDS, verification: BODY_STATUSES },
   references: (b) =>
     referencesIn(b, {
       members: ["actor"],

@@ -53,6 +53,7 @@ export const borderSegmentKind = defineKind({
   path: "border-segments",
   title: "Border sections: each side's proposed line, the agreed line, markers",
   schema: BorderSegmentSchema,
+  filterValues: { kind: BORDER_STATUSES },
   references: (b) => [
     ...referencesIn(b, { sides: ["actor"], source_ids: ["source"] }),
     ...b.lines.flatMap((l, i) =>

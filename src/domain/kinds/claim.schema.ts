@@ -68,6 +68,7 @@ export const claimKind = defineKind({
   path: "claims",
   title: "What each side, monitor or source says, with its figures and whom it blames",
   schema: ClaimSchema,
+  filterValues: { kind: CLAIM_SUBJECTS },
   references: (c) => [
     ...referencesIn(c, {
       claimant: ["actor"],

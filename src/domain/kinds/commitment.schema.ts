@@ -43,6 +43,7 @@ export const commitmentKind = defineKind({
   path: "commitments",
   title: "Commitments with owners, deadlines and status",
   schema: CommitmentSchema,
+  filterValues: { kind: COMMITMENT_STATUSES, verification: COMMITMENT_STATUSES },
   references: (c) =>
     referencesIn(c, {
       owners: ["actor"],

@@ -3,6 +3,8 @@ import { FuzzyDateSchema } from "../fuzzy-date.ts";
 import { dateSortKey, defineKind, referencesIn } from "../kind.ts";
 import { RecordIdSchema, SourceIdsSchema } from "../record.ts";
 
+export const DETAINEE_CATEGORIES = ["prisoner_of_war", "civilian", "unknown"] as const;
+
 export const DETAINEE_STATUSES = ["held", "released", "missing", "deceased", "unknown"] as const;
 
 /**
@@ -14,7 +16,7 @@ export const DetaineeSchema = z
     full_name: z.string().trim().min(1).max(300),
     affiliation_id: RecordIdSchema.describe("the side the person belongs to"),
     held_by: RecordIdSchema,
-    category: z.enum(["prisoner_of_war", "civilian", "unknown"]),
+    category: z.enum(DETAINEE_CATEGORIES),
     status: z.enum(DETAINEE_STATUSES),
     captured: FuzzyDateSchema.optional(),
     exchange_id: RecordIdSchema.optional().describe("the exchange that released the person"),
@@ -34,6 +36,7 @@ export const detaineeKind = defineKind({
   path: "detainees",
   title: "Detained persons (personal data: erasable)",
   schema: DetaineeSchema,
+  filterValues: { kind: DETAINEE_CATEGORIES, verification: DETAINEE_STATUSES },
   is_personal: true,
   // The person's name, notes and date of capture go; what the record says about the exchange
   // balance (side, holder, category, status, exchange) stays, so the counts still add up.

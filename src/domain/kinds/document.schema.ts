@@ -45,6 +45,7 @@ export const documentKind = defineKind({
   path: "documents",
   title: "Agreements, statements and reports",
   schema: DocumentSchema,
+  filterValues: { kind: DOCUMENT_KINDS },
   references: (d) =>
     referencesIn(d, { signatories: ["actor"], third_parties: ["actor"], source_ids: ["source"] }),
   index: (d) => ({

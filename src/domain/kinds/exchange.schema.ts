@@ -6,6 +6,14 @@ import { PlaceSchema } from "../place.ts";
 import { ActorIdsSchema, RecordIdSchema, SourceIdsSchema } from "../record.ts";
 
 /** One direction of an exchange: who handed over how many to whom. */
+export const EXCHANGE_PRINCIPLES = [
+  "all_for_all",
+  "one_for_one",
+  "unilateral",
+  "humanitarian",
+  "other",
+] as const;
+
 export const TransferSchema = z
   .object({
     from: RecordIdSchema,
@@ -19,7 +27,7 @@ export const ExchangeSchema = z
   .object({
     date: FuzzyDateSchema,
     place: PlaceSchema.optional(),
-    principle: z.enum(["all_for_all", "one_for_one", "unilateral", "humanitarian", "other"]),
+    principle: z.enum(EXCHANGE_PRINCIPLES),
     transfers: z.array(TransferSchema).min(1).max(20),
     mediators: ActorIdsSchema,
     reported_by: RecordIdSchema.optional().describe("whose figures these are"),
@@ -38,6 +46,7 @@ export const exchangeKind = defineKind({
   path: "exchanges",
   title: "Exchanges of detainees and of the bodies of the dead",
   schema: ExchangeSchema,
+  filterValues: { kind: EXCHANGE_PRINCIPLES },
   references: (e) => [
     ...referencesIn(e, { mediators: ["actor"], reported_by: ["actor"], source_ids: ["source"] }),
     ...e.transfers.flatMap((t, i) =>

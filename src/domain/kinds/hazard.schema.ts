@@ -38,6 +38,7 @@ export const hazardKind = defineKind({
   path: "hazards",
   title: "Hazard areas and their clearance",
   schema: HazardSchema,
+  filterValues: { kind: HAZARD_STATUSES },
   references: (h) =>
     referencesIn(h, {
       operator_id: ["actor", "body"],

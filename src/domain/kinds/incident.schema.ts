@@ -77,6 +77,7 @@ export const incidentKind = defineKind({
   path: "incidents",
   title: "Incidents; each side's version of one lives in its claims",
   schema: IncidentSchema,
+  filterValues: { kind: INCIDENT_KINDS, verification: VERIFICATION_STATUSES },
   sortsByDate: true,
   references: (i) =>
     [

@@ -53,6 +53,7 @@ export const linkKind = defineKind({
   path: "links",
   title: "Transport and economic links to be unblocked or built",
   schema: LinkSchema,
+  filterValues: { kind: LINK_KINDS, verification: LINK_STATUSES },
   references: (l) =>
     referencesIn(l, {
       controlled_by: ["actor", "body"],

@@ -38,6 +38,7 @@ export const meetingKind = defineKind({
   path: "meetings",
   title: "Meetings, planned, held, postponed or cancelled",
   schema: MeetingSchema,
+  filterValues: { kind: MEETING_KINDS, verification: MEETING_STATUSES },
   references: (m) =>
     referencesIn(m, {
       participants: ["actor"],

@@ -24,6 +24,7 @@ export const patrolKind = defineKind({
   path: "patrols",
   title: "Patrol and observation reports",
   schema: PatrolSchema,
+  filterValues: {},
   references: (p) =>
     referencesIn(p, {
       reported_by: ["actor", "body"],

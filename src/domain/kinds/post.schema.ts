@@ -22,6 +22,7 @@ export const postKind = defineKind({
   path: "posts",
   title: "Observation posts",
   schema: PostSchema,
+  filterValues: { kind: ["active", "closed"] },
   references: (p) => referencesIn(p, { operated_by: ["actor", "body"], source_ids: ["source"] }),
   index: (p) => ({
     kind: p.closed ? "closed" : "active",

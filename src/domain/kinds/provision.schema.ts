@@ -43,6 +43,7 @@ export const provisionKind = defineKind({
   path: "provisions",
   title: "Numbered provisions of documents, with whom they bind and by when",
   schema: ProvisionSchema,
+  filterValues: { kind: PROVISION_CATEGORIES },
   references: (p) => referencesIn(p, { document_id: ["document"], obligated: ["actor"] }),
   index: (p) => ({
     kind: p.category,

@@ -38,6 +38,7 @@ export const sourceKind = defineKind({
   path: "sources",
   title: "News reports, statements, monitor reports and datasets behind the record",
   schema: SourceSchema,
+  filterValues: { kind: SOURCE_KINDS },
   references: (s) => referencesIn(s, { author_id: ["actor"] }),
   index: (s) => ({
     kind: s.kind,
