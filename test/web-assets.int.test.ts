@@ -33,6 +33,18 @@ describe.runIf(hasWebApp())("the web app's files as the server sends them", () =
     }
   });
 
+  it("answers a mistyped address with the app's page in a browser and a problem elsewhere", async () => {
+    const page = await app.inject({ url: "/nonexistent", headers: { accept: "text/html,*/*" } });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    const script = await app.inject({ url: "/nonexistent", headers: { accept: "*/*" } });
+    expect(script.statusCode).toBe(404);
+    expect(script.headers["content-type"]).toContain("application/problem+json");
+    const api = await app.inject({ url: "/api/nope", headers: { accept: "text/html" } });
+    expect(api.headers["content-type"]).toContain("application/problem+json");
+  });
+
   it("lets browsers keep the hashed assets for a year, compressed as they accept", async () => {
     const html = (await app.inject("/")).body;
     const assets = pageAssets(html);

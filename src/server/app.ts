@@ -79,7 +79,9 @@ export async function buildApp(
   // schemas; both are turned off so that the zod schemas in core stay the only source of truth.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, {
+    ...(hasWebApp() ? { pageNotFound: (reply) => reply.sendFile("index.html") } : {}),
+  });
   app.addHook("onRoute", (route) => {
     if (!isApiRoute(route.url)) return;
     // JSON API responses are not documents: they get a fixed set of headers, set in one call.

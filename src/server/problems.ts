@@ -90,7 +90,10 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): Problem
  * quote the offending value; Fastify's own 4xx errors become problems; anything else is a 500 that
  * says nothing about the inside and is logged in full.
  */
-export function registerProblemHandlers(app: FastifyInstance): void {
+export function registerProblemHandlers(
+  app: FastifyInstance,
+  options: { pageNotFound?: (reply: FastifyReply) => FastifyReply } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
       const status = ERROR_CODES[error.code];
@@ -131,12 +134,22 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.get("/api/docs/problems", { schema: { hide: true } }, async (_request, reply) =>
     reply.type("text/html; charset=utf-8").send(problemTypesPage()),
   );
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, {
+  app.setNotFoundHandler((request, reply) => {
+    // A mistyped address in a browser gets the web app, which says there is no such page and
+    // offers the rest; scripts and the API get the problem.
+    if (
+      options.pageNotFound &&
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      request.headers.accept?.includes("text/html")
+    ) {
+      return options.pageNotFound(reply.status(404));
+    }
+    return sendProblem(reply, request, {
       type: typeUri("not_found"),
       title: TITLES[404] as string,
       status: 404,
       detail: `Nothing at ${request.method} ${request.url.split("?")[0]}`,
-    }),
-  );
+    });
+  });
 }

@@ -15,7 +15,7 @@ import {
 } from "./pages/simple-pages.tsx";
 import { SourcesPage } from "./pages/sources.tsx";
 import { StatementsPage } from "./pages/statements.tsx";
-import { useLocation } from "./router.tsx";
+import { Link, useLocation } from "./router.tsx";
 
 // The pages with a map load MapLibre and the basemap (most of the app's bytes) when first opened,
 // so the other pages start without them on a slow connection.
@@ -54,7 +54,16 @@ function CurrentPage() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
   const Page = PAGES[path];
-  if (!Page) return <p>{t("common.none")}</p>;
+  if (!Page) {
+    return (
+      <div>
+        <h1>{t("common.pageNotFound")}</h1>
+        <p>
+          <Link to="/">{t("nav.overview")}</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <Suspense fallback={<Loading />}>
       <Page />

@@ -65,6 +65,7 @@ export const az: Messages = {
     },
   },
   common: {
+    pageNotFound: "Bu ünvanda səhifə yoxdur",
     language: "Dil",
     loading: "Yüklənir…",
     error: "Xəta baş verdi",
@@ -93,7 +94,9 @@ export const az: Messages = {
     figuresNote: "Hər rəqəm onu kimin iddia etdiyi ilə birlikdə göstərilir. İddialar ortalanmır.",
     incidents: "Qeydə alınmış insidentlər",
     commitmentsDue: "Müddəti çatan və keçmiş öhdəliklər",
-    overdue: "müddəti keçib",
+    overdue: "müddəti keçib, hələ açıqdır",
+    notWeekly:
+      "Yalnız ay və ya daha uzun dəqiqliklə bilinən {{count}} insident (müharibə, həftələrlə süren böhran) yuxarıda sayılıb, lakin qrafikin heç bir həftəsində göstərilmir.",
     openEnded: "müddətsiz",
     latestIncidents: "Son insidentlər",
     provisions: "Müddəalar və onların icrası",

@@ -64,6 +64,7 @@ export const en = {
     },
   },
   common: {
+    pageNotFound: "There is no page at this address",
     language: "Language",
     loading: "Loading…",
     error: "Something went wrong",
@@ -92,7 +93,9 @@ export const en = {
     figuresNote: "Each figure is shown with who claims it. Claims are never averaged.",
     incidents: "Incidents recorded",
     commitmentsDue: "Commitments due and overdue",
-    overdue: "overdue",
+    overdue: "past due, still open",
+    notWeekly:
+      "{{count}} incidents known only to a month or longer (a war, a crisis of weeks) are counted above but in no week of the chart.",
     openEnded: "open-ended",
     latestIncidents: "Latest incidents",
     provisions: "Provisions and their implementation",

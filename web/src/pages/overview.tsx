@@ -16,7 +16,11 @@ import {
 import { Link } from "../router.tsx";
 
 type Stats = {
-  incidents: { total: number; by_week: Array<{ week: string; count: number }> };
+  incidents: {
+    total: number;
+    not_weekly: number;
+    by_week: Array<{ week: string; count: number }>;
+  };
   figures: {
     by_claimant: Array<{
       claimant: string | null;
@@ -185,6 +189,11 @@ export function OverviewPage() {
         ) : null}
         <ClaimedFigures />
         {stats.data ? <ActivityChart weeks={stats.data.incidents.by_week} /> : null}
+        {stats.data?.incidents.not_weekly ? (
+          <p className="muted">
+            {t("overview.notWeekly", { count: stats.data.incidents.not_weekly })}
+          </p>
+        ) : null}
       </section>
 
       <div className="columns">
