@@ -179,9 +179,13 @@ describe.each(STORE_NAMES)("map tiles on %s", (storeName) => {
       });
       expect(response.statusCode, response.body).toBe(200);
     }
-    expect(
-      (await inject({ method: "DELETE", url: "/api/processes/t/incidents/inc-9" })).statusCode,
-    ).toBe(204);
+    const doomed = await inject("/api/processes/t/incidents/inc-9");
+    const deleted = await inject({
+      method: "DELETE",
+      url: "/api/processes/t/incidents/inc-9",
+      headers: { "if-match": String(doomed.headers.etag) },
+    });
+    expect(deleted.statusCode, deleted.body).toBe(204);
 
     const { getTile } = await import("../src/core/get-tile.ts");
     const { OPERATOR, PUBLIC } = await import("../src/domain/access.ts");
