@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cosignHead, listSignedHeads } from "../core/cosign.ts";
+import { DomainError } from "../domain/errors.ts";
 import type { TreeHead } from "../ledger/signer.ts";
 import { generatePrivateKeyPem, signerFromPem, verifyHeadSignature } from "../ledger/signer.ts";
 import { type Command, requireOption, UsageError } from "./command.ts";
@@ -10,7 +11,17 @@ type ServerHead = TreeHead & { key_id: string; signature: string };
 async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, init);
   const body = (await response.json().catch(() => ({}))) as T & { detail?: string };
-  if (!response.ok) throw new UsageError(`${url}: ${response.status} ${body.detail ?? ""}`.trim());
+  if (!response.ok) {
+    // The server's refusal, not a mistake in the command line: exit 1 with what it said.
+    const said = `${url}: ${response.status} ${body.detail ?? ""}`.trim();
+    if (response.status === 401) {
+      throw new DomainError("unauthorized", `${said} (check --token or TRUCE_TOKEN)`);
+    }
+    throw new DomainError(
+      response.status === 403 ? "forbidden" : response.status === 404 ? "not_found" : "conflict",
+      said,
+    );
+  }
   return body;
 }
 
@@ -28,7 +39,10 @@ async function cosignRemote(
   );
   const head = page.heads[0];
   if (!head || (size !== undefined && head.tree_size !== size)) {
-    throw new UsageError(`the server has no signed tree head of size ${size ?? "(latest)"}`);
+    throw new DomainError(
+      "not_found",
+      `the server has no signed tree head of size ${size ?? "(latest)"}`,
+    );
   }
   const { keys } = await fetchJson<{ keys: Array<{ key_id: string; public_key: string }> }>(
     `${base}/keys`,
@@ -44,7 +58,10 @@ async function cosignRemote(
     !serverKey ||
     !verifyHeadSignature(serverKey.public_key, statement, Buffer.from(head.signature, "base64"))
   ) {
-    throw new UsageError("the server's signature on this head does not verify: not co-signing");
+    throw new DomainError(
+      "conflict",
+      "the server's signature on this head does not verify: not co-signing",
+    );
   }
   const signer = signerFromPem(keyPem);
   const cosignature = await fetchJson<Record<string, unknown>>(
@@ -117,7 +134,10 @@ export const cosignCommand: Command = {
       });
       const head = latest.heads[0];
       if (!head || (size !== undefined && head.tree_size !== size))
-        throw new UsageError(`no signed tree head of size ${size ?? "(latest)"} in ${slug}`);
+        throw new DomainError(
+          "not_found",
+          `no signed tree head of size ${size ?? "(latest)"} in ${slug}`,
+        );
       const signer = signerFromPem(keyPem);
       const statement: TreeHead = {
         process: head.process,

@@ -76,6 +76,15 @@ export const importCommand: Command = {
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       throw new UsageError("--batch is a whole number of records");
     }
+    // Each batch is one transaction: an interrupted import has written whole batches and
+    // nothing of the one in progress, and running it again completes it. Say so on the way out.
+    process.once("SIGINT", () => {
+      process.stderr.write(
+        "\nInterrupted: the batches written so far stay and the one in progress is rolled back; " +
+          "run the same import again to complete it (what is already there is left as it is).\n",
+      );
+      process.exit(130);
+    });
     const bar = progressBar(`importing into ${slug}`);
     const onProgress = (done: number, total: number | undefined) => bar.update(done, total);
     const actorMapping = values.actors ? readActorMapping(String(values.actors)) : {};

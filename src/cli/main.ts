@@ -34,7 +34,10 @@ const CONFIG = `Configuration (environment):
   DATABASE_URL       PostgreSQL server to use instead of the embedded store
   TRUCE_DATA_DIR     embedded store directory (default ./data)
   TRUCE_SIGNING_KEY  Ed25519 private key (PKCS#8 PEM) that signs tree heads
-                     (default: TRUCE_DATA_DIR/keys/ledger-ed25519.pem, created on first use)`;
+  TRUCE_SIGNING_KEY_FILE  where it is read from, or created on first use
+                     (default: TRUCE_DATA_DIR/keys/ledger-ed25519.pem)
+  The README's configuration table has the rest (DATABASE_READ_URL, TRUCE_HOST, TRUCE_PORT,
+  TRUCE_LOG, TRUCE_TRUST_PROXY, TRUCE_MAP_STYLE_URL, TRUCE_OVERVIEW_MEMORY_MB).`;
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -151,7 +151,15 @@ export async function* readHxlCsv(
     row.actor_names = layout.actorNames.map((at) => (fields[at] ?? "").trim()).filter(Boolean);
     yield { line, row };
   }
-  if (layout === undefined) yield { line: 1, error: "no HXL hashtag row: the file has no data" };
+  if (layout === undefined) {
+    yield {
+      line: 1,
+      error:
+        rowsBefore === 0
+          ? "the file is empty: it has no rows"
+          : `no HXL hashtag row (#event+id,#date,...) in its ${rowsBefore} rows: not an HXL file`,
+    };
+  }
 }
 
 export type HxlMapOptions = {

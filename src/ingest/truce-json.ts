@@ -2,6 +2,8 @@ import { DomainError } from "../domain/errors.ts";
 
 /** Identifies Truce's own process bundle (`truce export --format json`). */
 export const BUNDLE_FORMAT = "truce-process";
+/** The version of that format this Truce writes and reads. */
+export const BUNDLE_VERSION = 1;
 
 export type Bundle = {
   process: Record<string, unknown> | undefined;
@@ -18,7 +20,28 @@ export function parseTruceJson(text: string): Bundle {
   } catch (error) {
     throw new DomainError("bad_request", `The file is not valid JSON: ${(error as Error).message}`);
   }
-  const bundle = value as { format?: unknown; process?: unknown; records?: unknown };
+  const bundle = value as {
+    format?: unknown;
+    version?: unknown;
+    process?: unknown;
+    records?: unknown;
+  };
+  // A bundle says what it is; one that says something else, or a later version, is not read
+  // as if it were this one.
+  if (!Array.isArray(value) && bundle.format !== undefined && bundle.format !== BUNDLE_FORMAT) {
+    throw new DomainError(
+      "bad_request",
+      `format: ${JSON.stringify(bundle.format)} is not a Truce bundle ("${BUNDLE_FORMAT}")`,
+      { issues: [{ path: "format", message: `not "${BUNDLE_FORMAT}"`, value: bundle.format }] },
+    );
+  }
+  if (!Array.isArray(value) && bundle.version !== undefined && bundle.version !== BUNDLE_VERSION) {
+    throw new DomainError(
+      "bad_request",
+      `version: this Truce reads bundles of version ${BUNDLE_VERSION}, not ${JSON.stringify(bundle.version)}`,
+      { issues: [{ path: "version", message: `not ${BUNDLE_VERSION}`, value: bundle.version }] },
+    );
+  }
   const list = Array.isArray(value) ? value : bundle.records;
   if (!Array.isArray(list)) {
     throw new DomainError(
@@ -48,7 +71,7 @@ export async function* writeTruceJson(
   records: AsyncIterable<Record<string, unknown>>,
   exportedAt: string,
 ): AsyncGenerator<string> {
-  yield `{"format":"${BUNDLE_FORMAT}","version":1,"exported_at":${JSON.stringify(exportedAt)},\n`;
+  yield `{"format":"${BUNDLE_FORMAT}","version":${BUNDLE_VERSION},"exported_at":${JSON.stringify(exportedAt)},\n`;
   yield `"process":${JSON.stringify(process)},\n"records":[`;
   let isFirst = true;
   for await (const record of records) {
