@@ -849,6 +849,19 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.close();
   });
 
+  it("says what is wrong with a field in the reader's language", async () => {
+    const { page } = await open("/commitments?new=commitment", "commitment-form-ru", {
+      signedInAs: MEDIATOR,
+    });
+    await page.getByLabel("Language").selectOption("ru");
+    const form = page.getByRole("form", { name: /: обязательство$/ });
+    await form.getByRole("button", { name: "Сохранить" }).click();
+    const error = form.locator(".field-error").first();
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/[А-Яа-я]/);
+    await page.close();
+  });
+
   it("shows a bad value's error next to its field in the generic form and writes nothing", async () => {
     const before = await ledgerSize();
     const { page } = await open("/commitments?new=commitment", "commitment-form", {

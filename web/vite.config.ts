@@ -12,6 +12,8 @@ export default defineConfig({
         // React Query marks its hooks "use client" for server components, which this app has none
         // of: dropping the directive changes nothing here, and the warning buried `npm start`.
         if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+        // How long plugins took: worth a profile on a slow build, noise on every other.
+        if (warning.code === "PLUGIN_TIMINGS") return;
         warn(warning);
       },
     },
