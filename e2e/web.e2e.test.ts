@@ -189,6 +189,11 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.getByLabel("Լեզու").selectOption("az");
     await page.getByRole("link", { name: "Xəritə" }).waitFor();
     await page.screenshot({ path: `${SHOTS}/overview-az.png`, fullPage: true });
+    // Coded values (an exchange's principle, a status) are translated too, not shown as codes.
+    await page.getByRole("link", { name: "Saxlanılanlar" }).click();
+    await page.getByText("hamı hamıya").first().waitFor();
+    expect(await page.getByText("all for all", { exact: true }).count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/detainees-az.png`, fullPage: true });
     await page.close();
   });
 

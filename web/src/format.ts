@@ -58,3 +58,14 @@ export function formatCount(count: unknown, language: string): string {
 export function isCommitmentOverdue(commitment: ApiRecord): boolean {
   return isOverdue(commitment as unknown as Commitment, new Date().toISOString().slice(0, 10));
 }
+
+/**
+ * A coded value (a status, a kind, a precision) in the reader's language: `values.<code>` of the
+ * translations, else the code with spaces for underscores, so a value added later still reads.
+ */
+export function valueLabel(t: (key: string, options: { defaultValue: string }) => string) {
+  return (value: unknown): string => {
+    const code = String(value ?? "");
+    return t(`values.${code}`, { defaultValue: code.replaceAll("_", " ") });
+  };
+}

@@ -14,6 +14,7 @@ import {
   incidentBody,
   otherBody,
 } from "../candidate-records.ts";
+import { valueLabel } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useMayCreate } from "../session.tsx";
 import { IncidentChoice, useNearbyIncidents } from "./nearby-incidents.tsx";
@@ -177,7 +178,7 @@ export function CandidateCard(props: {
       <select {...attrs} value={draft[name] as string} onChange={(e) => set(name)(e.target.value)}>
         {options.map((o) => (
           <option key={o} value={o}>
-            {o.replaceAll("_", " ")}
+            {valueLabel(t)(o)}
           </option>
         ))}
       </select>

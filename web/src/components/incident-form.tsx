@@ -7,6 +7,7 @@ import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
 import { ApiError, type ApiRecord, getJson, PROCESS } from "../api.ts";
+import { valueLabel } from "../format.ts";
 import { editedIncident } from "./incident-edit.ts";
 
 type Issues = Record<string, string>;
@@ -165,7 +166,7 @@ export function IncidentForm(props: {
         >
           {INCIDENT_KINDS.map((k) => (
             <option key={k} value={k}>
-              {k.replaceAll("_", " ")}
+              {valueLabel(t)(k)}
             </option>
           ))}
         </select>,

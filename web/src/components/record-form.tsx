@@ -8,6 +8,7 @@ import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { VISIBILITIES } from "../../../src/domain/record.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
 import { ApiError, type ApiRecord, getJson, PROCESS } from "../api.ts";
+import { valueLabel } from "../format.ts";
 import { useActors } from "./actors.tsx";
 import {
   type FieldSpec,
@@ -143,7 +144,7 @@ export function RecordForm(props: {
       {hasEmpty ? <option value="">—</option> : null}
       {options.map((option) => (
         <option key={option} value={option}>
-          {option.replaceAll("_", " ")}
+          {valueLabel(t)(option)}
         </option>
       ))}
     </select>
@@ -249,7 +250,7 @@ export function RecordForm(props: {
                 />{" "}
                 {field.control === "ids"
                   ? String(actors.get(option)?.short_name ?? actors.get(option)?.name ?? option)
-                  : option.replaceAll("_", " ")}
+                  : valueLabel(t)(option)}
               </label>
             ))}
             {hint ? <p className="hint">{hint}</p> : null}

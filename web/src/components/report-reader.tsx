@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { SOURCE_KINDS } from "../../../src/domain/kinds/source.schema.ts";
 import type { ActorRecord, ExtractResult } from "../../../src/extract/index.ts";
 import { ApiError, createRecord } from "../api.ts";
+import { valueLabel } from "../format.ts";
 import { useMayCreate, useOwnFields } from "../session.tsx";
 import { useActors } from "./actors.tsx";
 import { CandidateCard } from "./candidate-card.tsx";
@@ -173,7 +174,7 @@ export function ReportReader() {
           >
             {SOURCE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k.replaceAll("_", " ")}
+                {valueLabel(t)(k)}
               </option>
             ))}
           </select>,

@@ -9,7 +9,7 @@ import { DateRangeFilter } from "../components/date-range.tsx";
 import { IncidentForm } from "../components/incident-form.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
-import { formatDate, placeName } from "../format.ts";
+import { formatDate, placeName, valueLabel } from "../format.ts";
 import { Link, setParams, useLocation } from "../router.tsx";
 import { useMayCreate } from "../session.tsx";
 
@@ -22,6 +22,7 @@ const KINDS = INCIDENT_KINDS;
  */
 function IncidentDetail({ id, isChosen }: { id: string; isChosen: boolean }) {
   const { t, i18n } = useTranslation();
+  const label = valueLabel(t);
   const mayWrite = useMayCreate("incident");
   const incident = useQuery({
     queryKey: ["incident", id],
@@ -54,7 +55,7 @@ function IncidentDetail({ id, isChosen }: { id: string; isChosen: boolean }) {
       <p>
         <strong>{t("incidents.verification")}:</strong>{" "}
         <span className={`badge verification-${verification.status}`}>
-          {t(`values.verification.${verification.status}`, { defaultValue: verification.status })}
+          {label(verification.status)}
         </span>
         {verification.reason ? ` — ${verification.reason}` : ""}
         {verification.by ? (
@@ -103,6 +104,7 @@ function EditIncident({ id }: { id: string }) {
 
 export function IncidentsPage() {
   const { t, i18n } = useTranslation();
+  const label = valueLabel(t);
   const mayWrite = useMayCreate("incident");
   const { params } = useLocation();
   const filters = {
@@ -139,7 +141,7 @@ export function IncidentsPage() {
             <option value="">{t("common.all")}</option>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {t(`values.incidentKind.${k}`, { defaultValue: k.replace("_", " ") })}
+                {label(k)}
               </option>
             ))}
           </select>
@@ -180,15 +182,9 @@ export function IncidentsPage() {
                     {String(incident.title)}
                   </Link>
                 </td>
-                <td>
-                  {t(`values.incidentKind.${String(incident.kind)}`, {
-                    defaultValue: String(incident.kind).replace("_", " "),
-                  })}
-                </td>
+                <td>{label(incident.kind)}</td>
                 <td>{placeName(incident.place as { name: string }, i18n.language)}</td>
-                <td>
-                  {t(`values.verification.${(incident.verification as { status: string }).status}`)}
-                </td>
+                <td>{label((incident.verification as { status: string }).status)}</td>
               </tr>
             ))}
           </tbody>

@@ -15,6 +15,7 @@ import {
 import { setParams, useLocation } from "../router.tsx";
 import { useSession, useViewer } from "../session.tsx";
 import "./ledger.css";
+import { valueLabel } from "../format.ts";
 
 type Cosignature = {
   key_id: string;
@@ -410,8 +411,8 @@ function RecentEntries({ size, selected }: { size: number; selected: string | nu
                 <td>
                   <time dateTime={String(e.at)}>{formatTime(String(e.at), i18n.language)}</time>
                 </td>
-                <td>{String(e.action)}</td>
-                <td>{String(e.record_type)}</td>
+                <td>{valueLabel(t)(e.action)}</td>
+                <td>{valueLabel(t)(e.record_type)}</td>
                 <td>
                   <button
                     type="button"
@@ -497,7 +498,7 @@ function RecordHistory({ id, type }: { id: string; type: string }) {
       <ol className="history">
         {(history.data?.entries ?? []).map((entry) => (
           <li key={String(entry.seq)}>
-            <strong>{String(entry.action)}</strong> ·{" "}
+            <strong>{valueLabel(t)(entry.action)}</strong> ·{" "}
             <time dateTime={String(entry.at)}>{formatTime(String(entry.at), i18n.language)}</time> ·{" "}
             {String(entry.principal)} · #{String(entry.seq)}
             <details>

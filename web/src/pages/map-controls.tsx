@@ -8,10 +8,9 @@ import { listRecords } from "../api.ts";
 import { useActors } from "../components/actors.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
 import { TimeSlider } from "../components/time-slider.tsx";
+import { valueLabel } from "../format.ts";
 import { chosenLayers, layersParam, MAP_LAYERS, type MapLayer } from "../map/record-layers.ts";
 import { setParams, useLocation } from "../router.tsx";
-
-const plain = (value: string) => value.replaceAll("_", " ");
 
 /** A select kept in one URL parameter, "All" first. */
 function ParamSelect(props: { name: string; label: string; options: Array<[string, string]> }) {
@@ -54,13 +53,13 @@ export function MapFilters() {
       <ParamSelect
         name="kind"
         label={t("common.kind")}
-        options={INCIDENT_KINDS.map((k) => [k, plain(k)])}
+        options={INCIDENT_KINDS.map((k) => [k, valueLabel(t)(k)])}
       />
       <ParamSelect name="actor" label={t("map.actor")} options={actorOptions} />
       <ParamSelect
         name="verification"
         label={t("incidents.verification")}
-        options={VERIFICATION_STATUSES.map((v) => [v, plain(v)])}
+        options={VERIFICATION_STATUSES.map((v) => [v, valueLabel(t)(v)])}
       />
       <DateRangeFilter />
     </form>

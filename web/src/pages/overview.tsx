@@ -12,6 +12,7 @@ import {
   formatNumber,
   isCommitmentOverdue,
   placeName,
+  valueLabel,
 } from "../format.ts";
 import { Link } from "../router.tsx";
 
@@ -270,9 +271,7 @@ export function OverviewPage() {
                       <span
                         className={`badge status-${assessment ? String(assessment.status) : "none"}`}
                       >
-                        {assessment
-                          ? String(assessment.status).replace("_", " ")
-                          : t("overview.notAssessed")}
+                        {assessment ? valueLabel(t)(assessment.status) : t("overview.notAssessed")}
                       </span>
                     </td>
                   </tr>

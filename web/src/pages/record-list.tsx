@@ -77,5 +77,15 @@ export const dateColumn = (header: string, field = "date"): Column => ({
 
 export const textColumn = (header: string, field: string): Column => ({
   header,
-  cell: (record) => String(record[field] ?? "").replaceAll("_", " "),
+  cell: (record) => String(record[field] ?? ""),
+});
+
+/** A coded field (a kind, a status), shown in the reader's language. */
+export const codeColumn = (
+  header: string,
+  field: string,
+  label: (value: unknown) => string,
+): Column => ({
+  header,
+  cell: (record) => (record[field] === undefined ? "" : label(record[field])),
 });

@@ -9,9 +9,9 @@ import { ClaimCard } from "../components/claim-card.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
 import { EditRecordButton, RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
-import { formatCount, formatDate, isCommitmentOverdue, placeName } from "../format.ts";
+import { formatCount, formatDate, isCommitmentOverdue, placeName, valueLabel } from "../format.ts";
 import { useLocation } from "../router.tsx";
-import { type Column, dateColumn, RecordList, textColumn } from "./record-list.tsx";
+import { type Column, codeColumn, dateColumn, RecordList, textColumn } from "./record-list.tsx";
 import { useStatements } from "./statements.tsx";
 
 const actorsColumn = (header: string, field: string): Column => ({
@@ -50,7 +50,7 @@ export function CommitmentsPage() {
           },
           textColumn(t("nav.commitments"), "summary"),
           actorsColumn("", "owners"),
-          textColumn(t("common.status"), "status"),
+          codeColumn(t("common.status"), "status", valueLabel(t)),
         ]}
       />
       <RecordEditor types={["commitment"]} />
@@ -108,7 +108,7 @@ function ProvisionMatrix({
                 return (
                   <td key={d}>
                     {status ? (
-                      <span className={`badge status-${status}`}>{status.replace("_", " ")}</span>
+                      <span className={`badge status-${status}`}>{valueLabel(t)(status)}</span>
                     ) : (
                       "·"
                     )}
@@ -205,7 +205,7 @@ export function AgreementsPage() {
                     {history.map((a) => (
                       <p key={a.id}>
                         <span className={`badge status-${String(a.status)}`}>
-                          {String(a.status).replace("_", " ")}
+                          {valueLabel(t)(a.status)}
                         </span>{" "}
                         {formatDate(a.as_of as FuzzyDate, i18n.language)} — {String(a.reason)} (
                         <ActorName id={String(a.assessed_by)} />) <EditRecordButton record={a} />
@@ -391,7 +391,7 @@ export function DetaineesPage() {
         isEditable
         columns={[
           dateColumn(t("common.date")),
-          textColumn(t("common.kind"), "principle"),
+          codeColumn(t("common.kind"), "principle", valueLabel(t)),
           {
             header: "→",
             cell: (e, language) =>

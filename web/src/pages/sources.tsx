@@ -2,7 +2,8 @@ import { useTranslation } from "react-i18next";
 import { ImportPanel } from "../components/import-panel.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { ReportReader } from "../components/report-reader.tsx";
-import { dateColumn, RecordList, textColumn } from "./record-list.tsx";
+import { valueLabel } from "../format.ts";
+import { codeColumn, dateColumn, RecordList, textColumn } from "./record-list.tsx";
 
 /** /sources: read a report into records, import a data file, and the sources the record cites. */
 export function SourcesPage() {
@@ -19,7 +20,7 @@ export function SourcesPage() {
         isEditable
         columns={[
           textColumn(t("sources.sourceTitle"), "title"),
-          textColumn(t("common.kind"), "kind"),
+          codeColumn(t("common.kind"), "kind", valueLabel(t)),
           textColumn(t("sources.publisher"), "publisher"),
           dateColumn(t("common.date"), "published"),
         ]}
