@@ -209,7 +209,7 @@ export function OverviewPage() {
                   <strong>
                     {c.due
                       ? formatDate(c.due as FuzzyDate, i18n.language)
-                      : t("overview.openEnded")}
+                      : String(c.due_text ?? t("overview.openEnded"))}
                   </strong>
                   {isLate ? <span className="badge danger">{t("overview.overdue")}</span> : null}{" "}
                   {String(c.summary)}{" "}

@@ -1,10 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { kindByPath } from "../../../src/domain/kinds/index.ts";
 import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
 import { EditRecordButton } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatDate } from "../format.ts";
+import { useMayCreate } from "../session.tsx";
 
 export type Column = { header: string; cell: (record: ApiRecord, language: string) => ReactNode };
 
@@ -21,15 +23,18 @@ export function RecordList(props: {
   isEditable?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const columns: Column[] = props.isEditable
-    ? [
-        ...props.columns,
-        {
-          header: t("forms.edit"),
-          cell: (record) => <EditRecordButton record={record} />,
-        },
-      ]
-    : props.columns;
+  // The column is there only for those who may edit: for the rest it would be empty cells.
+  const mayEdit = useMayCreate(kindByPath(props.kind)?.type ?? "");
+  const columns: Column[] =
+    props.isEditable && mayEdit
+      ? [
+          ...props.columns,
+          {
+            header: t("forms.edit"),
+            cell: (record) => <EditRecordButton record={record} />,
+          },
+        ]
+      : props.columns;
   const query = useQuery({
     queryKey: [props.kind, "list", props.params],
     queryFn: () => listRecords(props.kind, { limit: 500, ...props.params }),
@@ -47,8 +52,9 @@ export function RecordList(props: {
           <table className="records">
             <thead>
               <tr>
-                {columns.map((column) => (
-                  <th scope="col" key={column.header}>
+                {columns.map((column, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the page
+                  <th scope="col" key={i}>
                     {column.header}
                   </th>
                 ))}
@@ -57,8 +63,9 @@ export function RecordList(props: {
             <tbody>
               {query.data.items.map((record) => (
                 <tr key={record.id}>
-                  {columns.map((column) => (
-                    <td key={column.header}>{column.cell(record, i18n.language)}</td>
+                  {columns.map((column, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for the page
+                    <td key={i}>{column.cell(record, i18n.language)}</td>
                   ))}
                 </tr>
               ))}

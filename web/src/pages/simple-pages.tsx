@@ -35,7 +35,7 @@ export function CommitmentsPage() {
         isEditable
         columns={[
           {
-            header: t("common.date"),
+            header: t("fields.due"),
             cell: (c, language) => {
               const due = c.due as FuzzyDate | undefined;
               if (!due) return <em>{String(c.due_text ?? t("overview.openEnded"))}</em>;
@@ -49,7 +49,7 @@ export function CommitmentsPage() {
             },
           },
           textColumn(t("nav.commitments"), "summary"),
-          actorsColumn("", "owners"),
+          actorsColumn(t("fields.owners"), "owners"),
           codeColumn(t("common.status"), "status", valueLabel(t)),
         ]}
       />
@@ -325,10 +325,15 @@ export function TimelinePage() {
             <span className="badge">{t(`nav.${kind}` as "nav.incidents")}</span>
             {record.status ? (
               <span className={`badge status-${String(record.status)}`}>
-                {String(record.status)}
+                {valueLabel(t)(record.status)}
               </span>
             ) : null}{" "}
-            {String(record.title ?? record.summary ?? "")}{" "}
+            {/* An exchange has no title: its principle and notes say what it was. */}
+            {String(
+              record.title ??
+                record.summary ??
+                (record.principle ? valueLabel(t)(record.principle) : (record.notes ?? "")),
+            )}{" "}
             {kind === "meetings" ? <EditRecordButton record={record} /> : null}
           </li>
         ))}
