@@ -16,10 +16,17 @@ import { cliPrincipal, withServices } from "./with-services.ts";
 
 const FORMATS = ["json", "geojson", "acled", "ucdp", "hxl", "pax"] as const;
 
+/** "1 row", "6 rows". */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 export function printImportSummary(summary: ImportSummary, what: string): void {
   process.stdout.write(
-    `${what}: read ${summary.read}, created ${summary.created}, updated ${summary.updated}, ` +
-      `already present ${summary.unchanged}, rejected ${summary.rejected.length}\n`,
+    `${what}: records read ${summary.read}, created ${summary.created}, updated ${summary.updated}, ` +
+      `already present ${summary.unchanged}, rejected ${summary.rejected.length}` +
+      // A rejected row never became records; a rejected record came from a row that was read.
+      `${summary.rejected.length > 0 ? " (rows and records, below)" : ""}\n`,
   );
   for (const rejection of summary.rejected.slice(0, 20)) {
     process.stderr.write(
@@ -110,7 +117,7 @@ export const importCommand: Command = {
             ...peaceProcess,
           });
           bar.finish();
-          printImportSummary(summary, `${file} (${summary.rows} agreements)`);
+          printImportSummary(summary, `${file} (${counted(summary.rows, "agreement")})`);
           process.stdout.write(
             `  matched to documents the process had (PA-X AgtId): ${summary.matched.join(", ") || "none"}; ` +
               `rows of other peace processes left out: ${summary.otherProcesses}\n`,
@@ -124,7 +131,7 @@ export const importCommand: Command = {
               ? await importHxl(services, slug, readHxlCsv(input), options)
               : await importUcdp(services, slug, readUcdpCsv(input), { ...options, unknownActors });
         bar.finish();
-        printImportSummary(summary, `${file} (${summary.rows} rows)`);
+        printImportSummary(summary, `${file} (${counted(summary.rows, "row")})`);
         return summary.rejected.length === 0 ? 0 : 1;
       });
     }
