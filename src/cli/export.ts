@@ -6,7 +6,7 @@ import { exportIncidentsWithClaims } from "../core/export-incident-rows.ts";
 import { exportRecords } from "../core/export-records.ts";
 import { requireProcess } from "../core/require-process.ts";
 import { OPERATOR, parseViewer } from "../domain/access.ts";
-import { kindByPath, kindByType } from "../domain/kinds/index.ts";
+import { KINDS, kindByPath, kindByType } from "../domain/kinds/index.ts";
 import { recordsToAcledRow, writeAcledCsv } from "../ingest/acled.ts";
 import { writeGeoJson } from "../ingest/geojson.ts";
 import { recordsToHxlRow, writeHxlCsv } from "../ingest/hxl.ts";
@@ -56,7 +56,9 @@ export const exportCommand: Command = {
     const kindName = (values.kind as string | undefined) ?? "incident";
     const kind = kindByType(kindName) ?? kindByPath(kindName);
     if (format === "csv" && !kind)
-      throw new UsageError(`--kind "${kindName}" is not a kind of record`);
+      throw new UsageError(
+        `--kind "${kindName}" is not a kind of record: one of ${KINDS.map((k) => k.type).join(", ")}`,
+      );
     const viewer = values.as === undefined ? OPERATOR : parseViewer(String(values.as));
     if (!viewer) throw new UsageError(`--as "${values.as}" is not a role (or delegate:PARTY)`);
     const since = values.since === undefined ? undefined : Number(values.since);

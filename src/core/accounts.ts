@@ -56,7 +56,11 @@ export const NewUserSchema = z
   .strict()
   .superRefine((u, ctx) => {
     if (u.role === "delegate" && u.party === undefined)
-      ctx.addIssue({ code: "custom", path: ["party"], message: "a delegate speaks for a party" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["party"],
+        message: "a delegate speaks for a party: name its actor id (ARM, for one)",
+      });
     if (u.role !== "delegate" && u.party !== undefined)
       ctx.addIssue({ code: "custom", path: ["party"], message: "only delegates have a party" });
   });
