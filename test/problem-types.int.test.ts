@@ -1,35 +1,24 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Services } from "../src/core/services.ts";
+import { describe, expect, it } from "vitest";
 import { ERROR_CODES } from "../src/domain/errors.ts";
-import { buildApp } from "../src/server/app.ts";
 import { PROBLEM_TYPES } from "../src/server/problem-types.ts";
-import { openTestServices } from "./support/stores.ts";
+import { useTestApp } from "./support/app.ts";
 
 describe("the problem types a problem's `type` links to", () => {
-  let services: Services;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    services = await openTestServices("pglite");
-    app = await buildApp(services);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await services?.store.close();
-  });
+  const server = useTestApp();
+  const app = () => server.app();
 
   it("resolves: the type of a real problem is a page with its entry", async () => {
-    const problem = (await app.inject("/api/processes/nowhere")).json();
+    const problem = (await app().inject("/api/processes/nowhere")).json();
     expect(problem.type).toBe("/api/docs/problems#not-found");
     const [path, fragment] = String(problem.type).split("#");
-    const page = await app.inject(path as string);
+    const page = await app().inject(path as string);
     expect(page.statusCode).toBe(200);
     expect(page.headers["content-type"]).toContain("text/html");
     expect(page.body).toContain(`id="${fragment}"`);
   });
 
   it("explains every code, with the status the API answers it with", async () => {
-    const page = (await app.inject("/api/docs/problems")).body;
+    const page = (await app().inject("/api/docs/problems")).body;
     for (const [code, status] of Object.entries(ERROR_CODES)) {
       expect(PROBLEM_TYPES[code as keyof typeof PROBLEM_TYPES]?.status, code).toBe(status);
     }
@@ -39,7 +28,7 @@ describe("the problem types a problem's `type` links to", () => {
   });
 
   it("tells an import sent as a form which content types it takes", async () => {
-    const response = await app.inject({
+    const response = await app().inject({
       method: "POST",
       url: "/api/processes/nowhere/imports?format=acled",
       headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -1,11 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Services } from "../src/core/services.ts";
-import { buildApp } from "../src/server/app.ts";
+import { describe, expect, it } from "vitest";
 import { hasWebApp, WEB_DIST } from "../src/server/routes/web.ts";
-import { openTestServices } from "./support/stores.ts";
+import { useTestApp } from "./support/app.ts";
 
 /** The scripts and styles the page itself names: what every visit loads before any page runs. */
 function pageAssets(html: string): string[] {
@@ -13,20 +10,12 @@ function pageAssets(html: string): string[] {
 }
 
 describe.runIf(hasWebApp())("the web app's files as the server sends them", () => {
-  let services: Services;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    services = await openTestServices("pglite");
-    app = await buildApp(services);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await services?.store.close();
-  });
+  const server = useTestApp();
+  const app = () => server.app();
 
   it("has browsers check the page on every visit, on every web route", async () => {
     for (const route of ["/", "/map", "/incidents", "/index.html"]) {
-      const page = await app.inject(route);
+      const page = await app().inject(route);
       expect(page.statusCode, route).toBe(200);
       expect(page.headers["cache-control"], route).toBe("no-cache");
       expect(page.body).toContain('<div id="root">');
@@ -34,34 +23,37 @@ describe.runIf(hasWebApp())("the web app's files as the server sends them", () =
   });
 
   it("answers a mistyped address with the app's page in a browser and a problem elsewhere", async () => {
-    const page = await app.inject({ url: "/nonexistent", headers: { accept: "text/html,*/*" } });
+    const page = await app().inject({ url: "/nonexistent", headers: { accept: "text/html,*/*" } });
     expect(page.statusCode).toBe(404);
     expect(page.body).toContain('<div id="root">');
     expect(page.headers["cache-control"]).toBe("no-cache");
-    const script = await app.inject({ url: "/nonexistent", headers: { accept: "*/*" } });
+    const script = await app().inject({ url: "/nonexistent", headers: { accept: "*/*" } });
     expect(script.statusCode).toBe(404);
     expect(script.headers["content-type"]).toContain("application/problem+json");
-    const api = await app.inject({ url: "/api/nope", headers: { accept: "text/html" } });
+    const api = await app().inject({ url: "/api/nope", headers: { accept: "text/html" } });
     expect(api.headers["content-type"]).toContain("application/problem+json");
   });
 
   it("lets browsers keep the hashed assets for a year, compressed as they accept", async () => {
-    const html = (await app.inject("/")).body;
+    const html = (await app().inject("/")).body;
     const assets = pageAssets(html);
     expect(assets.some((asset) => asset.endsWith(".js"))).toBe(true);
     for (const asset of assets) {
       const raw = readFileSync(`${WEB_DIST}${asset}`);
-      const plain = await app.inject(`/${asset}`);
+      const plain = await app().inject(`/${asset}`);
       expect(plain.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
       expect(plain.headers["content-encoding"]).toBeUndefined();
       expect(plain.rawPayload.equals(raw)).toBe(true);
       if (raw.length < 1024) continue;
-      const br = await app.inject({ url: `/${asset}`, headers: { "accept-encoding": "br, gzip" } });
+      const br = await app().inject({
+        url: `/${asset}`,
+        headers: { "accept-encoding": "br, gzip" },
+      });
       expect(br.headers["content-encoding"]).toBe("br");
       expect(br.headers.vary).toContain("accept-encoding");
       expect(br.rawPayload.length).toBeLessThan(raw.length / 2);
       expect(brotliDecompressSync(br.rawPayload).equals(raw)).toBe(true);
-      const gzip = await app.inject({ url: `/${asset}`, headers: { "accept-encoding": "gzip" } });
+      const gzip = await app().inject({ url: `/${asset}`, headers: { "accept-encoding": "gzip" } });
       expect(gzip.headers["content-encoding"]).toBe("gzip");
       expect(gunzipSync(gzip.rawPayload).equals(raw)).toBe(true);
     }
@@ -71,17 +63,17 @@ describe.runIf(hasWebApp())("the web app's files as the server sends them", () =
     const name = `assets/rebuilt-${process.pid}-${Date.now()}.js`;
     writeFileSync(`${WEB_DIST}${name}`, "export const rebuilt = true;\n");
     try {
-      const asset = await app.inject(`/${name}`);
+      const asset = await app().inject(`/${name}`);
       expect(asset.statusCode).toBe(200);
       expect(asset.body).toBe("export const rebuilt = true;\n");
     } finally {
       rmSync(`${WEB_DIST}${name}`);
     }
-    expect((await app.inject(`/${name}`)).statusCode).toBe(404);
+    expect((await app().inject(`/${name}`)).statusCode).toBe(404);
   });
 
   it("leaves MapLibre out of what every page loads: the map pages fetch it when opened", async () => {
-    const assets = pageAssets((await app.inject("/")).body);
+    const assets = pageAssets((await app().inject("/")).body);
     const loaded = assets.map((asset) => readFileSync(`${WEB_DIST}${asset}`, "utf8")).join("\n");
     // MapLibre's own error text; it is in the bundle wherever MapLibre is.
     expect(loaded).not.toContain("maplibregl");
