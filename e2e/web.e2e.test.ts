@@ -878,6 +878,10 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await form.getByRole("button", { name: "Save" }).click();
     await form.getByText('"2021-02-30" is not a date').waitFor();
     expect(await form.getByLabel("Due: date").getAttribute("aria-invalid")).toBe("true");
+    // The focus goes to the field to fix, not left on Save.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await form.getByLabel("Due: date").getAttribute("id"),
+    );
     await page.screenshot({ path: `${SHOTS}/commitment-form-errors.png`, fullPage: true });
     expect(await ledgerSize()).toBe(before);
     await page.close();

@@ -8,6 +8,7 @@ import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
 import { ApiError, type ApiRecord, getJson, PROCESS } from "../api.ts";
 import { valueLabel } from "../format.ts";
+import { useFocusFirstError } from "./focus-first-error.ts";
 import { editedIncident } from "./incident-edit.ts";
 
 type Issues = Record<string, string>;
@@ -51,6 +52,7 @@ export function IncidentForm(props: {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [issues, setIssues] = useState<Issues>({});
+  const formRef = useFocusFirstError(issues);
   const [isStale, setIsStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const kind = kindByType("incident");
@@ -129,6 +131,7 @@ export function IncidentForm(props: {
 
   return (
     <form
+      ref={formRef}
       className="record-form"
       onSubmit={(event) => void submit(event)}
       noValidate

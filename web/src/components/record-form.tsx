@@ -10,6 +10,7 @@ import { parseRecordInput } from "../../../src/domain/record-input.ts";
 import { ApiError, type ApiRecord, getJson, PROCESS } from "../api.ts";
 import { valueLabel } from "../format.ts";
 import { useActors } from "./actors.tsx";
+import { useFocusFirstError } from "./focus-first-error.ts";
 import {
   type FieldSpec,
   type FormValues,
@@ -51,6 +52,7 @@ export function RecordForm(props: {
     restricted_to: String(props.editing?.restricted_to ?? ""),
   }));
   const [issues, setIssues] = useState<Issues>({});
+  const formRef = useFocusFirstError(issues);
   const [isStale, setIsStale] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const actors = useActors();
@@ -328,6 +330,7 @@ export function RecordForm(props: {
     : t("forms.newTitle", { kind: kindName });
   return (
     <form
+      ref={formRef}
       className="record-form"
       onSubmit={(event) => void submit(event)}
       noValidate
