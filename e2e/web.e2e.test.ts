@@ -884,6 +884,9 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     );
     await page.screenshot({ path: `${SHOTS}/commitment-form-errors.png`, fullPage: true });
     expect(await ledgerSize()).toBe(before);
+    // Escape closes the form, as Cancel does.
+    await page.keyboard.press("Escape");
+    await form.waitFor({ state: "detached" });
     await page.close();
   });
 });

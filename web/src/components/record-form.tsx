@@ -333,6 +333,10 @@ export function RecordForm(props: {
       ref={formRef}
       className="record-form"
       onSubmit={(event) => void submit(event)}
+      // Escape closes the form as Cancel does; nothing was sent, so nothing is lost on the server.
+      onKeyDown={(event) => {
+        if (event.key === "Escape") props.onCancel();
+      }}
       noValidate
       aria-label={title}
     >
