@@ -618,6 +618,8 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     expect(response.status).toBe(201);
     const { page, errors } = await open("/map?layers=incidents", "map-controls");
     await page.locator("canvas.maplibregl-canvas").waitFor();
+    // The example's incidents have no coordinates: the page says why they are not drawn.
+    await page.getByText("with no coordinates, are not on the map").waitFor();
     for (const name of [
       "Incidents",
       "Observation posts",

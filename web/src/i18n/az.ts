@@ -258,6 +258,8 @@ export const az: Messages = {
   map: {
     title: "Xəritə",
     basemapNote: "Əsas xəritə: Natural Earth (oflayn)",
+    incidentsWithoutPoint:
+      "Yalnız yer adı ilə bilinən, koordinatsız insidentlər xəritədə göstərilmir; bütün insidentlər bu səhifədədir:",
     clusters: "{{count}} insident",
     legendTitle: "Şərti işarələr",
     until: "Qədər",

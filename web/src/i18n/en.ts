@@ -257,6 +257,8 @@ export const en = {
   map: {
     title: "Map",
     basemapNote: "Basemap: Natural Earth (offline)",
+    incidentsWithoutPoint:
+      "Incidents known only by a place name, with no coordinates, are not on the map; every incident is listed on",
     clusters: "{{count}} incidents",
     legendTitle: "Legend",
     until: "Up to",

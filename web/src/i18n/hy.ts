@@ -259,6 +259,8 @@ export const hy: Messages = {
   map: {
     title: "Քարտեզ",
     basemapNote: "Հիմքային քարտեզ՝ Natural Earth (անցանց)",
+    incidentsWithoutPoint:
+      "Միայն վայրի անունով հայտնի, առանց կոորդինատների միջադեպերը քարտեզի վրա չեն. բոլոր միջադեպերը նշված են էջում՝",
     clusters: "միջադեպեր՝ {{count}}",
     legendTitle: "Պայմանական նշաններ",
     until: "Մինչև",

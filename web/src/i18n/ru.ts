@@ -259,6 +259,8 @@ export const ru: Messages = {
   map: {
     title: "Карта",
     basemapNote: "Подложка: Natural Earth (офлайн)",
+    incidentsWithoutPoint:
+      "Инциденты, известные лишь по названию места, без координат, на карте не показаны; все инциденты перечислены на странице",
     clusters: "инцидентов: {{count}}",
     legendTitle: "Условные обозначения",
     until: "По",

@@ -227,6 +227,12 @@ export function MapPage() {
         <MapLegend layers={layers} />
       </div>
       <p className="muted">{t("map.basemapNote")}</p>
+      {/* The map draws what has coordinates; an incident known only by a place's name has none. */}
+      {showsIncidents ? (
+        <p className="muted">
+          {t("map.incidentsWithoutPoint")} <Link to="/incidents">{t("nav.incidents")}</Link>
+        </p>
+      ) : null}
       {listed.length > 0 ? (
         <section aria-labelledby="map-records">
           <h2 id="map-records">{t("map.records")}</h2>
