@@ -23,7 +23,7 @@ export function systemErrorMessage(error: unknown): string | undefined {
       return `${failure.path ?? "a file"}: no such file or directory`;
     case "EACCES":
     case "EPERM":
-      return `${failure.path ?? where ?? "a file"}: permission denied`;
+      return `${failure.path ?? (where || "a file")}: permission denied`;
     case "EISDIR":
       return `${failure.path ?? "a file"}: is a directory, not a file`;
     case "EADDRINUSE":

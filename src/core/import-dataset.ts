@@ -22,9 +22,10 @@ export type Dataset<Row> = {
 };
 
 /**
- * Imports a dataset's rows: each row's records, and the dataset's source with the first of them. A row that cannot be
- * read or mapped is rejected with its file line and never stops the others; the records go through
- * the ordinary import (batches in transactions, ledger entries, re-import keyed on their ids).
+ * Imports a dataset's rows: each row's records, and the dataset's source with the first of them.
+ * A row that cannot be read or mapped is rejected with its file line and never stops the others;
+ * the records go through the ordinary import (batches in transactions, ledger entries, re-import
+ * keyed on their ids).
  */
 export async function importDatasetRows<Row>(
   services: Services,

@@ -155,11 +155,11 @@ class Utf8Check {
     if (this.#passThrough) return chunk;
     try {
       const text = this.#decoder.decode(chunk, { stream: true });
-      this.#lines += chunk.filter((byte) => byte === 0x0a).length;
+      this.#lines += lineFeeds(chunk, chunk.length);
       return text;
     } catch {
       const at = firstInvalidUtf8(chunk);
-      const line = this.#lines + chunk.subarray(0, at).filter((byte) => byte === 0x0a).length;
+      const line = this.#lines + lineFeeds(chunk, at);
       const byte = (chunk[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
       return {
         line,
@@ -169,6 +169,15 @@ class Utf8Check {
       };
     }
   }
+}
+
+/** The line feeds in a chunk's first `end` bytes, counted without copying them. */
+function lineFeeds(chunk: Buffer, end: number): number {
+  let count = 0;
+  for (let at = chunk.indexOf(0x0a); at !== -1 && at < end; at = chunk.indexOf(0x0a, at + 1)) {
+    count += 1;
+  }
+  return count;
 }
 
 /** Where the first byte that cannot start or continue a UTF-8 sequence is (0 when unsure). */
