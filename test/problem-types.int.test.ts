@@ -37,8 +37,21 @@ describe("the problem types a problem's `type` links to", () => {
     // The body's type is checked as it is parsed, before anyone is asked to sign in.
     expect(response.statusCode).toBe(415);
     expect(response.json().detail).toBe(
-      "Content-Type application/x-www-form-urlencoded is not a data file's: send text/csv, " +
-        "application/json, application/geo+json or application/octet-stream",
+      "Content-Type application/x-www-form-urlencoded is not one this route reads: send " +
+        "text/csv, text/plain, application/json, application/geo+json or application/octet-stream",
+    );
+  });
+
+  it("tells a record sent as XML that records are JSON", async () => {
+    const response = await app().inject({
+      method: "POST",
+      url: "/api/processes/nowhere/incidents",
+      headers: { "content-type": "application/xml" },
+      payload: "<incident/>",
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().detail).toBe(
+      "Content-Type application/xml is not JSON: send JSON with Content-Type: application/json",
     );
   });
 });

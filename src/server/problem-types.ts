@@ -1,76 +1,66 @@
-import type { ErrorCode } from "../domain/errors.ts";
+import { ERROR_CODES, type ErrorCode } from "../domain/errors.ts";
 
 /** A problem type as `/api/docs/problems` explains it: what happened and what to do about it. */
 export type ProblemType = { status: number; meaning: string; remedy: string };
 
-/** Every problem `type` the API answers with, by its code (the URI's fragment, with dashes). */
-export const PROBLEM_TYPES: Record<
-  | ErrorCode
-  | "malformed_json"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "rate_limited"
-  | "internal",
-  ProblemType
-> = {
+/** What each domain error means; its status is the one `ERROR_CODES` gives it. */
+const DOMAIN_TYPES: Record<ErrorCode, Omit<ProblemType, "status">> = {
   validation_failed: {
-    status: 422,
     meaning: "The input does not match the kind's schema, or a data file could not be read.",
     remedy:
       "Each entry of `issues` names a field (or a file's line) and says what is wrong with it.",
   },
   reference_invalid: {
-    status: 422,
     meaning: "A field names a record that does not exist in this process, or one of another kind.",
     remedy: "Create the record referred to first, or correct the id `issues` names.",
   },
   bad_request: {
-    status: 400,
     meaning: "The request itself is malformed: a query parameter or a cursor that is not valid.",
     remedy: "`issues` names the parameter; /api/docs lists what each route takes.",
   },
-  malformed_json: {
-    status: 400,
-    meaning: "The body is not valid JSON.",
-    remedy: "Send one JSON object with Content-Type: application/json.",
-  },
   unauthorized: {
-    status: 401,
     meaning: "The request has no valid session or token, and the change needs one.",
     remedy:
       "Sign in (POST /api/session) or send Authorization: Bearer with a token from `truce user add --token`.",
   },
   forbidden: {
-    status: 403,
     meaning: "You may see this record but your role does not allow this change.",
     remedy: "docs/access.md says which role writes what; ask an admin or mediator.",
   },
   not_found: {
-    status: 404,
     meaning: "No such process, record or route, or one you may not see.",
     remedy: "Check the slug and the id; a record shared with members only shows once you sign in.",
   },
   conflict: {
-    status: 409,
     meaning: "The id is taken, or other records still refer to the one you would delete.",
     remedy: "Choose another id, or change the records that refer to it first.",
   },
   precondition_failed: {
-    status: 412,
     meaning: "Someone changed the record after the version your If-Match names.",
     remedy:
       "Read the record again, apply your change to the new version and send it with its version.",
   },
   precondition_required: {
-    status: 428,
     meaning: "An update or a delete came without If-Match.",
     remedy:
       'Send If-Match with the version you read ("3"), so you never overwrite what you have not seen.',
   },
   too_many_requests: {
-    status: 429,
     meaning: "Too many failed sign-ins for this account or address.",
     remedy: "Wait the minutes the detail says, then try again.",
+  },
+  store_busy: {
+    meaning: "The embedded store is held by another process.",
+    remedy: "Stop the other `truce` process, or send the change to the running server's API.",
+  },
+};
+
+/** The problems the server raises itself, for what Fastify or a bug stopped. */
+const OWN_TYPES = {
+  malformed_json: {
+    status: 400,
+    meaning: "The body is not valid JSON.",
+    remedy: "Send one JSON object with Content-Type: application/json.",
   },
   rate_limited: {
     status: 429,
@@ -88,16 +78,22 @@ export const PROBLEM_TYPES: Record<
     remedy:
       "Records take application/json; imports take text/csv, application/json, application/geo+json or application/octet-stream.",
   },
-  store_busy: {
-    status: 503,
-    meaning: "The embedded store is held by another process.",
-    remedy: "Stop the other `truce` process, or send the change to the running server's API.",
-  },
   internal: {
     status: 500,
     meaning: "Something went wrong on the server. It is logged, and nothing was changed.",
     remedy: "Try again; if it persists, tell the operator the time and the `instance`.",
   },
+} satisfies Record<string, ProblemType>;
+
+/** Every problem `type` the API answers with, by its code (the URI's fragment, with dashes). */
+export const PROBLEM_TYPES: Record<ErrorCode | keyof typeof OWN_TYPES, ProblemType> = {
+  ...(Object.fromEntries(
+    Object.entries(DOMAIN_TYPES).map(([code, type]) => [
+      code,
+      { status: ERROR_CODES[code as ErrorCode], ...type },
+    ]),
+  ) as Record<ErrorCode, ProblemType>),
+  ...OWN_TYPES,
 };
 
 /** The URI a problem's `type` gives: the fragment of its entry on the problems page. */

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { DomainError, ERROR_CODES, type FieldIssue } from "../domain/errors.ts";
+import { DomainError, type FieldIssue } from "../domain/errors.ts";
 import { StoreBusyError } from "../store/data-dir-lock.ts";
-import { problemTypesPage, problemTypeUri } from "./problem-types.ts";
+import { PROBLEM_TYPES, problemTypesPage, problemTypeUri } from "./problem-types.ts";
 
 /** An RFC 9457 problem. `issues` names each failing field (an extension member). */
 export type Problem = {
@@ -31,8 +31,18 @@ const TITLES: Record<number, string> = {
   503: "Service unavailable",
 };
 
-/** Problem type URIs resolve to the type's entry on /api/docs/problems. */
-const typeUri = problemTypeUri;
+/** A problem of a known type: its URI, status and title from the type, the detail from the case. */
+function problemOf(code: keyof typeof PROBLEM_TYPES, detail: string): Problem {
+  const status = PROBLEM_TYPES[code].status;
+  return { type: problemTypeUri(code), title: TITLES[status] ?? "Error", status, detail };
+}
+
+/** A list of content types as a sentence: "a, b or c". */
+function oneOf(types: readonly string[]): string {
+  return types.length < 2
+    ? (types[0] ?? "")
+    : `${types.slice(0, -1).join(", ")} or ${types.at(-1)}`;
+}
 
 export function sendProblem(
   reply: FastifyReply,
@@ -50,38 +60,26 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): Problem
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return {
-        type: typeUri("malformed_json"),
-        title: TITLES[400] as string,
-        status: 400,
-        detail: `The request body is not valid JSON: ${error.message}`,
+        ...problemOf("malformed_json", `The request body is not valid JSON: ${error.message}`),
         issues: [{ path: "", message: "not valid JSON" }],
       };
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return {
-        type: typeUri("payload_too_large"),
-        title: TITLES[413] as string,
-        status: 413,
-        detail: "The request body is larger than this server accepts",
-      };
-    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return {
-        type: typeUri("unsupported_media_type"),
-        title: TITLES[415] as string,
-        status: 415,
-        detail: request.url.includes("/imports")
-          ? `Content-Type ${request.headers["content-type"] ?? "(none)"} is not a data file's: send text/csv, application/json, application/geo+json or application/octet-stream`
-          : `Content-Type ${request.headers["content-type"] ?? "(none)"} is not JSON: send JSON with Content-Type: application/json`,
-      };
+      return problemOf("payload_too_large", "The request body is larger than this server accepts");
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE": {
+      const sent = request.headers["content-type"] ?? "(none)";
+      // A route that reads other bodies than JSON (imports take data files) says which in its
+      // schema's `consumes`, which its OpenAPI entry shows too.
+      const consumes = (request.routeOptions.schema as { consumes?: readonly string[] } | undefined)
+        ?.consumes;
+      return problemOf(
+        "unsupported_media_type",
+        consumes
+          ? `Content-Type ${sent} is not one this route reads: send ${oneOf(consumes)}`
+          : `Content-Type ${sent} is not JSON: send JSON with Content-Type: application/json`,
+      );
+    }
     default:
-      if (error.statusCode === 429) {
-        return {
-          type: typeUri("rate_limited"),
-          title: TITLES[429] as string,
-          status: 429,
-          detail: error.message,
-        };
-      }
-      return null;
+      return error.statusCode === 429 ? problemOf("rate_limited", error.message) : null;
   }
 }
 
@@ -96,43 +94,37 @@ export function registerProblemHandlers(
 ): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
-      const status = ERROR_CODES[error.code];
       return sendProblem(reply, request, {
-        type: typeUri(error.code),
-        title: TITLES[status] ?? "Error",
-        status,
-        detail: error.message,
+        ...problemOf(error.code, error.message),
         ...error.details,
       });
     }
     if (error instanceof StoreBusyError) {
-      return sendProblem(reply, request, {
-        type: typeUri("store_busy"),
-        title: TITLES[503] as string,
-        status: 503,
-        detail: error.message,
-      });
+      return sendProblem(reply, request, problemOf("store_busy", error.message));
     }
     const known = fromFastifyError(error, request);
     if (known) return sendProblem(reply, request, known);
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, request, {
-        type: typeUri("bad_request"),
+        type: problemTypeUri("bad_request"),
         title: TITLES[error.statusCode] ?? "Bad request",
         status: error.statusCode,
         detail: error.message,
       });
     }
     request.log.error({ err: error }, "unhandled error");
-    return sendProblem(reply, request, {
-      type: typeUri("internal"),
-      title: TITLES[500] as string,
-      status: 500,
-      detail: "Something went wrong on the server. It has been logged; nothing was changed.",
-    });
+    return sendProblem(
+      reply,
+      request,
+      problemOf(
+        "internal",
+        "Something went wrong on the server. It has been logged; nothing was changed.",
+      ),
+    );
   });
+  const page = problemTypesPage();
   app.get("/api/docs/problems", { schema: { hide: true } }, async (_request, reply) =>
-    reply.type("text/html; charset=utf-8").send(problemTypesPage()),
+    reply.type("text/html; charset=utf-8").send(page),
   );
   app.setNotFoundHandler((request, reply) => {
     // A mistyped address in a browser gets the web app, which says there is no such page and
@@ -145,11 +137,10 @@ export function registerProblemHandlers(
     ) {
       return options.pageNotFound(reply.status(404));
     }
-    return sendProblem(reply, request, {
-      type: typeUri("not_found"),
-      title: TITLES[404] as string,
-      status: 404,
-      detail: `Nothing at ${request.method} ${request.url.split("?")[0]}`,
-    });
+    return sendProblem(
+      reply,
+      request,
+      problemOf("not_found", `Nothing at ${request.method} ${request.url.split("?")[0]}`),
+    );
   });
 }
