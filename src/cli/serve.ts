@@ -5,6 +5,7 @@ import { OverviewMemory } from "../core/overview-memory.ts";
 import { operatorCaller } from "../domain/access.ts";
 import { buildApp } from "../server/app.ts";
 import { type Command, UsageError } from "./command.ts";
+import { warnAs } from "./with-services.ts";
 
 export const serveCommand: Command = {
   name: "serve",
@@ -28,7 +29,7 @@ export const serveCommand: Command = {
         `TRUCE_OVERVIEW_MEMORY_MB must be a number of MB, 0 or more; got ${process.env.TRUCE_OVERVIEW_MEMORY_MB}`,
       );
     const services = await openServices(process.env, "serve", undefined, {
-      warn: (message) => process.stderr.write(`truce serve: ${message}\n`),
+      warn: warnAs("serve"),
     });
     try {
       const loaded = await loadReferenceIfEmpty(services, operatorCaller("serve"));

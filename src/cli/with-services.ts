@@ -12,7 +12,7 @@ export async function withServices<T>(
 ): Promise<T> {
   const services = await openServices(process.env, command, undefined, {
     signs: !READS_ONLY.has(command),
-    warn: (message) => process.stderr.write(`truce ${command}: ${message}\n`),
+    warn: warnAs(command),
   });
   try {
     return await work(services);
@@ -24,4 +24,9 @@ export async function withServices<T>(
 /** Who the CLI acts as in the ledger: the operator at this machine, by login name. */
 export function cliPrincipal(): Caller {
   return operatorCaller(`cli:${process.env.USER ?? process.env.USERNAME ?? "unknown"}`);
+}
+
+/** How a command tells the operator something worth knowing: a line on stderr, named for it. */
+export function warnAs(command: string): (message: string) => void {
+  return (message) => process.stderr.write(`truce ${command}: ${message}\n`);
 }

@@ -9,11 +9,11 @@ import {
 } from "../domain/fuzzy-date.ts";
 import type { Incident } from "../domain/kinds/incident.schema.ts";
 import type { PlacePrecision } from "../domain/place.ts";
+import { isObject } from "../domain/plain-object.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import {
   type CsvBounds,
   fieldCountError,
-  isObject,
   quoted,
   readCsvRecords,
   withKeptColumns,

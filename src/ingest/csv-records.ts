@@ -1,5 +1,6 @@
 import { CsvError, parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
+import { isObject } from "../domain/plain-object.ts";
 
 /**
  * One record of a CSV file as csv-parse split it: its fields, the 1-based line of the file where it
@@ -231,10 +232,6 @@ export function firstIssue(
 ): { error: string } {
   const issue = issues[0];
   return { error: `${kind}: ${issue?.path.join(".") || "(record)"}: ${issue?.message}` };
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function text(value: unknown): string {

@@ -1,15 +1,9 @@
 import { FuzzyDateSchema, precisionOf } from "../domain/fuzzy-date.ts";
 import { INCIDENT_KINDS } from "../domain/kinds/incident.schema.ts";
 import { PLACE_PRECISIONS } from "../domain/place.ts";
+import { isObject } from "../domain/plain-object.ts";
 import { RecordIdSchema } from "../domain/record.ts";
-import {
-  fieldCountError,
-  isObject,
-  quoted,
-  readCsvRecords,
-  text,
-  writeCsvRows,
-} from "./csv-records.ts";
+import { fieldCountError, quoted, readCsvRecords, text, writeCsvRows } from "./csv-records.ts";
 import { checkRecords, readCoordinates } from "./event-rows.ts";
 
 /**

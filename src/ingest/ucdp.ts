@@ -7,10 +7,10 @@ import {
   shiftDay,
 } from "../domain/fuzzy-date.ts";
 import type { PlacePrecision } from "../domain/place.ts";
+import { isObject } from "../domain/plain-object.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import {
   fieldCountError,
-  isObject,
   quoted,
   readCsvRecords,
   text,

@@ -76,7 +76,7 @@ const OWN_TYPES = {
     status: 415,
     meaning: "The body's Content-Type is not one this route reads.",
     remedy:
-      "Records take application/json; imports take text/csv, application/json, application/geo+json or application/octet-stream.",
+      "Records take application/json; imports take text/csv, text/plain, application/json, application/geo+json or application/octet-stream.",
   },
   internal: {
     status: 500,

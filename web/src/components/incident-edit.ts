@@ -1,3 +1,5 @@
+import { isObject } from "../../../src/domain/plain-object.ts";
+
 /**
  * The body an edit of an incident sends: the incident as it was, with what the form shows replaced
  * by what it holds now. The form shows the title, kind, date, place name, precision and
@@ -15,8 +17,4 @@ export function editedIncident(
   const { lat: _lat, lon: _lon, ...keptPlace } = placeBefore;
   edited.place = { ...keptPlace, ...(isObject(fromForm.place) ? fromForm.place : {}) };
   return edited;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,8 +1,8 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { CLAIM_SUBJECTS } from "../../../src/domain/kinds/claim.schema.ts";
 import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
-import { ActorName } from "../components/actors.tsx";
+import { ActorName, useActors } from "../components/actors.tsx";
 import { ClaimCard } from "../components/claim-card.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { Link } from "../router.tsx";
@@ -48,8 +48,9 @@ function useAboutLabels(): Map<string, { label: string; to?: string }> {
       queryFn: () => listRecords(kind.path, { limit: 500 }),
     })),
   });
+  const documentsAt = ABOUT_KINDS.findIndex((kind) => kind.path === "documents");
   const documents = new Map(
-    (results[1]?.data?.items ?? []).map((doc) => [doc.id, String(doc.title)]),
+    (results[documentsAt]?.data?.items ?? []).map((doc) => [doc.id, String(doc.title)]),
   );
   const labels = new Map<string, { label: string; to?: string }>();
   ABOUT_KINDS.forEach((kind, i) => {
@@ -72,13 +73,9 @@ export function StatementsPage() {
   const { t } = useTranslation();
   const statements = useStatements();
   const labels = useAboutLabels();
-  const actors = useQuery({
-    queryKey: ["actors"],
-    queryFn: () => listRecords("actors", { limit: 500 }),
-  });
+  const actors = useActors();
   if (statements.isLoading) return <Loading />;
   if (statements.error) return <Failure error={statements.error} />;
-  const actorIds = new Set((actors.data?.items ?? []).map((actor) => actor.id));
   const groups = new Map<string, ApiRecord[]>();
   for (const claim of statements.items) {
     const about = String(claim.about_id ?? "");
@@ -98,7 +95,7 @@ export function StatementsPage() {
             <h2 id={`st-${about}`}>
               {about === "" ? (
                 t("statements.general")
-              ) : actorIds.has(about) ? (
+              ) : actors.has(about) ? (
                 <ActorName id={about} />
               ) : target?.to ? (
                 <Link to={target.to}>{target.label}</Link>
