@@ -1,6 +1,7 @@
 import type { Viewer } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
 import { spreadFigures } from "../domain/figures.ts";
+import type { Claim } from "../domain/kinds/claim.schema.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { findRecord, listRecords } from "../store/record.repository.ts";
 import { presentRecord } from "./present.ts";
@@ -34,12 +35,16 @@ export async function getRecord(
   return {
     ...record,
     claimed_figures: spreadFigures(
-      claims.map((claim) => ({
-        claim_id: claim.id,
-        claimant: (claim.body.claimant as string | undefined) ?? null,
-        source_ids: (claim.body.source_ids as string[] | undefined) ?? [],
-        figures: (claim.body.figures as never) ?? {},
-      })),
+      claims.map((claim) => {
+        // Stored bodies passed the claim's schema when they were written.
+        const body = claim.body as Partial<Claim>;
+        return {
+          claim_id: claim.id,
+          claimant: body.claimant ?? null,
+          source_ids: body.source_ids ?? [],
+          figures: body.figures ?? {},
+        };
+      }),
     ),
     claim_ids: claims.map((claim) => claim.id),
   };

@@ -40,8 +40,11 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
   title: string;
   /** The record's own fields, without the envelope (id, visibility...). */
   schema: T;
-  references: (record: z.output<T>) => Reference[];
-  index: (record: z.output<T>) => IndexFields;
+  // The functions below are methods, not function-typed properties, on purpose: TypeScript checks
+  // method parameters bivariantly, so a kind's definition over its own schema is a
+  // `KindDefinition` over any schema and generic code calls it with a stored body, no casts.
+  references(record: z.output<T>): Reference[];
+  index(record: z.output<T>): IndexFields;
   /**
    * Its sort key is always the start of its (required) date, as an ISO instant: a list in a date
    * window can then be read in slices of time, newest or oldest first (record.repository.ts).
@@ -53,14 +56,14 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
    */
   filterValues: { kind?: readonly string[]; verification?: readonly string[] };
   /** The figures the record claims, one row per category and side (claims only). */
-  figures?: (record: z.output<T>) => FigureRow[];
+  figures?(record: z.output<T>): FigureRow[];
   /**
    * Holds personal data that may have to be erased: the ledger then keeps only a hash of the
    * record, so erasure leaves the ledger verifiable.
    */
   is_personal?: boolean;
   /** What is left of a personal record when its personal data is erased on request. */
-  erase?: (record: z.output<T>, erasure: { on: string; reason: string }) => z.input<T>;
+  erase?(record: z.output<T>, erasure: { on: string; reason: string }): z.input<T>;
 };
 
 /** Declares a kind and checks its shape at compile time. */

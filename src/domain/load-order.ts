@@ -19,7 +19,7 @@ export function orderForLoad<
     if (state.has(item)) return;
     state.set(item, "visiting");
     const kind = kindByType(item.type);
-    for (const ref of kind?.references(item.body as never) ?? []) {
+    for (const ref of kind?.references(item.body) ?? []) {
       const target = byId.get(ref.to_id);
       if (target && target !== item && target.type === item.type) visit(target);
     }

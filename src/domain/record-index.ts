@@ -23,7 +23,7 @@ export type IndexColumns = {
  * derived, never written by clients, so they always agree with the record.
  */
 export function indexColumns(kind: KindDefinition, body: unknown): IndexColumns {
-  const fields = kind.index(body as never);
+  const fields = kind.index(body);
   const bounds = fields.date ? dateBounds(fields.date) : null;
   const box = fields.geometry
     ? geometryBounds(fields.geometry)

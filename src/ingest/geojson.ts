@@ -10,7 +10,7 @@ import type { Geometry } from "../domain/place.ts";
 export function geometryOf(record: Record<string, unknown>): Geometry | null {
   const kind = typeof record.type === "string" ? kindByType(record.type) : undefined;
   if (!kind) return null;
-  const fields = kind.index(record as never);
+  const fields = kind.index(record);
   if (fields.geometry) return fields.geometry;
   const place = fields.place;
   if (place?.lat !== undefined && place.lon !== undefined)

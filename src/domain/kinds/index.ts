@@ -44,8 +44,8 @@ export const KINDS = [
 
 export type RecordType = (typeof KINDS)[number]["type"];
 
-const byType = new Map<string, KindDefinition>(KINDS.map((k) => [k.type, k as KindDefinition]));
-const byPath = new Map<string, KindDefinition>(KINDS.map((k) => [k.path, k as KindDefinition]));
+const byType = new Map<string, KindDefinition>(KINDS.map((k) => [k.type, k]));
+const byPath = new Map<string, KindDefinition>(KINDS.map((k) => [k.path, k]));
 
 export function kindByType(type: string): KindDefinition | undefined {
   return byType.get(type);

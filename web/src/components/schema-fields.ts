@@ -69,7 +69,7 @@ function referenceTargets(kind: KindDefinition, shape: Record<string, AnySchema>
   }
   const targets = new Map<string, string[]>();
   try {
-    for (const ref of kind.references(probe as never)) {
+    for (const ref of kind.references(probe)) {
       targets.set(ref.field, [...ref.to_types]);
     }
   } catch {
