@@ -1,5 +1,4 @@
 import { DomainError } from "../domain/errors.ts";
-import { StoreBusyError } from "../store/data-dir-lock.ts";
 import { VERSION } from "../version.ts";
 import { backupCommand } from "./backup.ts";
 import { type Command, parseCommandArgs, UsageError } from "./command.ts";
@@ -85,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`truce ${name}: ${error.message}\nUsage: ${command.usage}\n`);
       return 2;
     }
-    if (error instanceof DomainError || error instanceof StoreBusyError) {
+    if (error instanceof DomainError) {
       process.stderr.write(`truce ${name}: ${error.message}\n`);
       return 1;
     }

@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError, type FieldIssue } from "../domain/errors.ts";
-import { StoreBusyError } from "../store/data-dir-lock.ts";
 import { PROBLEM_TYPES, problemTypesPage, problemTypeUri } from "./problem-types.ts";
 
 /** An RFC 9457 problem. `issues` names each failing field (an extension member). */
@@ -98,9 +97,6 @@ export function registerProblemHandlers(
         ...problemOf(error.code, error.message),
         ...error.details,
       });
-    }
-    if (error instanceof StoreBusyError) {
-      return sendProblem(reply, request, problemOf("store_busy", error.message));
     }
     const known = fromFastifyError(error, request);
     if (known) return sendProblem(reply, request, known);

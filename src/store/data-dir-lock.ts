@@ -1,14 +1,20 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { DomainError } from "../domain/errors.ts";
 
-/** Raised when another process has the embedded store open. */
-export class StoreBusyError extends Error {
+/**
+ * Raised when another process has the embedded store open. It is a `DomainError` ("store_busy"),
+ * so the routes and commands that meet it handle it as they handle every other, without
+ * importing the store.
+ */
+export class StoreBusyError extends DomainError {
   constructor(
     readonly dataDir: string,
     readonly holder: LockHolder,
   ) {
     const by = holder.url ? `truce serve at ${holder.url}` : `"truce ${holder.command}"`;
     super(
+      "store_busy",
       `The data directory ${dataDir} is in use by ${by} (pid ${holder.pid}). Only one process may open ` +
         "an embedded store: stop that process first" +
         (holder.url ? `, or work through its API (${holder.url}/api/docs).` : "."),
