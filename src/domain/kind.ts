@@ -30,6 +30,29 @@ export type FigureRow = {
   claimant: string | null;
 };
 
+/**
+ * Who writes a kind besides admins and mediators, who write every kind. Read by
+ * `permissions.ts`, which asks no list of kinds of its own.
+ */
+export type KindAccess = {
+  /** Monitors write it (what they see in the field: incidents, patrols, posts...). */
+  monitors?: true;
+  /**
+   * A party's delegate writes the records of this kind that are its party's own: `fields` makes a
+   * new one its own, `isOwn` says whether a stored or new one is.
+   */
+  partyOwn?: {
+    fields(party: string): Record<string, unknown>;
+    isOwn(record: Record<string, unknown>, party: string): boolean;
+  };
+  /**
+   * The monitors' judgement in a record (an incident's verification): only monitors and admins
+   * change it. Returns what the record holds of it (of an empty record: the default), compared
+   * before and after a write.
+   */
+  judgement?(record: Record<string, unknown>): string;
+};
+
 /** Everything Truce needs to know about one kind of record, in one place. */
 export type KindDefinition<T extends z.ZodType = z.ZodType> = {
   /** Singular snake_case name used in the ledger and the database: "border_segment". */
@@ -55,6 +78,8 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
    * matches nothing, so a list refuses it and names these instead of answering an empty page.
    */
   filterValues: { kind?: readonly string[]; verification?: readonly string[] };
+  /** Who writes it besides admins and mediators; none when left out. */
+  access?: KindAccess;
   /** The figures the record claims, one row per category and side (claims only). */
   figures?(record: z.output<T>): FigureRow[];
   /**

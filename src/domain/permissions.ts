@@ -1,4 +1,6 @@
 import { canSee, type Viewer } from "./access.ts";
+import { kindByType } from "./kinds/index.ts";
+import { aOrAn } from "./words.ts";
 
 /** A record as a write sees it: before the change, or as it would be after. */
 export type RecordState = {
@@ -10,31 +12,12 @@ export type RecordState = {
 
 export type WriteAction = "create" | "update" | "delete";
 
-/** What each role may write, by kind. Admins and mediators write every kind. */
-const MONITOR_KINDS: ReadonlySet<string> = new Set([
-  "incident",
-  "claim",
-  "post",
-  "patrol",
-  "hazard",
-  "source",
-]);
+/** Roles whose judgement a kind's `access.judgement` is (DESIGN.md: "the monitors' judgement"). */
+const JUDGES: ReadonlySet<string> = new Set(["admin", "monitor"]);
 
-/** Roles whose judgement an incident's verification is (DESIGN.md: "the monitors' judgement"). */
-const VERIFIERS: ReadonlySet<string> = new Set(["admin", "monitor"]);
-
-function verificationStatus(state: RecordState | undefined): string {
-  const verification = state?.body.verification as { status?: string } | undefined;
-  return verification?.status ?? "unverified";
-}
-
-/** Whether a delegate of `party` speaks for this record: its own party's claims and submissions. */
+/** Whether a delegate of `party` speaks for this record: its kind says which are a party's own. */
 function isPartyOwn(state: RecordState, party: string): boolean {
-  if (state.type === "claim") return state.body.claimant === party;
-  if (state.type === "source") {
-    return state.body.kind === "party_submission" && state.body.author_id === party;
-  }
-  return false;
+  return kindByType(state.type)?.access?.partyOwn?.isOwn(state.body, party) ?? false;
 }
 
 /**
@@ -44,9 +27,7 @@ function isPartyOwn(state: RecordState, party: string): boolean {
  */
 export function ownFields(viewer: Viewer, type: string): Record<string, unknown> {
   if (viewer.role !== "delegate") return {};
-  if (type === "claim") return { claimant: viewer.party };
-  if (type === "source") return { kind: "party_submission", author_id: viewer.party };
-  return {};
+  return kindByType(type)?.access?.partyOwn?.fields(viewer.party) ?? {};
 }
 
 /**
@@ -66,7 +47,7 @@ export function writeRefusal(
     case "viewer":
       return "viewers read the record but do not change it";
     case "monitor":
-      if (!MONITOR_KINDS.has(type)) return `monitors do not ${action} ${type}s`;
+      if (!kindByType(type)?.access?.monitors) return `monitors do not ${action} ${type}s`;
       break;
     case "delegate":
       for (const state of [before, after]) {
@@ -82,13 +63,14 @@ export function writeRefusal(
   if (after && !canSee(viewer, after)) {
     return `you could not see a ${after.visibility} record${after.restricted_to ? ` restricted to ${after.restricted_to}` : ""} after writing it`;
   }
+  const judgement = kindByType(type)?.access?.judgement;
   if (
-    type === "incident" &&
+    judgement &&
     action !== "delete" &&
-    !VERIFIERS.has(viewer.role) &&
-    verificationStatus(after) !== verificationStatus(before)
+    !JUDGES.has(viewer.role) &&
+    judgement(after?.body ?? {}) !== judgement(before?.body ?? {})
   ) {
-    return "only monitors set an incident's verification";
+    return `only monitors set ${aOrAn(type)}'s verification`;
   }
   return undefined;
 }

@@ -69,6 +69,14 @@ export const claimKind = defineKind({
   title: "What each side, monitor or source says, with its figures and whom it blames",
   schema: ClaimSchema,
   filterValues: { kind: CLAIM_SUBJECTS },
+  access: {
+    monitors: true,
+    // A delegate writes its own party's claims.
+    partyOwn: {
+      fields: (party) => ({ claimant: party }),
+      isOwn: (claim, party) => claim.claimant === party,
+    },
+  },
   references: (c) => [
     ...referencesIn(c, {
       claimant: ["actor"],

@@ -39,6 +39,7 @@ export const hazardKind = defineKind({
   title: "Hazard areas and their clearance",
   schema: HazardSchema,
   filterValues: { kind: HAZARD_STATUSES },
+  access: { monitors: true },
   references: (h) =>
     referencesIn(h, {
       operator_id: ["actor", "body"],

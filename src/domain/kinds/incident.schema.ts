@@ -78,6 +78,11 @@ export const incidentKind = defineKind({
   title: "Incidents; each side's version of one lives in its claims",
   schema: IncidentSchema,
   filterValues: { kind: INCIDENT_KINDS, verification: VERIFICATION_STATUSES },
+  access: {
+    monitors: true,
+    judgement: (incident) =>
+      (incident.verification as { status?: string } | undefined)?.status ?? "unverified",
+  },
   sortsByDate: true,
   references: (i) =>
     [

@@ -25,6 +25,7 @@ export const patrolKind = defineKind({
   title: "Patrol and observation reports",
   schema: PatrolSchema,
   filterValues: {},
+  access: { monitors: true },
   references: (p) =>
     referencesIn(p, {
       reported_by: ["actor", "body"],

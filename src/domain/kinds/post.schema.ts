@@ -23,6 +23,7 @@ export const postKind = defineKind({
   title: "Observation posts",
   schema: PostSchema,
   filterValues: { kind: ["active", "closed"] },
+  access: { monitors: true },
   references: (p) => referencesIn(p, { operated_by: ["actor", "body"], source_ids: ["source"] }),
   index: (p) => ({
     kind: p.closed ? "closed" : "active",

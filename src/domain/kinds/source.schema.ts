@@ -39,6 +39,14 @@ export const sourceKind = defineKind({
   title: "News reports, statements, monitor reports and datasets behind the record",
   schema: SourceSchema,
   filterValues: { kind: SOURCE_KINDS },
+  access: {
+    monitors: true,
+    // A delegate writes its own party's submissions.
+    partyOwn: {
+      fields: (party) => ({ kind: "party_submission", author_id: party }),
+      isOwn: (source, party) => source.kind === "party_submission" && source.author_id === party,
+    },
+  },
   references: (s) => referencesIn(s, { author_id: ["actor"] }),
   index: (s) => ({
     kind: s.kind,
