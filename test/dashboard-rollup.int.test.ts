@@ -414,9 +414,15 @@ describe.each(STORE_NAMES)("the overview's rollups on %s", (storeName) => {
     const statements = splitStatements(
       listMigrations().find((m) => m.name.startsWith("013_"))?.sql ?? "",
     );
-    const rolled = statements.find((s) => s.startsWith("CREATE TEMPORARY TABLE rolled"));
-    expect(rolled).toBeDefined();
     const tables = ["incident_rollup", "incident_actor_rollup", "claim_figure_rollup"];
+    // The backfill is a temporary table of the rolled-up incidents and one insert per rollup.
+    expect(statements.map((s) => s.split("\n")[0])).toEqual(
+      expect.arrayContaining([
+        "CREATE TEMPORARY TABLE rolled ON COMMIT DROP AS",
+        ...tables.map((table) => `INSERT INTO ${table}`),
+      ]),
+    );
+    const rolled = statements.find((s) => s.startsWith("CREATE TEMPORARY TABLE rolled"));
     await services.store.db.transaction().execute(async (tx) => {
       await sql.raw(rolled as string).execute(tx);
       for (const table of tables) {

@@ -55,7 +55,9 @@ describe.each(STORE_NAMES)("migrations on %s", (storeName) => {
     const backfill = splitStatements(migration?.sql ?? "").find((s) =>
       s.startsWith("UPDATE record SET cell"),
     );
-    expect(backfill).toBeDefined();
+    expect(backfill).toMatch(/^UPDATE record SET cell = \(/);
+    const cleared = await services.store.db.selectFrom("record").select("cell").execute();
+    expect(cleared.every((row) => row.cell === null)).toBe(true);
     await sql.raw(backfill as string).execute(services.store.db);
     const rows = await services.store.db
       .selectFrom("record")
