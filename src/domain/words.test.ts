@@ -14,7 +14,26 @@ describe("a kind's name with its article", () => {
   });
 
   it("reads right for every kind of record", () => {
-    // Written out: a kind added later whose name starts with a silent or a voiced letter shows here.
-    expect(KINDS.map((kind) => aOrAn(kind.type))).toMatchSnapshot();
+    // Written out: a kind added later fails here until its article is checked by eye (an "hour",
+    // a "union" would need more than the first letter).
+    expect(Object.fromEntries(KINDS.map((kind) => [kind.type, aOrAn(kind.type)]))).toEqual({
+      actor: "an actor",
+      source: "a source",
+      document: "a document",
+      provision: "a provision",
+      assessment: "an assessment",
+      meeting: "a meeting",
+      body: "a body",
+      commitment: "a commitment",
+      incident: "an incident",
+      border_segment: "a border_segment",
+      link: "a link",
+      claim: "a claim",
+      exchange: "an exchange",
+      detainee: "a detainee",
+      post: "a post",
+      patrol: "a patrol",
+      hazard: "a hazard",
+    });
   });
 });
