@@ -253,13 +253,11 @@ describe("the synthetic process", () => {
     expect(JSON.stringify([...generateAcledRows({ seed: 100, incidents: 500 })])).not.toBe(rows);
   });
 
-  it("generates 10^4 incidents with their claims in well under two seconds", () => {
-    const started = performance.now();
+  it("generates 10^4 incidents with their claims", () => {
+    // Its speed is the bench's to measure (generate.records in npm run bench), not a test's.
     let count = 0;
     for (const _ of generateProcess({ seed: 1, incidents: 10_000 })) count++;
-    const elapsed = performance.now() - started;
     expect(count).toBeGreaterThan(10_000);
-    expect(elapsed).toBeLessThan(2000);
   });
 });
 

@@ -9,8 +9,8 @@
  *   npm run bench -- --quick --only ledger,dashboard
  *
  * --only picks benchmark groups: import (import.acled), list, dashboard, tiles (the query
- * benchmarks), ledger, api, extract. The synthetic load (import.records) always runs: the others
- * read it.
+ * benchmarks), ledger, api, extract. The synthetic load (import.records, after generate.records:
+ * the generator alone) always runs: the others read it.
  *
  * PostgreSQL runs use BENCH_DATABASE_URL (or TEST_DATABASE_URL): a database is created and dropped.
  * --keep keeps it (its URL is printed); --reuse URL runs on such a kept database without loading
