@@ -61,6 +61,16 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
   path: string;
   /** One-line description for the API docs. */
   title: string;
+  /**
+   * Its name in English, one and many: what every language falls back to. The interface's message
+   * catalogs translate it as `kinds.<type>.one` and `kinds.<type>.other`.
+   */
+  label: { one: string; other: string };
+  /**
+   * How its list shows it: the fields that make its columns, in order (each shown as its schema
+   * says: a date, actors, a code, text), so a list page needs no code of its own.
+   */
+  list: { columns: readonly string[] };
   /** The record's own fields, without the envelope (id, visibility...). */
   schema: T;
   // The functions below are methods, not function-typed properties, on purpose: TypeScript checks

@@ -32,6 +32,8 @@ export const actorKind = defineKind({
   type: "actor",
   path: "actors",
   title: "Parties, mediators, monitors, armed groups and organisations",
+  label: { one: "actor", other: "actors" },
+  list: { columns: ["name", "short_name", "roles", "country"] },
   schema: ActorSchema,
   filterValues: { kind: ACTOR_ROLES },
   references: () => [],

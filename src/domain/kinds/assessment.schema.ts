@@ -28,6 +28,8 @@ export const assessmentKind = defineKind({
   type: "assessment",
   path: "assessments",
   title: "Assessments of a provision's implementation at a date",
+  label: { one: "assessment", other: "assessments" },
+  list: { columns: ["as_of", "provision_id", "status", "assessed_by"] },
   schema: AssessmentSchema,
   filterValues: { kind: IMPLEMENTATION_STATUSES },
   references: (a) =>

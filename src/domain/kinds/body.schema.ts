@@ -45,6 +45,8 @@ export const bodyKind = defineKind({
   type: "body",
   path: "bodies",
   title: "Commissions, working groups, missions and forces",
+  label: { one: "body", other: "bodies" },
+  list: { columns: ["name", "kind", "status", "from", "to"] },
   schema: BodySchema,
   filterValues: { kind: BODY_KINDS, verification: BODY_STATUSES },
   references: (b) =>

@@ -52,6 +52,8 @@ export const borderSegmentKind = defineKind({
   type: "border_segment",
   path: "border-segments",
   title: "Border sections: each side's proposed line, the agreed line, markers",
+  label: { one: "border section", other: "border sections" },
+  list: { columns: ["name", "status", "sides", "length_km"] },
   schema: BorderSegmentSchema,
   filterValues: { kind: BORDER_STATUSES },
   references: (b) => [

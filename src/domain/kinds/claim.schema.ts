@@ -67,6 +67,8 @@ export const claimKind = defineKind({
   type: "claim",
   path: "claims",
   title: "What each side, monitor or source says, with its figures and whom it blames",
+  label: { one: "claim", other: "claims" },
+  list: { columns: ["date", "claimant", "subject", "statement"] },
   schema: ClaimSchema,
   filterValues: { kind: CLAIM_SUBJECTS },
   access: {

@@ -42,6 +42,8 @@ export const commitmentKind = defineKind({
   type: "commitment",
   path: "commitments",
   title: "Commitments with owners, deadlines and status",
+  label: { one: "commitment", other: "commitments" },
+  list: { columns: ["due", "summary", "owners", "status"] },
   schema: CommitmentSchema,
   filterValues: { kind: COMMITMENT_STATUSES, verification: COMMITMENT_STATUSES },
   references: (c) =>

@@ -35,6 +35,8 @@ export const detaineeKind = defineKind({
   type: "detainee",
   path: "detainees",
   title: "Detained persons (personal data: erasable)",
+  label: { one: "detainee", other: "detainees" },
+  list: { columns: ["full_name", "affiliation_id", "held_by", "category", "status"] },
   schema: DetaineeSchema,
   filterValues: { kind: DETAINEE_CATEGORIES, verification: DETAINEE_STATUSES },
   is_personal: true,

@@ -44,6 +44,8 @@ export const documentKind = defineKind({
   type: "document",
   path: "documents",
   title: "Agreements, statements and reports",
+  label: { one: "document", other: "documents" },
+  list: { columns: ["date", "title", "kind", "signatories"] },
   schema: DocumentSchema,
   filterValues: { kind: DOCUMENT_KINDS },
   references: (d) =>

@@ -45,6 +45,8 @@ export const exchangeKind = defineKind({
   type: "exchange",
   path: "exchanges",
   title: "Exchanges of detainees and of the bodies of the dead",
+  label: { one: "exchange", other: "exchanges" },
+  list: { columns: ["date", "principle", "mediators", "place"] },
   schema: ExchangeSchema,
   filterValues: { kind: EXCHANGE_PRINCIPLES },
   references: (e) => [

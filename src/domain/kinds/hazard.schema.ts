@@ -37,6 +37,8 @@ export const hazardKind = defineKind({
   type: "hazard",
   path: "hazards",
   title: "Hazard areas and their clearance",
+  label: { one: "hazard area", other: "hazard areas" },
+  list: { columns: ["name", "status", "place", "area_m2", "as_of"] },
   schema: HazardSchema,
   filterValues: { kind: HAZARD_STATUSES },
   access: { monitors: true },

@@ -76,6 +76,8 @@ export const incidentKind = defineKind({
   type: "incident",
   path: "incidents",
   title: "Incidents; each side's version of one lives in its claims",
+  label: { one: "incident", other: "incidents" },
+  list: { columns: ["date", "title", "kind", "place", "verification"] },
   schema: IncidentSchema,
   filterValues: { kind: INCIDENT_KINDS, verification: VERIFICATION_STATUSES },
   access: {

@@ -18,11 +18,12 @@ import { provisionKind } from "./provision.schema.ts";
 import { sourceKind } from "./source.schema.ts";
 
 /**
- * Every kind of record, in the order a process's records are loaded: a kind comes after the kinds
- * it refers to, so an import in this order never meets a dangling reference. (Claims about a
- * commitment or link, and a detainee's exchange, are the cases that need the order below.)
+ * The built-in kinds of record, in the order a process's records are loaded: a kind comes after
+ * the kinds it refers to, so an import in this order never meets a dangling reference. (Claims
+ * about a commitment or link, and a detainee's exchange, are the cases that need the order below.)
+ * A new kind is a module of its own (`defineKind`) and one line here.
  */
-export const KINDS = [
+const BUILT_IN = [
   actorKind,
   sourceKind,
   documentKind,
@@ -42,10 +43,28 @@ export const KINDS = [
   hazardKind,
 ] as const satisfies readonly KindDefinition[];
 
-export type RecordType = (typeof KINDS)[number]["type"];
+export type RecordType = (typeof BUILT_IN)[number]["type"];
 
-const byType = new Map<string, KindDefinition>(KINDS.map((k) => [k.type, k]));
-const byPath = new Map<string, KindDefinition>(KINDS.map((k) => [k.path, k]));
+const kinds: KindDefinition[] = [...BUILT_IN];
+const byType = new Map<string, KindDefinition>(kinds.map((k) => [k.type, k]));
+const byPath = new Map<string, KindDefinition>(kinds.map((k) => [k.path, k]));
+
+/** Every kind of record, in load order: the built-in ones, then those registered. */
+export const KINDS: readonly KindDefinition[] = kinds;
+
+/**
+ * Adds a kind defined outside this list (a deployment's own, or a test's), after every built-in
+ * kind in load order, so it may refer to any of them. Register before the server or a command
+ * starts: routes, OpenAPI, permissions, lists, forms and exports are derived from the kinds then.
+ */
+export function registerKind(kind: KindDefinition): void {
+  if (byType.has(kind.type) || byPath.has(kind.path)) {
+    throw new Error(`A kind "${kind.type}" or path "${kind.path}" is already registered`);
+  }
+  kinds.push(kind);
+  byType.set(kind.type, kind);
+  byPath.set(kind.path, kind);
+}
 
 export function kindByType(type: string): KindDefinition | undefined {
   return byType.get(type);
@@ -57,5 +76,5 @@ export function kindByPath(path: string): KindDefinition | undefined {
 
 /** Position of a kind in load order. */
 export function loadOrder(type: string): number {
-  return KINDS.findIndex((k) => k.type === type);
+  return kinds.findIndex((k) => k.type === type);
 }

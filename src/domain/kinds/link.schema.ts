@@ -52,6 +52,8 @@ export const linkKind = defineKind({
   type: "link",
   path: "links",
   title: "Transport and economic links to be unblocked or built",
+  label: { one: "transport link", other: "transport links" },
+  list: { columns: ["name", "kind", "status", "as_of"] },
   schema: LinkSchema,
   filterValues: { kind: LINK_KINDS, verification: LINK_STATUSES },
   references: (l) =>

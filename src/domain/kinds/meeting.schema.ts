@@ -37,6 +37,8 @@ export const meetingKind = defineKind({
   type: "meeting",
   path: "meetings",
   title: "Meetings, planned, held, postponed or cancelled",
+  label: { one: "meeting", other: "meetings" },
+  list: { columns: ["date", "title", "kind", "participants", "status"] },
   schema: MeetingSchema,
   filterValues: { kind: MEETING_KINDS, verification: MEETING_STATUSES },
   references: (m) =>

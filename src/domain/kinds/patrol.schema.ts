@@ -23,6 +23,8 @@ export const patrolKind = defineKind({
   type: "patrol",
   path: "patrols",
   title: "Patrol and observation reports",
+  label: { one: "patrol", other: "patrols" },
+  list: { columns: ["date", "reported_by", "post_id", "observations"] },
   schema: PatrolSchema,
   filterValues: {},
   access: { monitors: true },

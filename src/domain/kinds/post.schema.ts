@@ -21,6 +21,8 @@ export const postKind = defineKind({
   type: "post",
   path: "posts",
   title: "Observation posts",
+  label: { one: "observation post", other: "observation posts" },
+  list: { columns: ["name", "operated_by", "place", "established"] },
   schema: PostSchema,
   filterValues: { kind: ["active", "closed"] },
   access: { monitors: true },

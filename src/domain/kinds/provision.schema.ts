@@ -42,6 +42,8 @@ export const provisionKind = defineKind({
   type: "provision",
   path: "provisions",
   title: "Numbered provisions of documents, with whom they bind and by when",
+  label: { one: "provision", other: "provisions" },
+  list: { columns: ["document_id", "number", "summary", "category", "deadline"] },
   schema: ProvisionSchema,
   filterValues: { kind: PROVISION_CATEGORIES },
   references: (p) => referencesIn(p, { document_id: ["document"], obligated: ["actor"] }),

@@ -37,6 +37,8 @@ export const sourceKind = defineKind({
   type: "source",
   path: "sources",
   title: "News reports, statements, monitor reports and datasets behind the record",
+  label: { one: "source", other: "sources" },
+  list: { columns: ["published", "title", "kind", "publisher"] },
   schema: SourceSchema,
   filterValues: { kind: SOURCE_KINDS },
   access: {
