@@ -4,11 +4,12 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Services } from "../core/services.ts";
-import { VERSION } from "../version.ts";
 import { registerAuth } from "./auth.ts";
 import { FAVICON_SVG, LOGO_SVG } from "./brand.ts";
+import { addSchemas, SWAGGER_OPTIONS } from "./openapi.ts";
 import { registerProblemHandlers } from "./problems.ts";
 import { ResponseCache } from "./response-cache.ts";
+import { API_SCHEMAS } from "./response-schemas.ts";
 import { mapStyleOrigin, registerConfigRoutes } from "./routes/config.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
@@ -123,18 +124,8 @@ export async function buildApp(
     },
   });
   await app.register(rateLimit, { max: options.rateLimit ?? 1200, timeWindow: "1 minute" });
-  await app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "Truce API",
-        version: VERSION,
-        description:
-          "The shared, verifiable record of a peace process. Errors are RFC 9457 problem details " +
-          "(application/problem+json) naming the failing field in `issues`.",
-      },
-    },
-  });
+  await app.register(swagger, SWAGGER_OPTIONS);
+  addSchemas(app, API_SCHEMAS);
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
     staticCSP: true,

@@ -11,8 +11,8 @@ import { parseInput } from "../core/query-params.ts";
 import type { Services } from "../core/services.ts";
 import { PUBLIC_CALLER, type Viewer, viewerIn } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
-import { cookieValue, httpOnlyCookie } from "./cookies.ts";
-import { jsonSchema, problemSchema } from "./openapi.ts";
+import { CSRF_HEADER, cookieValue, httpOnlyCookie, SESSION_COOKIE } from "./cookies.ts";
+import { ACCESS, BODY_PROBLEMS, jsonSchema, noContent, ok, problems, ref } from "./openapi.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -21,8 +21,6 @@ declare module "fastify" {
   }
 }
 
-export const SESSION_COOKIE = "truce_session";
-const CSRF_HEADER = "x-csrf-token";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const PUBLIC: Authentication = { caller: PUBLIC_CALLER, via: null };
 
@@ -103,7 +101,10 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
     {
       schema: {
         tags,
+        operationId: "getSession",
         summary: "Who you are: your email, your roles, and the CSRF token for your writes",
+        security: ACCESS.read,
+        response: { 200: ok("You, or `user: null` for the public", ref("Session")), ...problems() },
       },
     },
     async (request, reply) => {
@@ -123,9 +124,14 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
     {
       schema: {
         tags,
+        operationId: "signIn",
         summary: "Sign in with email and password: sets an HttpOnly session cookie",
+        security: ACCESS.anyone,
         body: jsonSchema(SignInSchema),
-        response: { 201: { type: "object" }, 401: problemSchema, 429: problemSchema },
+        response: {
+          201: ok("Signed in: the session cookie is set; keep csrf_token", ref("Session")),
+          ...problems(...BODY_PROBLEMS),
+        },
       },
     },
     async (request, reply) => {
@@ -149,7 +155,16 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
   );
   app.delete(
     "/api/session",
-    { schema: { tags, summary: "Sign out: ends the session and clears its cookie" } },
+    {
+      schema: {
+        tags,
+        operationId: "signOut",
+        summary: "Sign out: ends the session and clears its cookie",
+        // Without a session there is nothing to end, and the answer is the same.
+        security: [...ACCESS.anyone, { sessionCookie: [], csrfToken: [] }],
+        response: { 204: noContent("Signed out; the cookie is cleared"), ...problems(403) },
+      },
+    },
     async (request, reply) => {
       const secret = cookieValue(request, SESSION_COOKIE);
       if (secret !== undefined) await signOut(services, secret);

@@ -1,5 +1,10 @@
 import type { FastifyRequest } from "fastify";
 
+/** The web app's session: an HttpOnly cookie holding the session's secret. */
+export const SESSION_COOKIE = "truce_session";
+/** The header a cookie-authenticated change echoes the session's CSRF token in. */
+export const CSRF_HEADER = "x-csrf-token";
+
 /** One cookie's value from the request's Cookie header, or undefined. */
 export function cookieValue(request: FastifyRequest, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? "").split(";")) {

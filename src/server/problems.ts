@@ -13,7 +13,8 @@ export type Problem = {
   [extension: string]: unknown;
 };
 
-const TITLES: Record<number, string> = {
+/** The title of a problem with each status. */
+export const TITLES: Record<number, string> = {
   400: "Bad request",
   401: "Unauthorized",
   403: "Forbidden",

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { ACCESS, ok, problems } from "../openapi.ts";
 
 /**
  * What the web app needs to know about this server's setup before it draws anything. Only settings
@@ -13,16 +14,19 @@ export function registerConfigRoutes(
     {
       schema: {
         tags: ["map"],
+        operationId: "getConfig",
         summary: "The web app's settings: the online map style, if any",
         description:
           "`map_style_url` is a MapLibre style URL (TRUCE_MAP_STYLE_URL) the maps use instead of " +
           "the bundled offline Natural Earth basemap; null means the maps stay offline.",
+        security: ACCESS.anyone,
         response: {
-          200: {
+          200: ok("The settings", {
             type: "object",
             properties: { map_style_url: { type: ["string", "null"] } },
             required: ["map_style_url"],
-          },
+          }),
+          ...problems(),
         },
       },
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Services } from "../../core/services.ts";
 import { VERSION } from "../../version.ts";
 import { FAVICON_SVG } from "../brand.ts";
+import { ACCESS, ok, problems } from "../openapi.ts";
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -52,16 +53,20 @@ export function registerHomeRoutes(
     {
       schema: {
         tags: ["health"],
+        operationId: "getHealth",
         summary: "Whether the server and its store answer",
+        security: ACCESS.anyone,
         response: {
-          200: {
+          200: ok("The server and its store answer", {
             type: "object",
             properties: {
               status: { type: "string", enum: ["ok"] },
               store: { type: "string", enum: ["pglite", "postgres"] },
               version: { type: "string" },
             },
-          },
+            required: ["status", "store", "version"],
+          }),
+          ...problems(),
         },
       },
     },

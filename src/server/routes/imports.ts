@@ -15,7 +15,7 @@ import { readHxlCsv } from "../../ingest/hxl.ts";
 import { readPaxCsv } from "../../ingest/pax.ts";
 import { parseTruceJson } from "../../ingest/truce-json.ts";
 import { readUcdpCsv } from "../../ingest/ucdp.ts";
-import { jsonSchema, problemSchema } from "../openapi.ts";
+import { ACCESS, jsonSchema, ok, problems } from "../openapi.ts";
 import { markWritten } from "../read-routing.ts";
 
 export const IMPORT_FORMATS = ["acled", "ucdp", "hxl", "geojson", "json", "pax"] as const;
@@ -121,6 +121,7 @@ export function registerImportRoutes(app: FastifyInstance, services: Services): 
         bodyLimit: IMPORT_BODY_LIMIT,
         schema: {
           tags: ["imports"],
+          operationId: "importFile",
           summary: "Import a data file (ACLED, UCDP GED, HXL, GeoJSON, Truce JSON, PA-X)",
           description:
             "Send the file itself as the body (text/csv, application/json, application/geo+json " +
@@ -132,17 +133,12 @@ export function registerImportRoutes(app: FastifyInstance, services: Services): 
             properties: { slug: { type: "string" } },
             required: ["slug"],
           },
+          security: ACCESS.write,
           querystring: jsonSchema(ImportQuerySchema),
           consumes: CONTENT_TYPES,
           response: {
-            200: summarySchema,
-            400: problemSchema,
-            401: problemSchema,
-            403: problemSchema,
-            404: problemSchema,
-            413: problemSchema,
-            415: problemSchema,
-            422: problemSchema,
+            200: ok("What the import did", summarySchema),
+            ...problems(400, 403, 404, 413, 415, 422),
           },
         },
         // Refused before the body is read: the public may write nothing, so its upload is not

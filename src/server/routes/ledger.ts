@@ -11,7 +11,7 @@ import {
 import { parseQuery } from "../../core/query-params.ts";
 import type { Services } from "../../core/services.ts";
 import { viewerOf } from "../auth.ts";
-import { jsonSchema, problemSchema } from "../openapi.ts";
+import { ACCESS, BODY_PROBLEMS, jsonSchema, ok, problems, ref } from "../openapi.ts";
 
 const Size = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const EntriesQuery = z
@@ -36,9 +36,11 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
     {
       schema: {
         tags,
+        operationId: "getLedgerHead",
         summary: "The latest signed tree head",
+        security: ACCESS.read,
         params,
-        response: { 404: problemSchema },
+        response: { 200: ok("The latest signed tree head", ref("LedgerHead")), ...problems(404) },
       },
     },
     async (request) => getLedgerHead(services, request.params.slug),
@@ -48,10 +50,22 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
     {
       schema: {
         tags,
+        operationId: "listLedgerEntries",
         summary: "Ledger entries in order, from `from`",
+        security: ACCESS.read,
         params,
         querystring: jsonSchema(EntriesQuery),
-        response: { 400: problemSchema, 404: problemSchema },
+        response: {
+          200: ok("A page of entries, each as far as you may see it", {
+            type: "object",
+            properties: {
+              entries: { type: "array", items: ref("LedgerEntry") },
+              next: { type: ["integer", "null"], description: "`from` of the next page" },
+            },
+            required: ["entries", "next"],
+          }),
+          ...problems(400, 404),
+        },
       },
     },
     async (request) => {
@@ -70,10 +84,12 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
     {
       schema: {
         tags,
+        operationId: "getInclusionProof",
         summary: "RFC 9162 inclusion proof of entry `index` in the tree of `tree_size` entries",
+        security: ACCESS.read,
         params,
         querystring: jsonSchema(InclusionQuery),
-        response: { 400: problemSchema, 404: problemSchema },
+        response: { 200: ok("The proof", ref("InclusionProof")), ...problems(400, 404) },
       },
     },
     async (request) => {
@@ -86,10 +102,12 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
     {
       schema: {
         tags,
+        operationId: "getConsistencyProof",
         summary: "RFC 9162 consistency proof between trees of `first` and `second` entries",
+        security: ACCESS.read,
         params,
         querystring: jsonSchema(ConsistencyQuery),
-        response: { 400: problemSchema, 404: problemSchema },
+        response: { 200: ok("The proof", ref("ConsistencyProof")), ...problems(400, 404) },
       },
     },
     async (request) => {
@@ -102,10 +120,25 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
     {
       schema: {
         tags,
+        operationId: "listSignedHeads",
         summary: "Signed tree heads, newest first, with every member's co-signatures",
+        security: ACCESS.read,
         params,
         querystring: jsonSchema(HeadsQuery),
-        response: { 400: problemSchema, 404: problemSchema },
+        response: {
+          200: ok("A page of signed heads", {
+            type: "object",
+            properties: {
+              heads: { type: "array", items: ref("CosignedHead") },
+              next_before: {
+                type: ["integer", "null"],
+                description: "`before` of the next page; null on the last",
+              },
+            },
+            required: ["heads", "next_before"],
+          }),
+          ...problems(400, 404),
+        },
       },
     },
     async (request) => {
@@ -118,10 +151,12 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
     {
       schema: {
         tags,
+        operationId: "cosignHead",
         summary: "Co-sign a tree head with your own Ed25519 key",
         description:
           "Sign the head's canonical JSON (process, root_hash, timestamp, tree_size; keys sorted) " +
           "exactly as the server did; `truce cosign` does it for you.",
+        security: ACCESS.write,
         params: {
           type: "object",
           properties: { slug: { type: "string" }, size: { type: "integer" } },
@@ -129,12 +164,9 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
         },
         body: jsonSchema(CosignatureInputSchema),
         response: {
-          201: { type: "object" },
-          200: { type: "object" },
-          401: problemSchema,
-          403: problemSchema,
-          404: problemSchema,
-          422: problemSchema,
+          200: ok("This key had already co-signed this head: its co-signature", ref("Cosignature")),
+          201: ok("The co-signature, stored", ref("Cosignature")),
+          ...problems(...BODY_PROBLEMS, 403, 404),
         },
       },
     },
@@ -152,7 +184,22 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
   );
   app.get(
     "/api/keys",
-    { schema: { tags, summary: "The public keys that sign tree heads (Ed25519, SPKI PEM)" } },
+    {
+      schema: {
+        tags,
+        operationId: "listSigningKeys",
+        summary: "The public keys that sign tree heads (Ed25519, SPKI PEM)",
+        security: ACCESS.anyone,
+        response: {
+          200: ok("Every key this server's heads were signed with", {
+            type: "object",
+            properties: { keys: { type: "array", items: ref("SigningKey") } },
+            required: ["keys"],
+          }),
+          ...problems(),
+        },
+      },
+    },
     async () => ({ keys: await getSigningKeys(services) }),
   );
 }

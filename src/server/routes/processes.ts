@@ -4,18 +4,24 @@ import { getProcess, listAllProcesses } from "../../core/get-process.ts";
 import type { Services } from "../../core/services.ts";
 import { ProcessSchema } from "../../domain/process.schema.ts";
 import { viewerOf } from "../auth.ts";
-import { jsonSchema, problemSchema } from "../openapi.ts";
+import { ACCESS, BODY_PROBLEMS, jsonSchema, ok, problems, ref } from "../openapi.ts";
 
 export function registerProcessRoutes(app: FastifyInstance, services: Services): void {
-  const process = jsonSchema(ProcessSchema, "output");
   app.get(
     "/api/processes",
     {
       schema: {
         tags: ["processes"],
+        operationId: "listProcesses",
         summary: "List processes",
+        security: ACCESS.read,
         response: {
-          200: { type: "object", properties: { items: { type: "array", items: process } } },
+          200: ok("Every process, with its ledger size", {
+            type: "object",
+            properties: { items: { type: "array", items: ref("ProcessSummary") } },
+            required: ["items"],
+          }),
+          ...problems(),
         },
       },
     },
@@ -26,9 +32,14 @@ export function registerProcessRoutes(app: FastifyInstance, services: Services):
     {
       schema: {
         tags: ["processes"],
+        operationId: "getProcess",
         summary: "One process, with record counts by kind and its ledger size",
+        security: ACCESS.read,
         params: { type: "object", properties: { slug: { type: "string" } }, required: ["slug"] },
-        response: { 404: problemSchema },
+        response: {
+          200: ok("The process; its counts are of the records you may see", ref("ProcessDetail")),
+          ...problems(404),
+        },
       },
     },
     async (request) =>
@@ -39,14 +50,13 @@ export function registerProcessRoutes(app: FastifyInstance, services: Services):
     {
       schema: {
         tags: ["processes"],
+        operationId: "createProcess",
         summary: "Create a process",
+        security: ACCESS.write,
         body: jsonSchema(ProcessSchema),
         response: {
-          201: process,
-          401: problemSchema,
-          403: problemSchema,
-          409: problemSchema,
-          422: problemSchema,
+          201: ok("The process as stored", ref("Process")),
+          ...problems(...BODY_PROBLEMS, 403, 409),
         },
       },
     },

@@ -10,22 +10,31 @@ import { updateRecord } from "../../core/update-record.ts";
 import { KINDS } from "../../domain/kinds/index.ts";
 import { aOrAn } from "../../domain/words.ts";
 import { viewerOf } from "../auth.ts";
-import { jsonSchema, problemSchema, recordInputSchema, recordOutputSchema } from "../openapi.ts";
+import {
+  ACCESS,
+  addRecordSchemas,
+  BODY_PROBLEMS,
+  jsonSchema,
+  kindNames,
+  noContent,
+  ok,
+  problems,
+  ref,
+} from "../openapi.ts";
 import { etagOf, requireIfMatch } from "../preconditions.ts";
 import { markWritten } from "../read-routing.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
 const slugParam = { type: "string", description: "the process's slug, e.g. armenia-azerbaijan" };
-const problems = {
-  400: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  412: problemSchema,
-  422: problemSchema,
-  428: problemSchema,
+const ifMatch = {
+  type: "object",
+  properties: { "if-match": { type: "string", description: 'the version you read, e.g. "3"' } },
 };
 
-/** List, get, create, update and delete for every kind, under /api/processes/{slug}/{kind}. */
+/**
+ * List, get, create, update and delete for every kind, under /api/processes/{slug}/{kind}. Their
+ * operationIds are named after the kind: listIncidents, getIncident, createIncident...
+ */
 export function registerRecordRoutes(
   app: FastifyInstance,
   services: Services,
@@ -35,7 +44,8 @@ export function registerRecordRoutes(
   for (const kind of KINDS) {
     const base = `/api/processes/:slug/${kind.path}`;
     const tags = [kind.path];
-    const output = recordOutputSchema(kind);
+    const { one, many } = kindNames(kind);
+    const { input, output } = addRecordSchemas(app, kind);
     const params = { type: "object", properties: { slug: slugParam }, required: ["slug"] };
     const idParams = {
       type: "object",
@@ -48,19 +58,25 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
+          operationId: `list${many}`,
           summary: `List ${kind.path}`,
           description: `${kind.title}. Filters combine with AND; pages follow next_cursor.`,
+          security: ACCESS.read,
           params,
           querystring: listQuery,
           response: {
-            200: {
+            200: ok(`A page of the ${kind.path} you may see`, {
               type: "object",
               properties: {
                 items: { type: "array", items: output },
-                next_cursor: { type: ["string", "null"] },
+                next_cursor: {
+                  type: ["string", "null"],
+                  description: "the next page's cursor; null on the last page",
+                },
               },
-            },
-            ...problems,
+              required: ["items", "next_cursor"],
+            }),
+            ...problems(400, 404),
           },
         },
       },
@@ -82,9 +98,14 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
+          operationId: `get${one}`,
           summary: `Get one ${kind.type}`,
+          security: ACCESS.read,
           params: idParams,
-          response: { 200: output, ...problems },
+          response: {
+            200: ok(`The ${kind.type}; its ETag is its version`, output),
+            ...problems(404),
+          },
         },
       },
       async (request, reply) => {
@@ -105,9 +126,18 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
+          operationId: `get${one}History`,
           summary: `The ledger entries of one ${kind.type}, oldest first`,
+          security: ACCESS.read,
           params: idParams,
-          response: { 404: problemSchema },
+          response: {
+            200: ok("Its ledger entries, as far as you may see them", {
+              type: "object",
+              properties: { entries: { type: "array", items: ref("LedgerEntry") } },
+              required: ["entries"],
+            }),
+            ...problems(404),
+          },
         },
       },
       async (request) => ({
@@ -125,11 +155,16 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
+          operationId: `create${one}`,
           summary: `Create ${aOrAn(kind.type)}`,
           description: "Unknown fields are rejected. Omit id to have one generated.",
+          security: ACCESS.write,
           params,
-          body: recordInputSchema(kind),
-          response: { 201: output, ...problems },
+          body: input,
+          response: {
+            201: ok(`The ${kind.type} as stored; Location names it`, output),
+            ...problems(...BODY_PROBLEMS, 403, 404, 409),
+          },
         },
       },
       async (request, reply) => {
@@ -154,13 +189,18 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
+          operationId: `update${one}`,
           summary: `Replace ${aOrAn(kind.type)}'s fields`,
           description:
             'Send If-Match with the version you edited ("3"); a stale version answers 412.',
+          security: ACCESS.write,
           params: idParams,
-          headers: { type: "object", properties: { "if-match": { type: "string" } } },
-          body: recordInputSchema(kind),
-          response: { 200: output, ...problems },
+          headers: ifMatch,
+          body: input,
+          response: {
+            200: ok(`The ${kind.type} as stored`, output),
+            ...problems(...BODY_PROBLEMS, 403, 404, 412, 428),
+          },
         },
       },
       async (request, reply) => {
@@ -186,12 +226,17 @@ export function registerRecordRoutes(
         {
           schema: {
             tags,
+            operationId: `erase${one}`,
             summary: `Erase ${aOrAn(kind.type)}'s personal data on request (mediators and admins)`,
             description:
               "The ledger keeps only hashes of personal data, so it stays verifiable; the erasure is an entry of its own.",
+            security: ACCESS.write,
             params: idParams,
             body: jsonSchema(ErasureSchema),
-            response: { 200: output, ...problems },
+            response: {
+              200: ok(`The ${kind.type} as erased`, output),
+              ...problems(...BODY_PROBLEMS, 403, 404),
+            },
           },
         },
         async (request, reply) => {
@@ -215,13 +260,18 @@ export function registerRecordRoutes(
       {
         schema: {
           tags,
+          operationId: `delete${one}`,
           summary: `Delete ${aOrAn(kind.type)} nothing refers to`,
           description:
             'Send If-Match with the version you saw ("3"): a record changed since answers 412, ' +
             "so nobody deletes what someone else has just corrected.",
+          security: ACCESS.write,
           params: idParams,
-          headers: { type: "object", properties: { "if-match": { type: "string" } } },
-          response: { 204: { type: "null" }, ...problems },
+          headers: ifMatch,
+          response: {
+            204: noContent(`The ${kind.type} is deleted`),
+            ...problems(400, 403, 404, 409, 412, 428),
+          },
         },
       },
       async (request, reply) => {

@@ -3,7 +3,7 @@ import { getStats, StatsQuerySchema } from "../../core/get-stats.ts";
 import { getTile, TileQuerySchema } from "../../core/get-tile.ts";
 import type { Services } from "../../core/services.ts";
 import { viewerOf } from "../auth.ts";
-import { jsonSchema, problemSchema } from "../openapi.ts";
+import { ACCESS, jsonSchema, ok, problems, ref } from "../openapi.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
 /** The overview's aggregations: the numbers a dashboard draws. */
@@ -17,14 +17,19 @@ export function registerStatsRoutes(
     {
       schema: {
         tags: ["overview"],
+        operationId: "getStats",
         summary:
           "Incidents by week, kind, verification and actor, and claimed figures per claimant",
         description:
           "Figures are summed per claimant, category and side: each claimant's numbers stay apart. " +
           "`low`/`high` span what the claims allow; text-only counts add nothing to them.",
+        security: ACCESS.read,
         params: { type: "object", properties: { slug: { type: "string" } }, required: ["slug"] },
         querystring: jsonSchema(StatsQuerySchema),
-        response: { 400: problemSchema, 404: problemSchema },
+        response: {
+          200: ok("The numbers, of the records you may see", ref("Stats")),
+          ...problems(400, 404),
+        },
       },
     },
     async (request, reply) => {
@@ -52,6 +57,7 @@ export function registerTileRoutes(
     {
       schema: {
         tags: ["map"],
+        operationId: "getTile",
         summary: "A Web Mercator tile of clustered points, as GeoJSON",
         description:
           "Records of one kind located at a point inside the tile, grouped on an 8 × 8 grid. A " +
@@ -66,8 +72,12 @@ export function registerTileRoutes(
           },
           required: ["slug", "z", "x", "y"],
         },
+        security: ACCESS.read,
         querystring: jsonSchema(TileQuerySchema),
-        response: { 400: problemSchema, 404: problemSchema },
+        response: {
+          200: ok("The tile's records and clusters", ref("Tile"), "application/geo+json"),
+          ...problems(400, 404),
+        },
       },
     },
     async (request, reply) => {
