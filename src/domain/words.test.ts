@@ -34,6 +34,8 @@ describe("a kind's name with its article", () => {
       post: "a post",
       patrol: "a patrol",
       hazard: "a hazard",
+      withdrawal: "a withdrawal",
+      violation_count: "a violation_count",
     });
   });
 });

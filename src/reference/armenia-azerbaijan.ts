@@ -16,6 +16,7 @@ import type { PatrolSchema } from "../domain/kinds/patrol.schema.ts";
 import type { PostSchema } from "../domain/kinds/post.schema.ts";
 import type { ProvisionSchema } from "../domain/kinds/provision.schema.ts";
 import type { SourceSchema } from "../domain/kinds/source.schema.ts";
+import type { WithdrawalSchema } from "../domain/kinds/withdrawal.schema.ts";
 import type { Place } from "../domain/place.ts";
 import type { ProcessSchema } from "../domain/process.schema.ts";
 
@@ -46,6 +47,7 @@ type Inputs = {
   post: z.input<typeof PostSchema>;
   patrol: z.input<typeof PatrolSchema>;
   hazard: z.input<typeof HazardSchema>;
+  withdrawal: z.input<typeof WithdrawalSchema>;
 };
 
 type ReferenceRecord<T extends keyof Inputs = keyof Inputs> = {
@@ -861,6 +863,66 @@ const exchanges = [
   }),
 ];
 
+/**
+ * The districts' return as withdrawals of Armenian forces: each was due on a date, and each was
+ * reported done by Azerbaijan's Ministry of Defence the day its forces entered. No monitor's
+ * judgement of them is on the public record summarised here, so they stay unverified.
+ */
+const districtWithdrawal = (
+  id: string,
+  district: string,
+  due: string,
+  dueText: string,
+  provision: string,
+  entered: string,
+) =>
+  record("withdrawal", id, {
+    title: `Armenian forces leave ${district} district`,
+    subject: "forces",
+    withdrawing: ["ARM"],
+    area: { name: `${district} district`, precision: "district" },
+    due: { value: due, precision: "day" },
+    due_text: dueText,
+    provision_id: provision,
+    reports: [
+      {
+        by: "AZE",
+        date: { value: entered, precision: "day" },
+        says: "completed",
+        note: `Azerbaijani forces entered ${district} district (Ministry of Defence).`,
+        source_ids: [SUMMARY],
+      },
+    ],
+    source_ids: ["src-doc-2020-11-09", SUMMARY],
+  });
+
+const withdrawals = [
+  districtWithdrawal(
+    "wdr-aghdam",
+    "Aghdam",
+    "2020-11-20",
+    "by 20 November 2020",
+    "prv-2020-11-09-2",
+    "2020-11-20",
+  ),
+  districtWithdrawal(
+    "wdr-kalbajar",
+    "Kalbajar",
+    "2020-11-25",
+    "by 25 November 2020 (extended from 15 November 2020)",
+    "prv-2020-11-09-6",
+    "2020-11-25",
+  ),
+  districtWithdrawal(
+    "wdr-lachin",
+    "Lachin",
+    "2020-12-01",
+    "by 1 December 2020",
+    "prv-2020-11-09-6",
+    "2020-12-01",
+  ),
+];
+
 const hazards = [
   record("hazard", "haz-former-war-zone", {
     name: "Former war zone (Nagorno-Karabakh and surrounding areas)",
@@ -897,5 +959,6 @@ export const REFERENCE_PROCESS: {
     ...claims,
     ...exchanges,
     ...hazards,
+    ...withdrawals,
   ],
 };

@@ -95,6 +95,17 @@ export function sampleInput(type: string, n = 1): Record<string, unknown> {
       };
     case "link":
       return { name: `Road ${n}`, kind: "road", status: "proposed", sought_by: ["AZE"] };
+    case "withdrawal":
+      return {
+        title: `Withdrawal from Sotk ${n}`,
+        subject: "forces",
+        withdrawing: ["ARM"],
+        area: place,
+        due: day,
+        reports: [{ by: "ARM", date: day, says: "completed" }],
+      };
+    case "violation_count":
+      return { reporter: "AZE", period: day, violations: 10 + n, blamed: ["ARM"] };
     default:
       throw new Error(`no sample for ${type}`);
   }

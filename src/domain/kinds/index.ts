@@ -16,6 +16,8 @@ import { patrolKind } from "./patrol.schema.ts";
 import { postKind } from "./post.schema.ts";
 import { provisionKind } from "./provision.schema.ts";
 import { sourceKind } from "./source.schema.ts";
+import { violationCountKind } from "./violation-count.schema.ts";
+import { withdrawalKind } from "./withdrawal.schema.ts";
 
 /**
  * The built-in kinds of record, in the order a process's records are loaded: a kind comes after
@@ -41,6 +43,8 @@ const BUILT_IN = [
   postKind,
   patrolKind,
   hazardKind,
+  withdrawalKind,
+  violationCountKind,
 ] as const satisfies readonly KindDefinition[];
 
 export type RecordType = (typeof BUILT_IN)[number]["type"];
