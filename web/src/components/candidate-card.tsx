@@ -20,7 +20,7 @@ import { useMayCreate } from "../session.tsx";
 import { IncidentChoice, useNearbyIncidents } from "./nearby-incidents.tsx";
 
 /** A record made from the card; `incident` is the incident page that shows it. */
-type Recorded = { type: string; id: string; incident?: string };
+type Recorded = { type: Draft["kind"]; id: string; incident?: string };
 
 type Issue = { path: string; message: string; field: string | undefined };
 

@@ -1,47 +1,60 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { z } from "zod";
-import { az as zodAz, en as zodEn, hy as zodHy, ru as zodRu } from "zod/v4/locales";
-import { az } from "./az.ts";
-import { en } from "./en.ts";
-import { hy } from "./hy.ts";
-import { ru } from "./ru.ts";
+import { en as zodEn } from "zod/v4/locales";
+import { type Catalog, FALLBACK_LANGUAGE, initI18next } from "./setup.ts";
 
-export const LANGUAGES = [
-  { code: "en", name: "English" },
-  { code: "ru", name: "Русский" },
-  { code: "hy", name: "Հայերեն" },
-  { code: "az", name: "Azərbaycanca" },
-] as const;
+/** Every catalog in ./locales, by language code: adding a language is adding a file there. */
+const catalogs = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<Catalog>("./locales/*.json", { eager: true, import: "default" }),
+  ).map(([path, catalog]) => [path.slice("./locales/".length, -".json".length), catalog]),
+);
+
+/** The languages the interface speaks, each named in itself: English first, the others by code. */
+export const LANGUAGES = Object.entries(catalogs)
+  .map(([code, catalog]) => ({ code, name: catalog._language }))
+  .sort(
+    (a, b) =>
+      Number(b.code === FALLBACK_LANGUAGE) - Number(a.code === FALLBACK_LANGUAGE) ||
+      a.code.localeCompare(b.code),
+  );
 
 const saved = typeof localStorage === "undefined" ? null : localStorage.getItem("truce.language");
 
-await i18next.use(initReactI18next).init({
-  resources: {
-    en: { translation: en },
-    ru: { translation: ru },
-    hy: { translation: hy },
-    az: { translation: az },
-  },
-  lng: saved ?? "en",
-  fallbackLng: "en",
-  interpolation: { escapeValue: false },
-});
+await initI18next(i18next.use(initReactI18next), catalogs, saved ?? FALLBACK_LANGUAGE);
+
+/** zod's own messages, one module per language it knows, fetched when the reader picks that language. */
+const ZOD_LOCALES = "../../../node_modules/zod/v4/locales";
+const zodLocales = import.meta.glob<typeof zodEn>(
+  ["../../../node_modules/zod/v4/locales/*.js", "!../../../node_modules/zod/v4/locales/index.js"],
+  { import: "default" },
+);
+const zodLocale = (code: string) => zodLocales[`${ZOD_LOCALES}/${code}.js`];
 
 /**
  * The forms check records with the domain's zod schemas before sending them: their messages
- * ("Too small: expected string to have >=1 characters") follow the reader's language too.
+ * ("Too small: expected string to have >=1 characters") follow the reader's language too, or
+ * are in English for a language zod (or the app) does not speak.
  */
-function speakZodIn(code: string): void {
-  const locale = { en: zodEn, ru: zodRu, hy: zodHy, az: zodAz }[code];
-  z.config((locale ?? zodEn)());
+async function speakZodIn(code: string): Promise<void> {
+  const load = catalogs[code]
+    ? (zodLocale(code) ?? zodLocale(code.split("-")[0] ?? code))
+    : undefined;
+  const locale = load ? await load().catch(() => zodEn) : zodEn;
+  // a later switch may have finished first
+  if (i18next.language === code) z.config(locale());
 }
-speakZodIn(i18next.language);
-i18next.on("languageChanged", speakZodIn);
+let zodSpoken = speakZodIn(i18next.language);
+await zodSpoken;
+i18next.on("languageChanged", (code) => {
+  zodSpoken = speakZodIn(code);
+});
 
 /** Switches the interface language, remembers it, and marks the document's language for screen readers. */
 export async function setLanguage(code: string): Promise<void> {
   await i18next.changeLanguage(code);
+  await zodSpoken;
   localStorage.setItem("truce.language", code);
   document.documentElement.lang = code;
 }

@@ -1,3 +1,4 @@
+import type { ParseKeys } from "i18next";
 import type { ApiRecord, FuzzyDate } from "../api.ts";
 import { formatDate } from "../format.ts";
 
@@ -27,7 +28,7 @@ export function popupContent(record: ApiRecord, facts: (record: ApiRecord) => Fa
 
 /** The facts a popup shows, in the reader's language; actors by name. */
 export function recordFacts(
-  t: (key: string) => string,
+  t: (key: ParseKeys) => string,
   language: string,
   actorName: (id: string) => string,
 ): (record: ApiRecord) => Fact[] {
