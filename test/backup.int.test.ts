@@ -1,38 +1,24 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { lockDataDir } from "../src/store/data-dir-lock.ts";
-import { runCli } from "./support/cli.ts";
+import { cliStoreForTest, runCli } from "./support/cli.ts";
 import { createTestDatabase, STORE_NAMES } from "./support/stores.ts";
 
 describe.each(STORE_NAMES)("truce backup on %s", (storeName) => {
-  const dir = mkdtempSync(join(tmpdir(), "truce-backup-"));
-  const env: Record<string, string> = { TRUCE_DATA_DIR: join(dir, "data") };
-  const drops: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    if (storeName === "postgres") {
-      const database = await createTestDatabase();
-      env.DATABASE_URL = database.url;
-      drops.push(database.drop);
-    }
-    const demo = await runCli(["demo"], env);
-    expect(demo.code, demo.stderr).toBe(0);
-  });
-  afterAll(async () => {
-    for (const drop of drops) await drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
+  // Each test has a store of its own; only the backup's needs the example loaded.
   it("documents itself", async () => {
+    const { env } = await cliStoreForTest(storeName);
     const help = await runCli(["backup", "--help"], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("truce backup [--out FILE]");
   });
 
   it("writes a copy that restores into a store whose ledger verifies", async () => {
+    const { dir, env } = await cliStoreForTest(storeName);
+    const demo = await runCli(["demo"], env);
+    expect(demo.code, demo.stderr).toBe(0);
     const out = join(dir, storeName === "pglite" ? "copy.tar.gz" : "copy.pgdump");
     const backup = await runCli(["backup", "--out", out], env);
     expect(backup.code, backup.stderr).toBe(0);
@@ -47,7 +33,7 @@ describe.each(STORE_NAMES)("truce backup on %s", (storeName) => {
       cpSync(join(dir, "data", "keys"), join(dir, "restored", "keys"), { recursive: true });
     } else {
       const database = await createTestDatabase();
-      drops.push(database.drop);
+      onTestFinished(database.drop);
       execFileSync("pg_restore", ["--no-owner", "--dbname", database.url, out]);
       restored.DATABASE_URL = database.url;
       restored.TRUCE_SIGNING_KEY_FILE = join(dir, "data", "keys", "ledger-ed25519.pem");
@@ -62,6 +48,7 @@ describe.each(STORE_NAMES)("truce backup on %s", (storeName) => {
   it.runIf(storeName === "pglite")(
     "refuses while another process holds the embedded store",
     async () => {
+      const { dir, env } = await cliStoreForTest(storeName);
       const lock = lockDataDir(join(dir, "data"), { command: "serve" });
       try {
         // The lock names this test's own pid, which is alive, so the CLI child must stop.

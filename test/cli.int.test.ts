@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openStore } from "../src/store/db.ts";
-import { runCli } from "./support/cli.ts";
-import { createTestDatabase, STORE_NAMES } from "./support/stores.ts";
+import { type CliStore, cliStoreForTest, newCliStore, runCli } from "./support/cli.ts";
+import { STORE_NAMES } from "./support/stores.ts";
 
 /** Opens the same store the CLI uses, to look at it or tamper with it behind Truce's back. */
 async function withStore<T>(
@@ -28,23 +27,19 @@ const withoutStoreFields = (record: Record<string, unknown>) => {
 };
 
 describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
-  const dir = mkdtempSync(join(tmpdir(), "truce-cli-"));
-  const env: Record<string, string> = { TRUCE_DATA_DIR: join(dir, "data") };
-  let drop: (() => Promise<void>) | undefined;
-
+  // Each test has a store of its own: empty, or a copy of this one, loaded once with demo.
+  let example: CliStore | undefined;
   beforeAll(async () => {
-    if (storeName === "postgres") {
-      const database = await createTestDatabase();
-      env.DATABASE_URL = database.url;
-      drop = database.drop;
-    }
+    example = await newCliStore(storeName);
+    const demo = await runCli(["demo"], example.env);
+    expect(demo.code, demo.stderr).toBe(0);
   });
-  afterAll(async () => {
-    await drop?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => example?.remove());
+  const emptyStore = () => cliStoreForTest(storeName);
+  const exampleStore = () => cliStoreForTest(storeName, example);
 
   it("loads the example with demo, and a second demo changes nothing", async () => {
+    const { env } = await emptyStore();
     const first = await runCli(["demo"], env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/created (\d+)/);
@@ -58,25 +53,22 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
   });
 
   it("verifies a store restored without its key and makes none; a command that signs makes one and warns", async () => {
+    const { dir, env } = await exampleStore();
     const keyFile = join(dir, "data", "keys", "ledger-ed25519.pem");
-    const original = readFileSync(keyFile, "utf8");
     rmSync(keyFile);
-    try {
-      const verified = await runCli(["verify"], env);
-      expect(verified.code, verified.stderr).toBe(0);
-      expect(verified.stdout).toContain("intact");
-      expect(existsSync(keyFile)).toBe(false);
-      const demo = await runCli(["demo"], env);
-      expect(demo.code, demo.stderr).toBe(0);
-      expect(existsSync(keyFile)).toBe(true);
-      expect(demo.stderr).toMatch(/There was no signing key at .*: made a new one/);
-      expect(demo.stderr).toContain("put its keys/ back");
-    } finally {
-      writeFileSync(keyFile, original, { mode: 0o600 });
-    }
+    const verified = await runCli(["verify"], env);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toContain("intact");
+    expect(existsSync(keyFile)).toBe(false);
+    const demo = await runCli(["demo"], env);
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(existsSync(keyFile)).toBe(true);
+    expect(demo.stderr).toMatch(/There was no signing key at .*: made a new one/);
+    expect(demo.stderr).toContain("put its keys/ back");
   });
 
   it("says in one line that a file is missing, with no stack trace", async () => {
+    const { dir, env } = await emptyStore();
     const result = await runCli(
       ["import", "--format", "acled", "--process", "armenia-azerbaijan", join(dir, "none.csv")],
       env,
@@ -88,6 +80,7 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
   });
 
   it("exports JSON that imports into another process without loss, and re-imports as no change", async () => {
+    const { dir, env } = await exampleStore();
     const out = join(dir, "export.json");
     const exported = await runCli(
       ["export", "--format", "json", "--process", "armenia-azerbaijan", "--out", out],
@@ -113,6 +106,7 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
   });
 
   it("exports GeoJSON of the mapped records and CSV of one kind", async () => {
+    const { dir, env } = await exampleStore();
     const geo = await runCli(
       ["export", "--format", "geojson", "--process", "armenia-azerbaijan"],
       env,
@@ -143,6 +137,7 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
   });
 
   it("reports rejected records with their place in the file and imports the rest", async () => {
+    const { dir, env } = await exampleStore();
     const file = join(dir, "mixed.json");
     writeFileSync(
       file,
@@ -171,6 +166,7 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
   });
 
   it("adds a user with a token, co-signs with a new key, and exports a bundle that verifies offline", async () => {
+    const { dir, env } = await exampleStore();
     const user = await runCli(
       [
         "user",
@@ -234,7 +230,6 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
     expect(verified.stdout).toContain("as public");
     expect(verified.stdout).toContain("co-signed by");
 
-    await runCli(["demo"], env);
     writeFileSync(
       join(dir, "one.json"),
       JSON.stringify([{ type: "source", id: "src-cli-later", title: "Later", kind: "news" }]),
@@ -264,6 +259,7 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
   });
 
   it("fails verify, naming the record, after a row is changed by SQL", async () => {
+    const { env } = await exampleStore();
     await withStore(env, (store) =>
       sql`UPDATE record SET body = jsonb_set(body, '{title}', '"Nothing happened"') WHERE id = 'inc-2021-11-16-border-fighting'`.execute(
         store.db,
@@ -295,6 +291,7 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
         expect(printed).toContain(`truce ${command}`);
       }
       expect(COMMAND_NAMES).toEqual(expect.arrayContaining(["user", "cosign", "erase", "extract"]));
+      const { env } = await emptyStore();
       const wrong = await runCli(["export", "--format", "xml", "--process", "x"], env);
       expect(wrong.code).toBe(2);
       expect(wrong.stderr).toContain("--format must be one of json, csv, geojson");
@@ -304,6 +301,7 @@ describe.each(STORE_NAMES)("the truce CLI on %s", (storeName) => {
   it.runIf(storeName === "pglite")(
     "refuses to open a data directory another process holds",
     async () => {
+      const { env } = await exampleStore();
       await withStore(env, async () => {
         const result = await runCli(["verify"], env);
         expect(result.code).toBe(1);

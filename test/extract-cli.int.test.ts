@@ -1,19 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "./support/cli.ts";
+import { describe, expect, it } from "vitest";
+import { cliStoreForTest, runCli } from "./support/cli.ts";
 
 const REPORT =
   "The Defence Ministry in Yerevan said Azerbaijani forces shelled positions near Vardenis " +
   "on Tuesday. One Armenian soldier was killed.";
 
 describe("truce extract", () => {
-  const dir = mkdtempSync(join(tmpdir(), "truce-extract-"));
-  const env = { TRUCE_DATA_DIR: join(dir, "data") };
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
+  // Each test has a data directory of its own.
   it("reads standard input and prints candidates with evidence ranges into the text", async () => {
+    const { env } = await cliStoreForTest("pglite");
     const result = await runCli(["extract", "--published", "2021-11-17", "-"], env, REPORT);
     expect(result.code).toBe(0);
     const { candidates } = JSON.parse(result.stdout);
@@ -32,6 +29,7 @@ describe("truce extract", () => {
   });
 
   it("takes the actors of a process in the store with --process", async () => {
+    const { dir, env } = await cliStoreForTest("pglite");
     expect((await runCli(["demo"], env)).code).toBe(0);
     const file = join(dir, "report.txt");
     writeFileSync(file, REPORT);
@@ -46,6 +44,7 @@ describe("truce extract", () => {
   });
 
   it("answers --help and refuses a published value that is not a day", async () => {
+    const { env } = await cliStoreForTest("pglite");
     const help = await runCli(["extract", "--help"], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("truce extract");

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
@@ -28,13 +28,14 @@ describe.each(STORE_NAMES)("POST /imports on %s", (storeName) => {
   let app: FastifyInstance;
   let asMonitor: ReturnType<typeof injectAs>;
 
-  beforeAll(async () => {
+  // Each test has a store of its own with the example loaded: no test sees another's imports.
+  beforeEach(async () => {
     services = await openTestServices(storeName);
     await loadReferenceProcess(services, operatorCaller("test"));
     app = await buildApp(services, { rateLimit: 100_000 });
     asMonitor = injectAs(app, await tokenFor(services, "monitor"));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await app?.close();
     await services?.store.close();
   });
@@ -86,8 +87,8 @@ describe.each(STORE_NAMES)("POST /imports on %s", (storeName) => {
       },
       { at: "line 4", reason: expect.stringContaining("expected 31 fields") },
     ]);
-    // Two good rows: two incidents and two claims, the source already present.
-    expect(summary).toMatchObject({ created: 4, unchanged: 1, rows: 4 });
+    // Two good rows: the ACLED source, then two incidents and two claims.
+    expect(summary).toMatchObject({ created: 5, unchanged: 0, rows: 4 });
     expect((await asMonitor(`${P}/incidents/acled-AZE96002`)).statusCode).toBe(200);
   });
 

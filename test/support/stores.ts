@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import pg from "pg";
-import { LedgerVersions } from "../../src/core/ledger-versions.ts";
+import { LedgerVersions } from "../../src/read-model/ledger-versions.ts";
 import type { Services } from "../../src/core/services.ts";
 import { generatePrivateKeyPem, signerFromPem } from "../../src/ledger/signer.ts";
 import { openStore, type Store } from "../../src/store/db.ts";
@@ -35,16 +35,23 @@ function pgliteTemplate(): Promise<Blob> {
 
 let counter = 0;
 
-/** A new, empty PostgreSQL database on the TEST_DATABASE_URL server, and how to drop it. */
+/**
+ * A new PostgreSQL database on the TEST_DATABASE_URL server, and how to drop it: empty, or a copy
+ * of the database at `template` (a URL on the same server that nothing is connected to).
+ */
 export async function createTestDatabase(
   serverUrl = process.env.TEST_DATABASE_URL,
+  { template }: { template?: string | undefined } = {},
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = serverUrl;
   if (!url) throw new Error("TEST_DATABASE_URL is not set");
   const database = `truce_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
+  const from = template
+    ? ` TEMPLATE ${pg.escapeIdentifier(new URL(template).pathname.slice(1))}`
+    : "";
+  await admin.query(`CREATE DATABASE ${database}${from}`);
   await admin.end();
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${database}`;
