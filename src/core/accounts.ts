@@ -8,7 +8,6 @@ import {
   type Authenticated,
   clearLoginFailures,
   countLoginFailures,
-  countUsers,
   deleteSession,
   disableUser,
   findSessionUser,
@@ -45,7 +44,7 @@ function newSecret(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export const NewUserSchema = z
+const NewUserSchema = z
   .object({
     email: z.email().max(320),
     role: z.enum(ROLES),
@@ -158,11 +157,6 @@ export async function disableAccount(services: Services, email: string): Promise
       issues: [{ path: "email", message: "no such user", value: email }],
     });
   }
-}
-
-/** Whether the store has any user yet (a fresh store needs its first admin from the CLI). */
-export async function hasUsers(services: Services): Promise<boolean> {
-  return (await countUsers(services.store.db)) > 0;
 }
 
 // Verifying against this keeps an unknown email as slow as a wrong password.

@@ -42,14 +42,6 @@ export async function findUserByEmail(db: Db, email: string): Promise<StoredUser
     .executeTakeFirst();
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom("app_user")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function listUsers(
   db: Db,
 ): Promise<Array<StoredUser & { memberships: Membership[] }>> {
