@@ -1,7 +1,7 @@
 import { rollupWindowOf } from "../src/core/get-stats.ts";
-import { OverviewMemory } from "../src/core/overview-memory.ts";
 import { boundsOf } from "../src/core/query-params.ts";
 import { OPERATOR } from "../src/domain/access.ts";
+import { OverviewMemory } from "../src/read-model/overview-memory.ts";
 import { buildApp } from "../src/server/app.ts";
 import {
   rollupClaimedFigures,

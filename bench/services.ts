@@ -1,6 +1,6 @@
-import { LedgerVersions } from "../src/core/ledger-versions.ts";
 import type { Services } from "../src/core/services.ts";
 import { generatePrivateKeyPem, signerFromPem } from "../src/ledger/signer.ts";
+import { LedgerVersions } from "../src/read-model/ledger-versions.ts";
 import { openStore } from "../src/store/db.ts";
 import { registerSigningKey } from "../src/store/ledger.repository.ts";
 

@@ -6,13 +6,13 @@ import { createRecord } from "../src/core/create-record.ts";
 import { deleteRecord } from "../src/core/delete-record.ts";
 import { rollupWindowOf } from "../src/core/get-stats.ts";
 import { importRecords } from "../src/core/import-records.ts";
-import { OverviewMemory } from "../src/core/overview-memory.ts";
 import { writeToProcess } from "../src/core/process-writer.ts";
 import { boundsOf } from "../src/core/query-params.ts";
 import type { Services } from "../src/core/services.ts";
 import { updateRecord } from "../src/core/update-record.ts";
 import { OPERATOR, operatorCaller, PUBLIC, type Viewer } from "../src/domain/access.ts";
 import { cellOf, splitBoxByCells } from "../src/domain/tiles.ts";
+import { OverviewMemory } from "../src/read-model/overview-memory.ts";
 import {
   rollupClaimedFigures,
   rollupIncidentCounts,

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/core/create-process.ts";
 import { createRecord } from "../src/core/create-record.ts";
 import { importRecords } from "../src/core/import-records.ts";
-import { BYTES_PER_INCIDENT, OverviewMemory } from "../src/core/overview-memory.ts";
 import type { Services } from "../src/core/services.ts";
 import { OPERATOR, operatorCaller } from "../src/domain/access.ts";
+import { BYTES_PER_INCIDENT, OverviewMemory } from "../src/read-model/overview-memory.ts";
 import { findProcess } from "../src/store/process.repository.ts";
 import { openTestServices, STORE_NAMES } from "./support/stores.ts";
 

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProcess } from "../src/core/create-process.ts";
 import { getStats } from "../src/core/get-stats.ts";
 import { importRecords } from "../src/core/import-records.ts";
-import { OverviewMemory } from "../src/core/overview-memory.ts";
 import type { Services } from "../src/core/services.ts";
 import { OPERATOR, operatorCaller, PUBLIC, type Viewer } from "../src/domain/access.ts";
 import { dateBounds, type FuzzyDate } from "../src/domain/fuzzy-date.ts";
+import { OverviewMemory } from "../src/read-model/overview-memory.ts";
 import { openTestServices, STORE_NAMES } from "./support/stores.ts";
 
 /** A small process whose overview we can also compute by hand, the plain way. */

@@ -1,8 +1,8 @@
 import { keepCheckpointing } from "../core/embedded-checkpoints.ts";
 import { loadReferenceIfEmpty } from "../core/load-reference-process.ts";
 import { openServices } from "../core/open-services.ts";
-import { OverviewMemory } from "../core/overview-memory.ts";
 import { operatorCaller } from "../domain/access.ts";
+import { OverviewMemory } from "../read-model/overview-memory.ts";
 import { buildApp } from "../server/app.ts";
 import { type Command, UsageError } from "./command.ts";
 import { warnAs } from "./with-services.ts";

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Viewer } from "../domain/access.ts";
 import { DAY_MS } from "../domain/fuzzy-date.ts";
-import type { OverviewAnswer } from "../domain/overview-index.ts";
 import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
-import { coverBoxByLevels, FINEST_ROLLUP_ZOOM, WHOLE_WORLD } from "../domain/rollup-cover.ts";
 import { splitBoxByCells } from "../domain/tiles.ts";
+import type { OverviewAnswer } from "../read-model/overview-index.ts";
+import { coverBoxByLevels, FINEST_ROLLUP_ZOOM, WHOLE_WORLD } from "../read-model/rollup-cover.ts";
 import {
   type DashboardCounts,
   type DashboardFigures,

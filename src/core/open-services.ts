@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { DomainError } from "../domain/errors.ts";
 import { loadSigner } from "../ledger/key-file.ts";
 import type { Signer } from "../ledger/signer.ts";
+import { LedgerVersions } from "../read-model/ledger-versions.ts";
 import { openStore, type StoreOptions, storeOptionsFromEnv } from "../store/db.ts";
 import { listSigningKeys, registerSigningKey } from "../store/ledger.repository.ts";
-import { LedgerVersions } from "./ledger-versions.ts";
 import type { Services } from "./services.ts";
 
 /** How a command uses the signing key, and where it is told what it should know. */

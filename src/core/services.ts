@@ -1,8 +1,8 @@
 import type { Caller } from "../domain/access.ts";
 import type { Signer } from "../ledger/signer.ts";
+import type { LedgerVersions } from "../read-model/ledger-versions.ts";
+import type { OverviewMemory } from "../read-model/overview-memory.ts";
 import type { Store } from "../store/db.ts";
-import type { LedgerVersions } from "./ledger-versions.ts";
-import type { OverviewMemory } from "./overview-memory.ts";
 
 /** What use cases need from the outside world, passed in so each can be run against any store. */
 export type Services = {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { LedgerVersions } from "../core/ledger-versions.ts";
 import type { Services } from "../core/services.ts";
+import type { LedgerVersions } from "../read-model/ledger-versions.ts";
 import { cookieValue } from "./cookies.ts";
 
 export type ReadTarget = {

@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { Viewer } from "../domain/access.ts";
 import { DAY_MS } from "../domain/fuzzy-date.ts";
-import { type CellRect, FINEST_ROLLUP_ZOOM, ROLLUP_ZOOMS } from "../domain/rollup-cover.ts";
+import { type CellRect, FINEST_ROLLUP_ZOOM, ROLLUP_ZOOMS } from "../read-model/rollup-cover.ts";
 import { matchFilters } from "./record-filters.ts";
 import type { Database } from "./schema.ts";
 import { visibleTo } from "./scope.ts";

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { OverviewFigure, OverviewIncident } from "../domain/overview-index.ts";
+import type { OverviewFigure, OverviewIncident } from "../read-model/overview-index.ts";
 import type { Database } from "./schema.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;

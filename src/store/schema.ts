@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { OverviewFigure } from "../domain/overview-index.ts";
+import type { OverviewFigure } from "../read-model/overview-index.ts";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** jsonb columns: written as text, read back as parsed JSON by both drivers. */

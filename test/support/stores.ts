@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import pg from "pg";
-import { LedgerVersions } from "../../src/read-model/ledger-versions.ts";
 import type { Services } from "../../src/core/services.ts";
 import { generatePrivateKeyPem, signerFromPem } from "../../src/ledger/signer.ts";
+import { LedgerVersions } from "../../src/read-model/ledger-versions.ts";
 import { openStore, type Store } from "../../src/store/db.ts";
 import { registerSigningKey } from "../../src/store/ledger.repository.ts";
 

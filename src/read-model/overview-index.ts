@@ -1,7 +1,7 @@
-import { canSee, type Viewer } from "./access.ts";
-import { DAY_MS } from "./fuzzy-date.ts";
+import { canSee, type Viewer } from "../domain/access.ts";
+import { DAY_MS } from "../domain/fuzzy-date.ts";
+import { cellOf } from "../domain/tiles.ts";
 import { IdTable } from "./id-table.ts";
-import { cellOf } from "./tiles.ts";
 import { type Column, grown } from "./typed-arrays.ts";
 
 /** An incident as the overview reads it: place and span as numbers (epoch ms), null where unknown. */

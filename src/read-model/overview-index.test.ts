@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OPERATOR, PUBLIC } from "./access.ts";
+import { OPERATOR, PUBLIC } from "../domain/access.ts";
 import { type OverviewFigure, type OverviewIncident, OverviewIndex } from "./overview-index.ts";
 
 const DAY = 86_400_000;

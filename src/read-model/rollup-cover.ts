@@ -1,4 +1,4 @@
-import { type Box, splitBoxByCells } from "./tiles.ts";
+import { type Box, splitBoxByCells } from "../domain/tiles.ts";
 
 /** The map levels of the overview's rollups (migration 013), coarsest first. */
 export const ROLLUP_ZOOMS = [0, 2, 4, 6, 8, 10, 12] as const;

@@ -1,12 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Viewer } from "../domain/access.ts";
 import {
-  type OverviewAnswer,
-  type OverviewFigure,
-  type OverviewFilters,
-  OverviewIndex,
-} from "../domain/overview-index.ts";
-import {
   countOverviewRows,
   readActorIds,
   readChangedIds,
@@ -16,6 +10,12 @@ import {
 } from "../store/overview-source.repository.ts";
 import { findProcess } from "../store/process.repository.ts";
 import type { Database } from "../store/schema.ts";
+import {
+  type OverviewAnswer,
+  type OverviewFigure,
+  type OverviewFilters,
+  OverviewIndex,
+} from "./overview-index.ts";
 
 type Db = Kysely<Database>;
 

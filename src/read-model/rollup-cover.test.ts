@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type Box, splitBoxByCells } from "../domain/tiles.ts";
 import { type CellRect, coverBoxByLevels, FINEST_ROLLUP_ZOOM } from "./rollup-cover.ts";
-import { type Box, splitBoxByCells } from "./tiles.ts";
 
 /** Every zoom-12 cell each rectangle holds, as "x,y" keys, counted. */
 function finestCells(rects: readonly CellRect[]): Map<string, number> {
