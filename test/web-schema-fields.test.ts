@@ -16,6 +16,17 @@ describe("the generic record form's fields", () => {
     }
   });
 
+  it("knows what every kind's id fields refer to, kinds with nested judgements included", () => {
+    // The probe once failed on an incident's and a withdrawal's verification, leaving their
+    // actors as free text in the form and the list.
+    const refersTo = (type: string, name: string) =>
+      fieldsOf(kindByType(type) as never).find((f) => f.name === name);
+    expect(refersTo("incident", "actors")).toMatchObject({ control: "ids", refersTo: ["actor"] });
+    expect(refersTo("withdrawal", "withdrawing")).toMatchObject({ refersTo: ["actor"] });
+    expect(refersTo("withdrawal", "provision_id")).toMatchObject({ refersTo: ["provision"] });
+    expect(refersTo("violation_count", "reporter")).toMatchObject({ refersTo: ["actor"] });
+  });
+
   it("reads a commitment's schema: enums, actor lists, fuzzy dates", () => {
     const fields = fieldsOf(kindByType("commitment") as never);
     const byName = new Map(fields.map((f) => [f.name, f]));

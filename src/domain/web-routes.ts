@@ -12,5 +12,11 @@ export const WEB_ROUTES = [
   "/mine-action",
   "/sources",
   "/ledger",
+  "/records",
   "/login",
 ] as const;
+
+/** The web page that lists one kind of record: every kind has one, derived from its definition. */
+export function kindPagePath(kind: { path: string }): string {
+  return `/records/${kind.path}`;
+}

@@ -880,7 +880,7 @@ const districtWithdrawal = (
     title: `Armenian forces leave ${district} district`,
     subject: "forces",
     withdrawing: ["ARM"],
-    area: { name: `${district} district`, precision: "district" },
+    place: { name: `${district} district`, precision: "district" },
     due: { value: due, precision: "day" },
     due_text: dueText,
     provision_id: provision,

@@ -100,7 +100,7 @@ export function sampleInput(type: string, n = 1): Record<string, unknown> {
         title: `Withdrawal from Sotk ${n}`,
         subject: "forces",
         withdrawing: ["ARM"],
-        area: place,
+        place,
         due: day,
         reports: [{ by: "ARM", date: day, says: "completed" }],
       };

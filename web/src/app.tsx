@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/status.tsx";
 import { IncidentsPage } from "./pages/incidents.tsx";
+import { kindPageFor, RecordsPage } from "./pages/kind-page.tsx";
 import { LedgerPage } from "./pages/ledger.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { OverviewPage } from "./pages/overview.tsx";
@@ -40,6 +41,7 @@ const PAGES: Record<string, React.ComponentType> = {
   "/mine-action": MineActionPage,
   "/sources": SourcesPage,
   "/ledger": LedgerPage,
+  "/records": RecordsPage,
   "/login": LoginPage,
 };
 
@@ -53,7 +55,7 @@ function CurrentPage() {
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
-  const Page = PAGES[path];
+  const Page = PAGES[path] ?? kindPageFor(path);
   if (!Page) {
     return (
       <div>

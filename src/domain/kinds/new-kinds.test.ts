@@ -10,7 +10,7 @@ describe("a withdrawal's gap between plan, reports and the monitors", () => {
     title: "Heavy weapons leave the zone",
     subject: "heavy_weapons",
     withdrawing: ["A", "B"],
-    area: { name: "Zone 3", precision: "district" },
+    place: { name: "Zone 3", precision: "district" },
     due: day("2016-12-24"),
     reports: [
       { by: "A", date: day("2016-12-20"), says: "started" },

@@ -5,9 +5,6 @@ import { defineKind, referencesIn } from "../kind.ts";
 import { GeometrySchema, PlaceSchema } from "../place.ts";
 import { ActorIdsSchema, RecordIdSchema, SourceIdsSchema } from "../record.ts";
 
-/** What was counted: violations of the ceasefire, explosions heard or seen, or both. */
-export const VIOLATION_MEASURES = ["violations", "explosions"] as const;
-
 /** A count for one weapon or kind of fire, where the reporter breaks its total down. */
 export const WeaponCountSchema = z
   .object({
@@ -25,8 +22,8 @@ export const ViolationCountSchema = z
   .object({
     reporter: RecordIdSchema.describe("who counted: a monitor, a party, a ministry"),
     period: FuzzyDateSchema.describe("the day, or the range of days, the count covers"),
-    area: PlaceSchema.optional().describe("where, as precisely as the report says"),
-    area_geometry: GeometrySchema.optional(),
+    place: PlaceSchema.optional().describe("where, as precisely as the report says"),
+    area: GeometrySchema.optional(),
     violations: CountSchema.optional().describe("ceasefire violations counted"),
     explosions: CountSchema.optional().describe("explosions counted"),
     by_weapon: z.array(WeaponCountSchema).max(50).default([]),
@@ -83,7 +80,7 @@ export const violationCountKind = defineKind({
   path: "violation-counts",
   title: "Counts of ceasefire violations or explosions, by reporter, period and area",
   label: { one: "violation count", other: "violation counts" },
-  list: { columns: ["period", "reporter", "area", "violations", "explosions", "blamed"] },
+  list: { columns: ["period", "reporter", "place", "violations", "explosions", "blamed"] },
   schema: ViolationCountSchema,
   filterValues: {},
   access: { monitors: true },
@@ -92,9 +89,9 @@ export const violationCountKind = defineKind({
     referencesIn(c, { reporter: ["actor"], blamed: ["actor"], source_ids: ["source"] }),
   index: (c) => ({
     date: c.period,
-    place: c.area,
-    geometry: c.area_geometry,
+    place: c.place,
+    geometry: c.area,
     sort_key: dateBounds(c.period).start,
-    text: [c.notes, c.area?.name, ...c.by_weapon.map((w) => w.weapon)],
+    text: [c.notes, c.place?.name, ...c.by_weapon.map((w) => w.weapon)],
   }),
 });

@@ -31,7 +31,8 @@ export async function registerWebRoutes(app: FastifyInstance): Promise<void> {
       if (!isHashedAsset(path)) reply.header("cache-control", "no-cache");
     },
   });
-  for (const route of WEB_ROUTES) {
+  // Every kind's list page (/records/<kind path>) is the app too; it says when no kind has the path.
+  for (const route of [...WEB_ROUTES, "/records/:kind"]) {
     app.get(route, { schema: { hide: true } }, async (_request, reply) =>
       reply.sendFile("index.html"),
     );

@@ -45,6 +45,7 @@ export const ROUTES = [
   ["/mine-action", "nav.mineAction"],
   ["/sources", "nav.sources"],
   ["/ledger", "nav.ledger"],
+  ["/records", "nav.records"],
 ] as const;
 
 export function Layout({ children }: { children: ReactNode }) {

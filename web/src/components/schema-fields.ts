@@ -45,7 +45,11 @@ function unwrap(schema: AnySchema): { inner: AnySchema; isOptional: boolean } {
   }
 }
 
-const isIdString = (schema: AnySchema) => schema === (RecordIdSchema as unknown as AnySchema);
+/** An id field: RecordIdSchema itself, or a copy of it with a description (zod keeps its checks). */
+const isIdString = (schema: AnySchema) =>
+  schema === (RecordIdSchema as unknown as AnySchema) ||
+  (def(schema).type === "string" &&
+    def(schema).checks === (RecordIdSchema as unknown as AnySchema)._zod.def.checks);
 
 function shapeOf(schema: AnySchema): Record<string, AnySchema> | undefined {
   return def(schema).type === "object"
@@ -65,6 +69,9 @@ function referenceTargets(kind: KindDefinition, shape: Record<string, AnySchema>
     if (isIdString(inner)) probe[name] = "probe";
     else if (def(inner).type === "array") {
       probe[name] = isIdString(unwrap(def(inner).element as AnySchema).inner) ? ["probe"] : [];
+    } else if (def(inner).type === "object") {
+      // Nested objects (a verification) are read by the references function: give it one.
+      probe[name] = {};
     }
   }
   const targets = new Map<string, string[]>();

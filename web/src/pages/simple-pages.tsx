@@ -3,11 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { dateBounds } from "../../../src/domain/fuzzy-date.ts";
+import type { RelativeDeadline } from "../../../src/domain/relative-deadline.ts";
 import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { ClaimCard } from "../components/claim-card.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
 import { EditRecordButton, RecordEditor } from "../components/record-editor.tsx";
+import { RelativeDeadlineText } from "../components/relative-deadline.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate, isCommitmentOverdue, placeName, valueLabel } from "../format.ts";
 import { useLocation } from "../router.tsx";
@@ -197,6 +199,15 @@ export function AgreementsPage() {
                       <p className="muted">
                         {t("agreements.deadline")}:{" "}
                         {formatDate(p.deadline as FuzzyDate, i18n.language)}
+                      </p>
+                    ) : p.deadline_relative ? (
+                      <p className="muted">
+                        {t("agreements.deadline")}:{" "}
+                        <RelativeDeadlineText
+                          deadline={p.deadline_relative as RelativeDeadline}
+                          document={doc}
+                          records={documents.data?.items}
+                        />
                       </p>
                     ) : null}
                     <StatementsAbout
