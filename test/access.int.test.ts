@@ -247,7 +247,16 @@ describe.each(STORE_NAMES)("who sees what, on %s", (storeName) => {
 
   describe("creating each kind, by role", () => {
     // Written out, not derived from src/domain/permissions.ts: the rule as the issue states it.
-    const MONITOR_KINDS = ["incident", "claim", "post", "patrol", "hazard", "source"];
+    const MONITOR_KINDS = [
+      "incident",
+      "claim",
+      "post",
+      "patrol",
+      "hazard",
+      "source",
+      "withdrawal",
+      "violation_count",
+    ];
     const mayCreate: Record<string, (type: string) => boolean> = {
       "the public": () => false,
       "a viewer": () => false,

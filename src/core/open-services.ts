@@ -7,6 +7,7 @@ import { LedgerVersions } from "../read-model/ledger-versions.ts";
 import { openStore, type StoreOptions, storeOptionsFromEnv } from "../store/db.ts";
 import { listSigningKeys, registerSigningKey } from "../store/ledger.repository.ts";
 import type { Services } from "./services.ts";
+import { upgradeRecords } from "./upgrade-records.ts";
 
 /** How a command uses the signing key, and where it is told what it should know. */
 export type SigningUse = {
@@ -52,10 +53,23 @@ export async function openServices(
     }
     const versions = new LedgerVersions();
     await versions.refresh(store.db);
-    if (!store.readDb) return { store, signer, now: () => new Date(), versions };
-    const replicaVersions = new LedgerVersions();
-    await replicaVersions.refresh(store.readDb);
-    return { store, signer, now: () => new Date(), versions, replicaVersions };
+    const services: Services = { store, signer, now: () => new Date(), versions };
+    if (store.readDb) {
+      services.replicaVersions = new LedgerVersions();
+      await services.replicaVersions.refresh(store.readDb);
+    }
+    // A command that writes first brings records of an older shape up to their kind's schema
+    // (through the ledger); one that only reads sees the store as it is.
+    if (use.signs !== false) {
+      for (const done of await upgradeRecords(services)) {
+        if (done.records > 0) {
+          use.warn?.(
+            `Upgraded ${done.records} record(s) of ${done.process} to "${done.upgrade}" (ledger updates by operator:upgrade)`,
+          );
+        }
+      }
+    }
+    return services;
   } catch (error) {
     await store.close();
     throw error;

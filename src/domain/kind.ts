@@ -90,6 +90,12 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
   filterValues: { kind?: readonly string[]; verification?: readonly string[] };
   /** Who writes it besides admins and mediators; none when left out. */
   access?: KindAccess;
+  /**
+   * Names of the changes to its schema that read records of an older shape into the new one (a
+   * preprocess in the schema). Stored records of the older shape are rewritten once per change,
+   * through the ledger, so verify still holds (src/core/upgrade-records.ts). Append, never rename.
+   */
+  upgrades?: readonly string[];
   /** The figures the record claims, one row per category and side (claims only). */
   figures?(record: z.output<T>): FigureRow[];
   /**

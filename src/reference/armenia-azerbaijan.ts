@@ -497,7 +497,13 @@ const bodies = [
     mandate:
       "Carry out point 9 of the statement of 9 November 2020: unblock the economic and transport " +
       "links in the region, rail and road first.",
-    members: ["ARM", "AZE", "RUS"],
+    // Each country sits through a deputy prime minister from the group's first meeting.
+    members: ["ARM", "AZE", "RUS"].map((actor_id) => ({
+      actor_id,
+      from: { value: "2021-01-30", precision: "day" as const },
+      represented_by: "a deputy prime minister",
+      role: "co-chair",
+    })),
     chairs: "deputy prime ministers of the three countries",
     from: { value: "2021-01", precision: "month" },
     document_ids: [DOC2, DOC3],
@@ -510,7 +516,7 @@ const bodies = [
     mandate:
       "Delimitation of the Armenia–Azerbaijan state border, with later demarcation; Russia gives " +
       "advisory assistance at the parties' request.",
-    members: ["ARM", "AZE"],
+    members: [{ actor_id: "ARM" }, { actor_id: "AZE" }],
     from: { value: "2021-11", precision: "month" },
     document_ids: [DOC3],
     source_ids: ["src-doc-2021-11-26", SUMMARY],
@@ -524,7 +530,7 @@ const bodies = [
       "of the Armenian armed forces, for five years extended automatically by five-year periods " +
       "(points 3, 4 and 6 of the statement of 9 November 2020). Also clears mines in the former war " +
       "zone.",
-    members: ["RUS"],
+    members: [{ actor_id: "RUS", from: { value: "2020-11-10", precision: "day" } }],
     actor_id: "RPK",
     from: { value: "2020-11-10", precision: "day" },
     document_ids: [DOC1],

@@ -148,6 +148,13 @@ export type CosignatureTable = {
 
 export type MigrationTable = { name: string; applied_at: Generated<Timestamp> };
 
+export type RecordUpgradeTable = {
+  process_id: string;
+  upgrade_id: string;
+  records: number;
+  applied_at: Timestamp;
+};
+
 export type Database = {
   process: ProcessTable;
   record: RecordTable;
@@ -165,4 +172,5 @@ export type Database = {
   login_failure: LoginFailureTable;
   cosignature: CosignatureTable;
   schema_migration: MigrationTable;
+  record_upgrade: RecordUpgradeTable;
 };

@@ -11,11 +11,15 @@ export const BORDER_STATUSES = [
   "demarcated",
 ] as const;
 
-/** One side's proposed line, or the agreed line (proposed_by absent, is_agreed true). */
+/**
+ * One version of the line: a side's proposal, the monitors' observed line (proposed_by a monitor),
+ * or the agreed line (proposed_by absent, is_agreed true). A section has as many as there are.
+ */
 export const BorderLineSchema = z
   .object({
     proposed_by: RecordIdSchema.optional(),
     is_agreed: z.boolean().default(false),
+    label: z.string().max(200).optional().describe("what this version is, as its source calls it"),
     geometry: GeometrySchema,
     as_of: FuzzyDateSchema.optional(),
   })
@@ -38,8 +42,8 @@ export const BorderSegmentSchema = z
   .object({
     name: ShortTextSchema,
     status: z.enum(BORDER_STATUSES),
-    sides: z.array(RecordIdSchema).length(2),
-    lines: z.array(BorderLineSchema).max(20).default([]),
+    sides: z.array(RecordIdSchema).min(2).max(10).describe("the sides the line divides"),
+    lines: z.array(BorderLineSchema).max(50).default([]),
     markers: z.array(BorderMarkerSchema).max(5000).default([]),
     length_km: z.number().min(0).max(100_000).optional(),
     notes: z.string().max(5000).optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CountSchema } from "../figures.ts";
+import { CountSchema, countRange } from "../figures.ts";
 import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
 import { defineKind, referencesIn } from "../kind.ts";
 import { PlaceSchema } from "../place.ts";
@@ -18,6 +18,7 @@ export const TransferSchema = z
   .object({
     from: RecordIdSchema,
     to: RecordIdSchema,
+    via: RecordIdSchema.optional().describe("who carried this transfer, if not the exchange's"),
     persons: CountSchema.optional(),
     bodies: CountSchema.optional(),
   })
@@ -30,6 +31,9 @@ export const ExchangeSchema = z
     principle: z.enum(EXCHANGE_PRINCIPLES),
     transfers: z.array(TransferSchema).min(1).max(20),
     mediators: ActorIdsSchema,
+    intermediary: RecordIdSchema.optional().describe(
+      "who the transfers went through, e.g. the ICRC or a third state",
+    ),
     reported_by: RecordIdSchema.optional().describe("whose figures these are"),
     notes: z.string().max(5000).optional(),
     source_ids: SourceIdsSchema,
@@ -41,6 +45,61 @@ export const ExchangeSchema = z
   });
 export type Exchange = z.infer<typeof ExchangeSchema>;
 
+/** What one side handed over and received in an exchange, by the counts' best (or lowest) value. */
+export type ExchangeBalance = {
+  side: string;
+  persons_sent: number;
+  persons_received: number;
+  bodies_sent: number;
+  bodies_received: number;
+  /** Some transfer to or from the side gave its count in words only: the sums are incomplete. */
+  is_partial: boolean;
+};
+
+const counted = (count: Exchange["transfers"][number]["persons"]) => {
+  if (count === undefined) return { value: 0, known: true };
+  const { low } = countRange(count);
+  const best = typeof count === "number" ? count : (count.best ?? low);
+  return best === null ? { value: 0, known: false } : { value: best, known: true };
+};
+
+/**
+ * Each side's balance in an exchange among any number of sides: how many it handed over and
+ * received, persons and bodies apart, in the order the sides first appear. Pure.
+ */
+export function exchangeBalances(exchange: Pick<Exchange, "transfers">): ExchangeBalance[] {
+  const balances = new Map<string, ExchangeBalance>();
+  const of = (side: string) => {
+    const found = balances.get(side);
+    if (found) return found;
+    const fresh = {
+      side,
+      persons_sent: 0,
+      persons_received: 0,
+      bodies_sent: 0,
+      bodies_received: 0,
+      is_partial: false,
+    };
+    balances.set(side, fresh);
+    return fresh;
+  };
+  for (const transfer of exchange.transfers) {
+    const from = of(transfer.from);
+    const to = of(transfer.to);
+    const persons = counted(transfer.persons);
+    const bodies = counted(transfer.bodies);
+    from.persons_sent += persons.value;
+    to.persons_received += persons.value;
+    from.bodies_sent += bodies.value;
+    to.bodies_received += bodies.value;
+    if (!persons.known || !bodies.known) {
+      from.is_partial = true;
+      to.is_partial = true;
+    }
+  }
+  return [...balances.values()];
+}
+
 export const exchangeKind = defineKind({
   type: "exchange",
   path: "exchanges",
@@ -50,9 +109,14 @@ export const exchangeKind = defineKind({
   schema: ExchangeSchema,
   filterValues: { kind: EXCHANGE_PRINCIPLES },
   references: (e) => [
-    ...referencesIn(e, { mediators: ["actor"], reported_by: ["actor"], source_ids: ["source"] }),
+    ...referencesIn(e, {
+      mediators: ["actor"],
+      intermediary: ["actor"],
+      reported_by: ["actor"],
+      source_ids: ["source"],
+    }),
     ...e.transfers.flatMap((t, i) =>
-      referencesIn(t, { from: ["actor"], to: ["actor"] }).map((r) => ({
+      referencesIn(t, { from: ["actor"], to: ["actor"], via: ["actor"] }).map((r) => ({
         ...r,
         field: `transfers.${i}.${r.field}`,
       })),
