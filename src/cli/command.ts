@@ -46,3 +46,27 @@ export function chooseOption<T extends string>(
     throw new UsageError(`--${name} must be one of ${allowed.join(", ")}; got "${value}"`);
   return value as T;
 }
+
+/**
+ * Lines of `--help` that explain flags: each flag, then its text wrapped to `width` columns and
+ * indented under the first line's text.
+ */
+export function flagLines(rows: ReadonlyArray<readonly [string, string]>, width = 100): string[] {
+  const flagWidth = Math.max(...rows.map(([flag]) => flag.length));
+  const indent = " ".repeat(flagWidth + 4);
+  return rows.flatMap(([flag, text]) => {
+    const lines: string[] = [];
+    let line = `  ${flag.padEnd(flagWidth)}  `;
+    let empty = true;
+    for (const word of text.split(" ")) {
+      if (!empty && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = indent;
+        empty = true;
+      }
+      line += empty ? word : ` ${word}`;
+      empty = false;
+    }
+    return [...lines, line];
+  });
+}

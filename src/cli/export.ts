@@ -8,15 +8,52 @@ import { requireProcess } from "../core/require-process.ts";
 import { OPERATOR, parseViewer } from "../domain/access.ts";
 import { KINDS, kindByPath, kindByType } from "../domain/kinds/index.ts";
 import { recordsToAcledRow, writeAcledCsv } from "../ingest/acled.ts";
+import {
+  EXPORT_FORMAT_NAMES,
+  EXPORT_FORMATS,
+  type ExportFormatName,
+  FORMAT_OPTIONS,
+  type FormatOption,
+  formatsTaking,
+  oneOf,
+  optionsFor,
+} from "../ingest/formats.ts";
 import { writeGeoJson } from "../ingest/geojson.ts";
 import { recordsToHxlRow, writeHxlCsv } from "../ingest/hxl.ts";
 import { writeRecordsCsv } from "../ingest/records-csv.ts";
 import { writeTruceJson } from "../ingest/truce-json.ts";
 import { recordsToUcdpRow, writeUcdpCsv } from "../ingest/ucdp.ts";
-import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
+import { type Command, chooseOption, flagLines, requireOption, UsageError } from "./command.ts";
 import { withServices } from "./with-services.ts";
 
-const FORMATS = ["json", "csv", "geojson", "acled", "ucdp", "hxl", "bundle"] as const;
+const OPTIONS = optionsFor("export");
+
+/** `--format json|csv|...`, the options, and a line for each format and option (from the registry). */
+export function exportUsage(): string {
+  const formats = EXPORT_FORMATS.map((f) => [`--format ${f.name}`, f.description] as const);
+  const only = (name: (typeof OPTIONS)[number]) => `${formatsTaking(name).join(", ")} only`;
+  const options = OPTIONS.map((name) => {
+    const option: FormatOption = FORMAT_OPTIONS[name];
+    const fallback = option.default ? ` (default ${option.default})` : "";
+    return [
+      `--${name} ${option.value}`,
+      `${only(name)}: ${option.description}${fallback}`,
+    ] as const;
+  });
+  const as = [
+    "--as ROLE",
+    "export only what that role may see (default: everything, as the operator); a bundle made " +
+      "--as public can be published: hidden entries appear only as leaf hashes",
+  ] as const;
+  const lines = [...formats, ...options, as];
+  return [
+    `truce export --format ${EXPORT_FORMAT_NAMES.join("|")} --process SLUG ` +
+      `${OPTIONS.map((name) => `[--${name} ${FORMAT_OPTIONS[name].value}]`).join(" ")}`,
+    "       [--as public|viewer|monitor|mediator|admin|delegate:PARTY] [--out FILE]",
+    "",
+    ...flagLines(lines),
+  ].join("\n");
+}
 
 /** A process's incidents as rows of a dataset's CSV, each with its dataset claim's figures. */
 async function* datasetRows<Row>(
@@ -31,29 +68,19 @@ async function* datasetRows<Row>(
 
 export const exportCommand: Command = {
   name: "export",
-  summary:
-    "Export a process's records (json: everything, re-importable; geojson: mapped records; csv: " +
-    "one kind; acled, ucdp, hxl: incidents as ACLED, UCDP GED or HXL-tagged rows; bundle: the " +
-    "records with the ledger, signed heads and co-signatures, for truce verify --bundle)",
-  usage: `truce export --format json|csv|geojson|acled|ucdp|hxl|bundle --process SLUG [--kind incident]
-       [--as public|viewer|monitor|mediator|admin|delegate:PARTY] [--since N] [--out FILE]
-
-  --as      export only what that role may see (default: everything, as the operator); a bundle
-            made --as public can be published: hidden entries appear only as leaf hashes
-  --since   bundle only: include a consistency proof from tree size N (where an earlier bundle
-            ended) to now`,
+  summary: `Export a process's records as ${oneOf(EXPORT_FORMATS.map((f) => f.label))}`,
+  usage: exportUsage(),
   options: {
     format: { type: "string" },
     process: { type: "string" },
     out: { type: "string" },
-    kind: { type: "string" },
     as: { type: "string" },
-    since: { type: "string" },
+    ...Object.fromEntries(OPTIONS.map((name) => [name, { type: "string" as const }])),
   },
   run: async (values) => {
-    const format = chooseOption(values, "format", FORMATS);
+    const format = chooseOption(values, "format", EXPORT_FORMAT_NAMES);
     const slug = requireOption(values, "process");
-    const kindName = (values.kind as string | undefined) ?? "incident";
+    const kindName = (values.kind as string | undefined) ?? FORMAT_OPTIONS.kind.default;
     const kind = kindByType(kindName) ?? kindByPath(kindName);
     if (format === "csv" && !kind)
       throw new UsageError(
@@ -67,7 +94,7 @@ export const exportCommand: Command = {
     return withServices("export", async (services) => {
       const process = await requireProcess(services, slug);
       const incidents = () => exportIncidentsWithClaims(services, slug, viewer);
-      const writers: Record<(typeof FORMATS)[number], () => AsyncIterable<string>> = {
+      const writers: Record<ExportFormatName, () => AsyncIterable<string>> = {
         acled: () => writeAcledCsv(datasetRows(incidents(), recordsToAcledRow)),
         ucdp: () => writeUcdpCsv(datasetRows(incidents(), recordsToUcdpRow)),
         hxl: () => writeHxlCsv(datasetRows(incidents(), recordsToHxlRow)),

@@ -5,16 +5,62 @@ import { importPax } from "../core/import-pax.ts";
 import { type ImportSummary, importBundle } from "../core/import-records.ts";
 import { importUcdp } from "../core/import-ucdp.ts";
 import { readAcledCsv } from "../ingest/acled.ts";
+import {
+  FORMAT_OPTIONS,
+  type FormatOption,
+  type FormatOptionName,
+  formatsTaking,
+  IMPORT_FORMAT_NAMES,
+  IMPORT_FORMATS,
+  type ImportFormatName,
+  isStreamed,
+  oneOf,
+  optionsFor,
+  type StreamedFormatName,
+} from "../ingest/formats.ts";
 import { parseGeoJson } from "../ingest/geojson.ts";
 import { readHxlCsv } from "../ingest/hxl.ts";
 import { readPaxCsv } from "../ingest/pax.ts";
 import { parseTruceJson } from "../ingest/truce-json.ts";
 import { readUcdpCsv } from "../ingest/ucdp.ts";
-import { type Command, chooseOption, requireOption, UsageError } from "./command.ts";
+import { type Command, chooseOption, flagLines, requireOption, UsageError } from "./command.ts";
 import { progressBar } from "./progress.ts";
 import { cliPrincipal, withServices } from "./with-services.ts";
 
-const FORMATS = ["json", "geojson", "acled", "ucdp", "hxl", "pax"] as const;
+const OPTIONS = optionsFor("import");
+
+/** `[--pp ID]`, as the usage line shows an option. */
+const optionUsage = (name: FormatOptionName) => `[--${name} ${FORMAT_OPTIONS[name].value}]`;
+
+/** `--format json|geojson|...`, the options the formats take, and a line for each (from the registry). */
+export function importUsage(): string {
+  const formats = IMPORT_FORMATS.map((f) => [`--format ${f.name}`, f.description] as const);
+  const options = OPTIONS.map(
+    (name) =>
+      [
+        `--${name} ${FORMAT_OPTIONS[name].value}`,
+        `${formatsTaking(name).join(", ")}: ${FORMAT_OPTIONS[name].description}`,
+      ] as const,
+  );
+  const batch = ["--batch N", "records to a transaction (default 1000)"] as const;
+  const lines = [...formats, ...options, batch];
+  return [
+    `truce import --format ${IMPORT_FORMAT_NAMES.join("|")} --process SLUG`,
+    `       ${OPTIONS.map(optionUsage).join(" ")} [--batch N] FILE|-`,
+    "",
+    ...flagLines(lines),
+  ].join("\n");
+}
+
+/** A value of an option with a pattern (--pp), checked as the import route checks it. */
+function checkedValue(values: Record<string, unknown>, name: FormatOptionName): string | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  const option: FormatOption = FORMAT_OPTIONS[name];
+  if (option.pattern && !option.pattern.test(String(value)))
+    throw new UsageError(`--${name} "${value}" is not ${option.patternMeaning ?? "valid"}`);
+  return String(value);
+}
 
 /** "1 row", "6 rows". */
 function counted(count: number, noun: string): string {
@@ -59,23 +105,17 @@ function readActorMapping(path: string): Record<string, string> {
 export const importCommand: Command = {
   name: "import",
   summary:
-    "Import records from a file (json: a Truce export; geojson: features with Truce records; " +
-    "acled, ucdp, hxl: ACLED's and UCDP GED's CSV and HXL-tagged CSV, streamed; --actors maps their actor names to " +
-    "the process's actor ids; --unknown-actors create makes actors for UCDP sides it cannot map; " +
-    "pax: PA-X agreements as documents, --pp choosing one PA-X peace process)",
-  usage:
-    "truce import --format json|geojson|acled|ucdp|hxl|pax --process SLUG [--actors MAP.json] " +
-    "[--unknown-actors reject|create] [--pp ID] [--batch N] FILE|-",
+    `Import records from a file: ${oneOf(IMPORT_FORMATS.map((f) => f.label))} ` +
+    "(the CSV formats streamed, of any size)",
+  usage: importUsage(),
   options: {
     format: { type: "string" },
     process: { type: "string" },
     batch: { type: "string" },
-    actors: { type: "string" },
-    "unknown-actors": { type: "string" },
-    pp: { type: "string" },
+    ...Object.fromEntries(OPTIONS.map((name) => [name, { type: "string" as const }])),
   },
   run: async (values, positionals) => {
-    const format = chooseOption(values, "format", FORMATS);
+    const format = chooseOption(values, "format", IMPORT_FORMAT_NAMES);
     const slug = requireOption(values, "process");
     const file = positionals[0];
     if (!file) throw new UsageError("name the FILE to import, or - for standard input");
@@ -83,6 +123,7 @@ export const importCommand: Command = {
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       throw new UsageError("--batch is a whole number of records");
     }
+    const pp = checkedValue(values, "pp");
     // Each batch is one transaction: an interrupted import has written whole batches and
     // nothing of the one in progress, and running it again completes it. Say so on the way out.
     process.once("SIGINT", () => {
@@ -95,7 +136,7 @@ export const importCommand: Command = {
     const bar = progressBar(`importing into ${slug}`);
     const onProgress = (done: number, total: number | undefined) => bar.update(done, total);
     const actorMapping = values.actors ? readActorMapping(String(values.actors)) : {};
-    if (format !== "json" && format !== "geojson") {
+    if (isStreamed(format)) {
       // Dataset files can hold millions of rows: they are streamed, never read whole. The bar
       // shows how much of the file is read, since the number of rows is not known in advance.
       // Opened here, so a missing file is one clear error before anything is read or written.
@@ -106,12 +147,12 @@ export const importCommand: Command = {
         "bytesRead" in input ? bar.update(input.bytesRead, size) : bar.update(done, undefined);
       const unknownActors =
         values["unknown-actors"] === undefined
-          ? "reject"
-          : chooseOption(values, "unknown-actors", ["reject", "create"] as const);
+          ? FORMAT_OPTIONS["unknown-actors"].default
+          : chooseOption(values, "unknown-actors", FORMAT_OPTIONS["unknown-actors"].choices);
       const options = { principal: cliPrincipal(), batchSize, onProgress, actorMapping };
       return withServices("import", async (services) => {
         if (format === "pax") {
-          const peaceProcess = values.pp === undefined ? {} : { peaceProcess: String(values.pp) };
+          const peaceProcess = pp === undefined ? {} : { peaceProcess: pp };
           const summary = await importPax(services, slug, readPaxCsv(input), {
             ...options,
             ...peaceProcess,
@@ -124,22 +165,23 @@ export const importCommand: Command = {
           );
           return summary.rejected.length === 0 ? 0 : 1;
         }
-        const summary =
-          format === "acled"
-            ? await importAcled(services, slug, readAcledCsv(input), options)
-            : format === "hxl"
-              ? await importHxl(services, slug, readHxlCsv(input), options)
-              : await importUcdp(services, slug, readUcdpCsv(input), { ...options, unknownActors });
+        const importers = {
+          acled: () => importAcled(services, slug, readAcledCsv(input), options),
+          ucdp: () => importUcdp(services, slug, readUcdpCsv(input), { ...options, unknownActors }),
+          hxl: () => importHxl(services, slug, readHxlCsv(input), options),
+        } satisfies Record<Exclude<StreamedFormatName, "pax">, unknown>;
+        const summary = await importers[format]();
         bar.finish();
         printImportSummary(summary, `${file} (${counted(summary.rows, "row")})`);
         return summary.rejected.length === 0 ? 0 : 1;
       });
     }
     const text = readFileSync(file === "-" ? 0 : file, "utf8");
-    const bundle =
-      format === "json"
-        ? parseTruceJson(text)
-        : { process: undefined, records: parseGeoJson(text) };
+    const parsers = {
+      json: () => parseTruceJson(text),
+      geojson: () => ({ process: undefined, records: parseGeoJson(text) }),
+    } satisfies Record<Exclude<ImportFormatName, StreamedFormatName>, unknown>;
+    const bundle = parsers[format]();
     return withServices("import", async (services) => {
       const summary = await importBundle(services, slug, bundle, {
         principal: cliPrincipal(),

@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from "../domain/errors.ts";
+import { IMPORT_MEDIA_TYPES, oneOf } from "../ingest/formats.ts";
 
 /** A problem type as `/api/docs/problems` explains it: what happened and what to do about it. */
 export type ProblemType = { status: number; meaning: string; remedy: string };
@@ -75,8 +76,7 @@ const OWN_TYPES = {
   unsupported_media_type: {
     status: 415,
     meaning: "The body's Content-Type is not one this route reads.",
-    remedy:
-      "Records take application/json; imports take text/csv, text/plain, application/json, application/geo+json or application/octet-stream.",
+    remedy: `Records take application/json; imports take ${oneOf(IMPORT_MEDIA_TYPES)}.`,
   },
   internal: {
     status: 500,

@@ -10,6 +10,15 @@ import type { Services } from "../../core/services.ts";
 import { viewerIn } from "../../domain/access.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { readAcledCsv } from "../../ingest/acled.ts";
+import {
+  FORMAT_OPTIONS,
+  formatsTaking,
+  IMPORT_FORMAT_NAMES,
+  IMPORT_FORMATS,
+  IMPORT_MEDIA_TYPES,
+  type ImportFormatName,
+  oneOf,
+} from "../../ingest/formats.ts";
 import { parseGeoJson } from "../../ingest/geojson.ts";
 import { readHxlCsv } from "../../ingest/hxl.ts";
 import { readPaxCsv } from "../../ingest/pax.ts";
@@ -18,29 +27,31 @@ import { readUcdpCsv } from "../../ingest/ucdp.ts";
 import { ACCESS, jsonSchema, ok, problems } from "../openapi.ts";
 import { markWritten } from "../read-routing.ts";
 
-export const IMPORT_FORMATS = ["acled", "ucdp", "hxl", "geojson", "json", "pax"] as const;
+const { pp } = FORMAT_OPTIONS;
 
 const ImportQuerySchema = z
   .object({
-    format: z.enum(IMPORT_FORMATS),
-    pp: z
+    format: z
+      .enum(IMPORT_FORMAT_NAMES)
+      .describe(
+        [
+          "What the file is:",
+          "",
+          ...IMPORT_FORMATS.map((f) => `- \`${f.name}\` (${f.label}): ${f.description}`),
+        ].join("\n"),
+      ),
+    [pp.query]: z
       .string()
-      .regex(/^[0-9A-Za-z_-]{1,40}$/, "a PA-X peace process id")
+      .regex(pp.pattern, pp.patternMeaning)
       .optional()
-      .describe("PA-X only: the peace process (PP) whose agreements to import"),
+      .describe(`With format=${formatsTaking("pp").join(" or ")}: ${pp.description}`),
   })
   .strict();
 
 /** Largest file the route takes: datasets are streamed, so this bounds time, not memory. */
 export const IMPORT_BODY_LIMIT = 100 * 1024 * 1024;
 
-const CONTENT_TYPES = [
-  "text/csv",
-  "text/plain",
-  "application/json",
-  "application/geo+json",
-  "application/octet-stream",
-];
+const CONTENT_TYPES = [...IMPORT_MEDIA_TYPES];
 
 /**
  * The request body as it arrives, stopped with a 413 once it passes the route's limit. Fastify
@@ -122,12 +133,13 @@ export function registerImportRoutes(app: FastifyInstance, services: Services): 
         schema: {
           tags: ["imports"],
           operationId: "importFile",
-          summary: "Import a data file (ACLED, UCDP GED, HXL, GeoJSON, Truce JSON, PA-X)",
+          summary: `Import a data file (${IMPORT_FORMATS.map((f) => f.label).join(", ")})`,
           description:
-            "Send the file itself as the body (text/csv, application/json, application/geo+json " +
-            "or application/octet-stream), up to 100 MiB. Records are written as the caller: " +
-            "each one the caller may not write is rejected with its reason, like a malformed " +
-            "row, which is named by its line. Importing the same file again changes nothing.",
+            `Send the file itself as the body (${oneOf(CONTENT_TYPES)}), up to 100 MiB, and ` +
+            "say in `format` what it is; CSV files are read as they arrive. Records are written " +
+            "as the caller: each one the caller may not write is rejected with its reason, like " +
+            "a malformed row, which is named by its line. Importing the same file again changes " +
+            "nothing.",
           params: {
             type: "object",
             properties: { slug: { type: "string" } },
@@ -136,6 +148,9 @@ export function registerImportRoutes(app: FastifyInstance, services: Services): 
           security: ACCESS.write,
           querystring: jsonSchema(ImportQuerySchema),
           consumes: CONTENT_TYPES,
+          // The file itself, in any of CONTENT_TYPES: the OpenAPI document's requestBody. The
+          // schema says nothing a body could fail (it arrives as a stream, read by the importers).
+          body: { description: "The data file itself, as `format` names it" },
           response: {
             200: ok("What the import did", summarySchema),
             ...problems(400, 403, 404, 413, 415, 422),
@@ -187,6 +202,11 @@ export function registerImportRoutes(app: FastifyInstance, services: Services): 
                 : { process: undefined, records: parseGeoJson(text) };
             summary = await importBundle(services, slug, bundle, options);
             break;
+          }
+          default: {
+            // A format added to the registry without its importer here does not compile.
+            const missing: never = query.format;
+            throw new Error(`no importer for ${missing as ImportFormatName}`);
           }
         }
         if (summary.created + summary.updated > 0) markWritten(reply, services, slug);
