@@ -856,6 +856,78 @@ describe.runIf(canRun)("the web app in Chromium", () => {
     await page.close();
   });
 
+  it("lists every kind on /records, and shows the withdrawals with the gap between plan and reports", async () => {
+    const index = await open("/records", "records-index");
+    await index.page.getByRole("link", { name: "Withdrawals" }).click();
+    await index.page.getByRole("heading", { name: "Withdrawals" }).waitFor();
+    const row = index.page.getByRole("row", { name: /Armenian forces leave Aghdam district/ });
+    await row.getByText("on time").waitFor();
+    expect(await row.getByText("not verified by monitors").count()).toBe(1);
+    // Actors by name, not by id.
+    expect(await row.getByText("Armenia", { exact: false }).count()).toBeGreaterThan(0);
+    await index.page.screenshot({ path: `${SHOTS}/withdrawals.png`, fullPage: true });
+    expect(index.errors).toEqual([]);
+    await index.page.close();
+  });
+
+  it("charts each reporter's violation counts side by side, on the kind's page and the overview", async () => {
+    const post = (body: Record<string, unknown>) =>
+      fetch(`${base}/api/processes/armenia-azerbaijan/violation-counts`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify(body),
+      });
+    for (const [reporter, day, violations] of [
+      ["AZE", "2021-11-20", 12],
+      ["AZE", "2021-11-21", 7],
+      ["ARM", "2021-11-20", 20],
+      ["ARM", "2021-11-21", 15],
+    ] as const) {
+      const created = await post({
+        reporter,
+        period: { value: day, precision: "day" },
+        violations,
+        blamed: [reporter === "ARM" ? "AZE" : "ARM"],
+        source_ids: ["src-reference-summary"],
+      });
+      expect(created.status).toBe(201);
+    }
+    const { page, errors } = await open("/records/violation-counts", "violation-counts");
+    const chart = page.locator("section.violation-counts");
+    await chart.locator("svg").first().waitFor();
+    // The table behind the chart: one row per reporter, day and measure, never summed.
+    expect(await chart.locator("tbody tr").count()).toBe(4);
+    expect(await chart.getByRole("cell", { name: "20", exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.goto(`${base}/`, { waitUntil: "networkidle" });
+    await page.locator("section.violation-counts svg").first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/overview-violation-counts.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("lets a monitor record a withdrawal through its kind's generic form", async () => {
+    const { page, errors } = await open("/records/withdrawals", "withdrawal-monitor", {
+      signedInAs: MONITOR,
+    });
+    await page.getByRole("button", { name: "Add: withdrawal" }).click();
+    const form = page.getByRole("form", { name: "New: withdrawal" });
+    await form.getByLabel(/^Title( \*)?$/).fill("Test: heavy weapons leave the Sotk area");
+    await form.getByLabel(/^Subject( \*)?$/).selectOption("heavy_weapons");
+    await form
+      .getByRole("group", { name: "Withdrawing" })
+      .getByRole("checkbox", { name: "Azerbaijan" })
+      .check();
+    await form.getByLabel("Place: name").fill("Sotk area");
+    await form.getByLabel("Due: date").fill("2021-12-15");
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.waitFor({ state: "detached" });
+    await page.getByRole("cell", { name: "Test: heavy weapons leave the Sotk area" }).waitFor();
+    expect(await page.getByText("no report of completion").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/withdrawal-created.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("says what is wrong with a field in the reader's language", async () => {
     const { page } = await open("/commitments?new=commitment", "commitment-form-ru", {
       signedInAs: MEDIATOR,

@@ -559,11 +559,15 @@ const commitments = [
     owners: ["ARM", "AZE", "RUS"],
     due: { value: "2021-01-30", precision: "day" },
     due_text: "by 30 January 2021",
-    status: "open",
+    status: "met",
+    status_date: { value: "2021-01-30", precision: "day" },
+    evidence:
+      "It first met in Moscow on 30 January 2021, chaired by the three deputy prime ministers, " +
+      "as the Russian government announced that day.",
     document_id: DOC2,
     meeting_id: "mtg-2021-01-11",
     provision_id: "prv-2021-01-11-2",
-    source_ids: ["src-doc-2021-01-11"],
+    source_ids: ["src-doc-2021-01-11", SUMMARY],
   }),
   record("commitment", "cmt-working-group-project-list", {
     summary:
@@ -573,6 +577,9 @@ const commitments = [
     due: { value: "2021-03-01", precision: "day" },
     due_text: "by 1 March 2021",
     status: "open",
+    evidence:
+      "No public report of the list's delivery by that date was found: open, and so overdue, " +
+      "until a source says otherwise.",
     document_id: DOC2,
     meeting_id: "mtg-2021-01-11",
     provision_id: "prv-2021-01-11-3",
@@ -583,18 +590,26 @@ const commitments = [
     owners: ["ARM"],
     due: { value: "2020-11-20", precision: "day" },
     due_text: "by 20 November 2020",
-    status: "open",
+    status: "met",
+    status_date: { value: "2020-11-20", precision: "day" },
+    evidence:
+      "Azerbaijani forces entered the district that day, as Azerbaijan's Ministry of Defence " +
+      "announced and news agencies relayed.",
     document_id: DOC1,
     meeting_id: "mtg-2020-11-09",
     provision_id: "prv-2020-11-09-2",
-    source_ids: ["src-doc-2020-11-09"],
+    source_ids: ["src-doc-2020-11-09", SUMMARY],
   }),
   record("commitment", "cmt-return-kalbajar", {
     summary: "Return Kalbajar district to Azerbaijan (deadline as extended).",
     owners: ["ARM"],
     due: { value: "2020-11-25", precision: "day" },
     due_text: "by 25 November 2020 (extended from 15 November 2020)",
-    status: "open",
+    status: "met",
+    status_date: { value: "2020-11-25", precision: "day" },
+    evidence:
+      "Azerbaijani forces entered the district that day, as Azerbaijan's Ministry of Defence " +
+      "announced and news agencies relayed.",
     document_id: DOC1,
     provision_id: "prv-2020-11-09-6",
     source_ids: [SUMMARY],
@@ -617,11 +632,15 @@ const commitments = [
     owners: ["ARM"],
     due: { value: "2020-12-01", precision: "day" },
     due_text: "by 1 December 2020",
-    status: "open",
+    status: "met",
+    status_date: { value: "2020-12-01", precision: "day" },
+    evidence:
+      "Azerbaijani forces entered the district that day, as Azerbaijan's Ministry of Defence " +
+      "announced and news agencies relayed.",
     document_id: DOC1,
     meeting_id: "mtg-2020-11-09",
     provision_id: "prv-2020-11-09-6",
-    source_ids: ["src-doc-2020-11-09"],
+    source_ids: ["src-doc-2020-11-09", SUMMARY],
   }),
   record("commitment", "cmt-launch-projects", {
     summary: "Launch concrete transport and economic projects.",

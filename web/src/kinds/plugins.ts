@@ -1,13 +1,17 @@
 import type { TFunction } from "i18next";
+import type { ComponentType } from "react";
 import type { Column } from "../pages/record-list.tsx";
 
 /**
  * What a kind adds to its generic list page from its own folder, `web/src/kinds/<type>/index.tsx`:
- * columns beyond the fields its definition lists (a withdrawal's gap between plan and reports).
+ * columns beyond the fields its definition lists (a withdrawal's gap between plan and reports) and a
+ * summary above the list (the violation counts' chart).
  * A kind with no folder gets the generic page alone.
  */
 export type KindPlugin = {
   columns?: (t: TFunction) => Column[];
+  /** Shown above the list: a chart of the kind's records (a violation count's series). */
+  Summary?: ComponentType;
 };
 
 const modules = import.meta.glob<{ plugin: KindPlugin }>("./*/index.tsx", { eager: true });

@@ -37,7 +37,10 @@ function columnOf(field: FieldSpec, header: string, code: (value: unknown) => st
     case "enums":
       return { header, cell: (r) => ids(r[name]).map(code).join(", ") };
     case "number":
-      return { header, cell: (r, language) => formatCount(r[name], language) };
+      return {
+        header,
+        cell: (r, language) => (r[name] === undefined ? "" : formatCount(r[name], language)),
+      };
     case "id":
     case "ids":
       if (field.refersTo.length === 1 && field.refersTo[0] === "actor") {
@@ -85,13 +88,19 @@ export function KindPage({ kind }: { kind: KindDefinition }) {
       ...(pluginOf(kind.type)?.columns?.(t) ?? []),
     ];
   }, [kind, labels, code, t]);
+  const Summary = pluginOf(kind.type)?.Summary;
   return (
     <div>
       <RecordList
         title={capitalized(labels.kinds(kind))}
         kind={kind.path}
         columns={columns}
-        intro={<p className="muted">{kind.title}</p>}
+        intro={
+          <>
+            <p className="muted">{kind.title}</p>
+            {Summary ? <Summary /> : null}
+          </>
+        }
         isEditable
       />
       <RecordEditor types={[kind.type]} />

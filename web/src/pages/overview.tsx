@@ -14,6 +14,7 @@ import {
   placeName,
   valueLabel,
 } from "../format.ts";
+import { ViolationChart } from "../kinds/violation_count/violation-chart.tsx";
 import { Link } from "../router.tsx";
 
 type Stats = {
@@ -244,6 +245,9 @@ export function OverviewPage() {
           </ul>
         </section>
       </div>
+
+      {/* Shown only where the process has counts of violations (a monitoring mission's). */}
+      <ViolationChart />
 
       <section aria-labelledby="provisions">
         <h2 id="provisions">{t("overview.provisions")}</h2>
