@@ -118,3 +118,107 @@ describe("the web app talks to the server over HTTP only", () => {
     expect(offences).toEqual([]);
   });
 });
+
+const WEB = new URL("../web/src/", import.meta.url).pathname;
+
+/**
+ * The names of the domain's shapes: each `XSchema` it exports (X) and each type it infers from a
+ * schema (`export type X = z.infer<...>`). The web app takes these from src/domain, never a copy.
+ */
+function domainShapeNames(): Set<string> {
+  const names = new Set<string>();
+  for (const file of sourceFiles(join(SRC, "domain"))) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/^export const (\w+)Schema\b/gm)) names.add(m[1] ?? "");
+    for (const m of text.matchAll(/^export type (\w+)\s*=\s*z\.(?:infer|output|input)</gm)) {
+      names.add(m[1] ?? "");
+    }
+  }
+  return names;
+}
+
+/** `type X = ...` and `interface X` declarations in a file (not `type X` in an import's braces). */
+function declaredTypes(text: string): string[] {
+  return [
+    ...text.matchAll(
+      /^\s*(?:export\s+)?(?:declare\s+)?(?:type\s+(\w+)\s*(?:<[^>]*>)?\s*=|interface\s+(\w+)\b)/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? "");
+}
+
+describe("the web app's types come from the domain's schemas", () => {
+  const files = sourceFiles(WEB);
+  const shapes = domainShapeNames();
+
+  it("knows the domain's shapes (the check below is not vacuous)", () => {
+    for (const name of ["FuzzyDate", "Place", "Envelope", "EnvelopeOutput", "Count", "Exchange"]) {
+      expect(shapes.has(name), name).toBe(true);
+    }
+  });
+
+  it("declares no type of its own under a domain shape's name", () => {
+    const offences = files.flatMap((file) =>
+      declaredTypes(readFileSync(file, "utf8"))
+        .filter((name) => shapes.has(name))
+        .map((name) => `${relative(WEB, file)} declares ${name}: import it from src/domain`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it("writes no fuzzy date's shape out by hand", () => {
+    const offences = files
+      .filter((file) => /\{\s*value\??:\s*string;\s*precision\??:/.test(readFileSync(file, "utf8")))
+      .map((file) => `${relative(WEB, file)}: use FuzzyDate from src/domain/fuzzy-date.ts`);
+    expect(offences).toEqual([]);
+  });
+
+  it("derives a record's envelope from EnvelopeOutputSchema", () => {
+    const api = readFileSync(join(WEB, "api.ts"), "utf8");
+    expect(api).toMatch(/^export type ApiRecord = Envelope & /m);
+    expect(api).toMatch(
+      /^import type \{ Envelope \} from "\.\.\/\.\.\/src\/domain\/record\.ts";$/m,
+    );
+  });
+});
+
+/**
+ * Files that still export more than one component, and why; each is to be split. The test below
+ * fails when one of them no longer needs its place here, so the list only shrinks.
+ */
+const SEVERAL_COMPONENTS: Record<string, string> = {
+  "pages/kind-page.tsx": "KindPage (one kind's list) and RecordsPage (/records, the kinds)",
+  "components/status.tsx": "Loading and Failure: the two states every page shows while it loads",
+};
+
+/** The components a file exports: capitalised functions, and constants bound to a function. */
+function exportedComponents(text: string): string[] {
+  return [
+    ...text.matchAll(
+      /^export (?:default )?(?:function ([A-Z]\w*)|const ([A-Z]\w*)\s*(?::[^=]+)?=\s*(?:\(|function\b|memo\(|forwardRef\(|lazy\())/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? "");
+}
+
+describe("pages and components, one per file", () => {
+  const files = ["pages", "components"].flatMap((dir) => sourceFiles(join(WEB, dir)));
+
+  it("no page or component file exports more than one component", () => {
+    const offences = files.flatMap((file) => {
+      const name = relative(WEB, file);
+      const components = exportedComponents(readFileSync(file, "utf8"));
+      return components.length > 1 && !(name in SEVERAL_COMPONENTS)
+        ? [`${name} exports ${components.join(", ")}`]
+        : [];
+    });
+    expect(offences).toEqual([]);
+  });
+
+  it("lists only files that still export several", () => {
+    const names = new Map(files.map((file) => [relative(WEB, file), file]));
+    const stale = Object.keys(SEVERAL_COMPONENTS).filter((name) => {
+      const file = names.get(name);
+      return file === undefined || exportedComponents(readFileSync(file, "utf8")).length <= 1;
+    });
+    expect(stale).toEqual([]);
+  });
+});

@@ -1,4 +1,7 @@
 /** The API as the web app uses it: JSON over HTTP, problems turned into errors that keep their fields. */
+import type { z } from "zod";
+import type { FieldIssue } from "../../src/domain/errors.ts";
+import type { Envelope } from "../../src/domain/record.ts";
 
 /**
  * The process the app shows: `?process=SLUG` picks one and is remembered; the example otherwise.
@@ -15,18 +18,26 @@ function chosenProcess(): string {
 
 export const PROCESS = chosenProcess();
 
-export type ApiRecord = Record<string, unknown> & { id: string; type: string; version: number };
+/**
+ * A record of any kind as the API answers it: the envelope the store sets (`EnvelopeOutputSchema`:
+ * id, type, version, visibility, timestamps) and its kind's fields, unknown until a page reads them.
+ */
+export type ApiRecord = Envelope & Record<string, unknown>;
+
+/** A record of one kind as the API answers it: the envelope and its kind's schema's output. */
+export type ApiRecordOf<Schema extends z.ZodType> = Envelope & z.output<Schema>;
+
+/** A page of a list (`listRecords` in core): the server's response schema is `src/server`'s. */
 export type Page<T = ApiRecord> = { items: T[]; next_cursor: string | null };
-export type FuzzyDate = { value: string; precision: string; end?: string };
+
+// The domain's own type (z.infer of FuzzyDateSchema); new code imports it from the domain.
+export type { FuzzyDate } from "../../src/domain/fuzzy-date.ts";
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: {
-      title?: string;
-      detail?: string;
-      issues?: Array<{ path: string; message: string }>;
-    },
+    /** An RFC 9457 problem; `issues` are the domain's field issues (`DomainError`). */
+    readonly problem: { title?: string; detail?: string; issues?: FieldIssue[] },
   ) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }

@@ -3,19 +3,17 @@ import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/status.tsx";
+import { AgreementsPage } from "./pages/agreements.tsx";
+import { CommitmentsPage } from "./pages/commitments.tsx";
+import { DetaineesPage } from "./pages/detainees.tsx";
 import { IncidentsPage } from "./pages/incidents.tsx";
 import { kindPageFor, RecordsPage } from "./pages/kind-page.tsx";
 import { LedgerPage } from "./pages/ledger.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { OverviewPage } from "./pages/overview.tsx";
-import {
-  AgreementsPage,
-  CommitmentsPage,
-  DetaineesPage,
-  TimelinePage,
-} from "./pages/simple-pages.tsx";
 import { SourcesPage } from "./pages/sources.tsx";
 import { StatementsPage } from "./pages/statements.tsx";
+import { TimelinePage } from "./pages/timeline.tsx";
 import { Link, useLocation } from "./router.tsx";
 
 // The pages with a map load MapLibre and the basemap (most of the app's bytes) when first opened,

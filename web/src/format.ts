@@ -1,5 +1,8 @@
+import type { Count } from "../../src/domain/figures.ts";
+import type { FuzzyDate } from "../../src/domain/fuzzy-date.ts";
 import { type Commitment, isOverdue } from "../../src/domain/kinds/commitment.schema.ts";
-import type { ApiRecord, FuzzyDate } from "./api.ts";
+import type { Place } from "../../src/domain/place.ts";
+import type { ApiRecord } from "./api.ts";
 
 /**
  * A date as precise as it was recorded, in the reader's language: "November 2021", never
@@ -27,13 +30,20 @@ export function formatDate(date: FuzzyDate | undefined, language: string): strin
   return fmt(date.value, date.precision);
 }
 
+/** An instant (an ISO 8601 time, as the ledger stamps its heads and entries) to the second. */
+export function formatTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "medium" }).format(
+    new Date(iso),
+  );
+}
+
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
 
 /** A place's name in the reader's language where the record has one. */
 export function placeName(
-  place: { name: string; names?: Record<string, string> } | undefined,
+  place: Pick<Place, "name" | "names"> | undefined,
   language: string,
 ): string {
   if (!place) return "";
@@ -44,7 +54,7 @@ export function placeName(
 export function formatCount(count: unknown, language: string): string {
   if (typeof count === "number") return formatNumber(count, language);
   if (count && typeof count === "object") {
-    const c = count as { low?: number; best?: number; high?: number; text?: string };
+    const c = count as Exclude<Count, number>;
     if (c.best !== undefined) return formatNumber(c.best, language);
     if (c.low !== undefined && c.high !== undefined)
       return `${formatNumber(c.low, language)}–${formatNumber(c.high, language)}`;

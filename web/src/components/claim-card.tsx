@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
-import type { ApiRecord, FuzzyDate } from "../api.ts";
+import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
+import type { Claim } from "../../../src/domain/kinds/claim.schema.ts";
+import type { ApiRecord } from "../api.ts";
 import { formatCount, formatDate } from "../format.ts";
 import { ActorName, useSourceTitles } from "./actors.tsx";
 
@@ -13,7 +15,7 @@ const CATEGORIES = ["killed", "wounded", "captured", "missing"] as const;
 export function ClaimCard({ claim }: { claim: ApiRecord }) {
   const { t, i18n } = useTranslation();
   const sourceTitle = useSourceTitles();
-  const figures = (claim.figures ?? {}) as Record<string, Record<string, unknown>>;
+  const figures = (claim.figures ?? {}) as Claim["figures"];
   const sources = (claim.source_ids as string[] | undefined) ?? [];
   return (
     <section

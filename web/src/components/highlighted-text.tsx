@@ -5,7 +5,7 @@ import type { Candidate, EvidenceRole } from "../../../src/extract/index.ts";
 type Cover = { candidate: number; role: EvidenceRole };
 
 /** The roles marked in the text; "text" (the sentences read) only tints the selected candidate. */
-const MARKED: readonly EvidenceRole[] = [
+export const MARKED: readonly EvidenceRole[] = [
   "date",
   "due",
   "place",
@@ -90,19 +90,5 @@ export function HighlightedText(props: {
         );
       })}
     </div>
-  );
-}
-
-/** What each colour in the text stands for. */
-export function EvidenceLegend() {
-  const { t } = useTranslation();
-  return (
-    <ul className="legend" aria-label={t("sources.legend")}>
-      {MARKED.filter((role) => role !== "reported_by").map((role) => (
-        <li key={role}>
-          <mark className={`ev-${role}`}>{t(`sources.roles.${role}`)}</mark>
-        </li>
-      ))}
-    </ul>
   );
 }

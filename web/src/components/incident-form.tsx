@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DomainError } from "../../../src/domain/errors.ts";
-import { INCIDENT_KINDS } from "../../../src/domain/kinds/incident.schema.ts";
+import { INCIDENT_KINDS, type Incident } from "../../../src/domain/kinds/incident.schema.ts";
 import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
@@ -57,15 +57,7 @@ export function IncidentForm(props: {
   const [busy, setBusy] = useState(false);
   const kind = kindByType("incident");
   const editing = props.editing;
-  const initial = editing as
-    | {
-        title?: string;
-        kind?: string;
-        date?: { value: string; precision: string };
-        place?: { name: string; precision: string; lat?: number; lon?: number };
-        description?: string;
-      }
-    | undefined;
+  const initial = editing as Partial<Incident> | undefined;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -205,7 +197,7 @@ export function IncidentForm(props: {
         <input
           id="f-date.end"
           name="date_end"
-          defaultValue={(initial?.date as { end?: string } | undefined)?.end}
+          defaultValue={initial?.date?.end}
           {...described("date.end")}
         />,
       )}

@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
+import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
+import type { Place } from "../../../src/domain/place.ts";
+import { type ApiRecord, listRecords } from "../api.ts";
 import { type Draft, nearbyFilter } from "../candidate-records.ts";
 import { formatDate, placeName } from "../format.ts";
 
@@ -42,7 +44,7 @@ export function IncidentChoice(props: {
           />{" "}
           {t("sources.attachTo")} <strong>{String(incident.title)}</strong> ·{" "}
           {formatDate(incident.date as FuzzyDate, i18n.language)} ·{" "}
-          {placeName(incident.place as { name: string }, i18n.language)}
+          {placeName(incident.place as Place | undefined, i18n.language)}
         </label>
       ))}
       <label>

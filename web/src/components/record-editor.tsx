@@ -17,23 +17,6 @@ function editTarget(params: URLSearchParams): { type: string; id: string } | nul
   return colon > 0 ? { type: edit.slice(0, colon), id: edit.slice(colon + 1) } : null;
 }
 
-/** "Edit" for one record, shown only to those who may write its kind. */
-export function EditRecordButton({ record }: { record: ApiRecord }) {
-  const { t } = useTranslation();
-  const mayWrite = useMayCreate(record.type);
-  if (!mayWrite) return null;
-  return (
-    <button
-      type="button"
-      className="small"
-      onClick={() => setParams({ edit: `${record.type}:${record.id}`, new: undefined })}
-      aria-label={t("forms.editOne", { kind: t(`kinds.${record.type}` as "kinds.commitment") })}
-    >
-      {t("forms.edit")}
-    </button>
-  );
-}
-
 function AddButton({ type }: { type: string }) {
   const { t } = useTranslation();
   const mayWrite = useMayCreate(type);

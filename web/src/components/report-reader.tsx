@@ -7,7 +7,8 @@ import { valueLabel } from "../format.ts";
 import { useMayCreate, useOwnFields } from "../session.tsx";
 import { useActors } from "./actors.tsx";
 import { CandidateCard } from "./candidate-card.tsx";
-import { EvidenceLegend, HighlightedText } from "./highlighted-text.tsx";
+import { EvidenceLegend } from "./evidence-legend.tsx";
+import { HighlightedText } from "./highlighted-text.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 

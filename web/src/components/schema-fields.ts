@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
 import type { KindDefinition } from "../../../src/domain/kind.ts";
 import { RecordIdSchema } from "../../../src/domain/record.ts";
 
@@ -230,7 +231,7 @@ export function toFormValues(
     const value = record[field.name];
     switch (field.control) {
       case "date": {
-        const date = (value ?? {}) as { value?: string; precision?: string; end?: string };
+        const date = (value ?? {}) as Partial<FuzzyDate>;
         values[`${field.name}.value`] = date.value ?? "";
         values[`${field.name}.precision`] = date.precision ?? "day";
         values[`${field.name}.end`] = date.end ?? "";

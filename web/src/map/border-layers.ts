@@ -1,6 +1,9 @@
 import type { FeatureCollection } from "geojson";
 import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
-import type { BORDER_STATUSES } from "../../../src/domain/kinds/border-segment.schema.ts";
+import type {
+  BORDER_STATUSES,
+  BorderSegment,
+} from "../../../src/domain/kinds/border-segment.schema.ts";
 import type { ApiRecord } from "../api.ts";
 
 type Status = (typeof BORDER_STATUSES)[number];
@@ -24,10 +27,11 @@ export const LINE_STYLES = {
 } as const;
 export type LineRole = keyof typeof LINE_STYLES;
 
-type BorderLine = { proposed_by?: string; is_agreed?: boolean; geometry: GeoJSON.Geometry };
-
 /** Which style a line takes: agreed, or proposed by the segment's first or second side. */
-export function lineRole(line: BorderLine, sides: readonly string[]): LineRole {
+export function lineRole(
+  line: Pick<BorderSegment["lines"][number], "is_agreed" | "proposed_by">,
+  sides: readonly string[],
+): LineRole {
   if (line.is_agreed) return "agreed";
   return sides.indexOf(line.proposed_by ?? "") === 1 ? "side1" : "side0";
 }
@@ -41,15 +45,14 @@ export function borderFeatures(segments: ApiRecord[]): {
   const markers: FeatureCollection = { type: "FeatureCollection", features: [] };
   for (const segment of segments) {
     const sides = (segment.sides as string[] | undefined) ?? [];
-    for (const line of (segment.lines as BorderLine[] | undefined) ?? []) {
+    for (const line of (segment.lines as BorderSegment["lines"] | undefined) ?? []) {
       lines.features.push({
         type: "Feature",
         geometry: line.geometry,
         properties: { id: segment.id, status: segment.status, role: lineRole(line, sides) },
       });
     }
-    for (const marker of (segment.markers as Array<{ label: string; lon: number; lat: number }>) ??
-      []) {
+    for (const marker of (segment.markers as BorderSegment["markers"] | undefined) ?? []) {
       markers.features.push({
         type: "Feature",
         geometry: { type: "Point", coordinates: [marker.lon, marker.lat] },

@@ -1,12 +1,12 @@
 import type { FeatureCollection } from "geojson";
 import type { LayerSpecification } from "maplibre-gl";
-import type { Geometry } from "../../../src/domain/place.ts";
+import type { Geometry, Place } from "../../../src/domain/place.ts";
 import type { ApiRecord } from "../api.ts";
 
 /** A hazard's shape on the map: its surveyed area, else its place's point, else nothing. */
 export function hazardGeometry(hazard: ApiRecord): Geometry | null {
   if (hazard.area) return hazard.area as Geometry;
-  const place = hazard.place as { lat?: number; lon?: number } | undefined;
+  const place = hazard.place as Place | undefined;
   return place?.lat !== undefined && place.lon !== undefined
     ? { type: "Point", coordinates: [place.lon, place.lat] }
     : null;

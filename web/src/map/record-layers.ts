@@ -1,13 +1,13 @@
 import type { Feature, FeatureCollection, Position } from "geojson";
 import type { LayerSpecification } from "maplibre-gl";
+import type { Place } from "../../../src/domain/place.ts";
 import type { ApiRecord } from "../api.ts";
 
 /** The map's switchable layers, in drawing order from bottom to top; the URL's `layers` names them. */
 export const MAP_LAYERS = ["hazards", "border", "links", "posts", "incidents"] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
-type Place = { name?: string; lat?: number; lon?: number };
-const positionOf = (place: Place | undefined): Position[] =>
+const positionOf = (place: Pick<Place, "lat" | "lon"> | undefined): Position[] =>
   place?.lat !== undefined && place.lon !== undefined ? [[place.lon, place.lat]] : [];
 
 export const POST_COLOURS = { active: "#00695c", closed: "#9e9e9e" };

@@ -1,5 +1,7 @@
 import type { ParseKeys } from "i18next";
-import type { ApiRecord, FuzzyDate } from "../api.ts";
+import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
+import type { Place } from "../../../src/domain/place.ts";
+import type { ApiRecord } from "../api.ts";
 import { formatDate } from "../format.ts";
 
 type Fact = [label: string, value: string];
@@ -32,7 +34,7 @@ export function recordFacts(
   language: string,
   actorName: (id: string) => string,
 ): (record: ApiRecord) => Fact[] {
-  const place = (p: unknown) => String((p as { name?: string } | undefined)?.name ?? "");
+  const place = (p: unknown) => (p as Place | undefined)?.name ?? "";
   const date = (d: unknown) => formatDate(d as FuzzyDate | undefined, language);
   const actors = (ids: unknown) => ((ids as string[] | undefined) ?? []).map(actorName).join(", ");
   return (record) =>

@@ -2,11 +2,15 @@ import { useQuery } from "@tanstack/react-query";
 import type { MapLayerMouseEvent } from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { BORDER_STATUSES } from "../../../src/domain/kinds/border-segment.schema.ts";
-import { type Geometry, geometryBounds } from "../../../src/domain/place.ts";
-import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
+import {
+  BORDER_STATUSES,
+  type BorderSegment,
+} from "../../../src/domain/kinds/border-segment.schema.ts";
+import { geometryBounds } from "../../../src/domain/place.ts";
+import { type ApiRecord, listRecords } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
-import { EditRecordButton, RecordEditor } from "../components/record-editor.tsx";
+import { EditRecordButton } from "../components/edit-record-button.tsx";
+import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatDate } from "../format.ts";
 import {
@@ -21,8 +25,7 @@ import {
 import { fitTo, setSourceData, useMap } from "../map/use-map.ts";
 import { Link, setParams, useLocation } from "../router.tsx";
 
-type Line = { proposed_by?: string; is_agreed?: boolean; geometry: Geometry; as_of?: FuzzyDate };
-const linesOf = (segment: ApiRecord) => (segment.lines as Line[] | undefined) ?? [];
+const linesOf = (segment: ApiRecord) => (segment.lines as BorderSegment["lines"] | undefined) ?? [];
 
 /** A short stroke in a line's style, for the legend and the details: the same colour and dash. */
 function LineSample({ lineRole: role }: { lineRole: LineRole }) {

@@ -1,8 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { INCIDENT_KINDS } from "../../../src/domain/kinds/incident.schema.ts";
-import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
+import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
+import { INCIDENT_KINDS, type Incident } from "../../../src/domain/kinds/incident.schema.ts";
+import type { Place } from "../../../src/domain/place.ts";
+import { type ApiRecord, getJson, listRecords, PROCESS } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { ClaimCard } from "../components/claim-card.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
@@ -41,7 +43,7 @@ function IncidentDetail({ id, isChosen }: { id: string; isChosen: boolean }) {
   if (incident.isLoading) return <Loading />;
   if (incident.error) return <Failure error={incident.error} />;
   const record = incident.data as ApiRecord;
-  const verification = record.verification as { status: string; reason?: string; by?: string };
+  const verification = record.verification as Incident["verification"];
   return (
     <article className="detail" aria-labelledby="incident-title">
       <h2 id="incident-title" ref={heading} tabIndex={-1}>
@@ -49,7 +51,7 @@ function IncidentDetail({ id, isChosen }: { id: string; isChosen: boolean }) {
       </h2>
       <p>
         {formatDate(record.date as FuzzyDate, i18n.language)} ·{" "}
-        {placeName(record.place as { name: string }, i18n.language)}
+        {placeName(record.place as Place | undefined, i18n.language)}
       </p>
       {record.description ? <p>{String(record.description)}</p> : null}
       <p>
@@ -183,8 +185,8 @@ export function IncidentsPage() {
                   </Link>
                 </td>
                 <td>{label(incident.kind)}</td>
-                <td>{placeName(incident.place as { name: string }, i18n.language)}</td>
-                <td>{label((incident.verification as { status: string }).status)}</td>
+                <td>{placeName(incident.place as Place | undefined, i18n.language)}</td>
+                <td>{label((incident.verification as Incident["verification"]).status)}</td>
               </tr>
             ))}
           </tbody>

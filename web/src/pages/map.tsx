@@ -3,8 +3,13 @@ import type { GeoJSONSource, MapLayerMouseEvent } from "maplibre-gl";
 import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import type { Place } from "../../../src/domain/place.ts";
 import { type ApiRecord, getJson, listRecords, PROCESS } from "../api.ts";
 import { useActors } from "../components/actors.tsx";
+import { LayerToggles } from "../components/map/layer-toggles.tsx";
+import { MapFilters } from "../components/map/map-filters.tsx";
+import { MapLegend } from "../components/map/map-legend.tsx";
+import { MapTimeSlider } from "../components/map/map-time-slider.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { BORDER_LINE_LAYERS, borderFeatures, borderLayers } from "../map/border-layers.ts";
 import {
@@ -26,8 +31,6 @@ import { popupContent, recordFacts } from "../map/record-popup.ts";
 import { setSourceData, useMap } from "../map/use-map.ts";
 import { visibleTiles } from "../map/visible-tiles.ts";
 import { Link, navigate, useLocation } from "../router.tsx";
-import { LayerToggles, MapFilters, MapTimeSlider } from "./map-controls.tsx";
-import { MapLegend } from "./map-legend.tsx";
 
 const EMPTY: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
 const TILE_FILTERS = ["from", "to", "kind", "verification", "actor"] as const;
@@ -213,7 +216,7 @@ export function MapPage() {
     ...(layers.has("border") ? (segments ?? []) : []),
   ];
   const pointOf = (record: ApiRecord): [number, number] | null => {
-    const place = (record.place ?? record.from) as { lat?: number; lon?: number } | undefined;
+    const place = (record.place ?? record.from) as Place | undefined;
     return place?.lat !== undefined && place.lon !== undefined ? [place.lon, place.lat] : null;
   };
   return (

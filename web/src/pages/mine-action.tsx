@@ -2,11 +2,13 @@ import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { FuzzyDate as DomainDate } from "../../../src/domain/fuzzy-date.ts";
+import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
+import type { Hazard } from "../../../src/domain/kinds/hazard.schema.ts";
 import { type Geometry, geometryBounds } from "../../../src/domain/place.ts";
-import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
+import { type ApiRecord, getJson, listRecords, PROCESS } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
-import { EditRecordButton, RecordEditor } from "../components/record-editor.tsx";
+import { EditRecordButton } from "../components/edit-record-button.tsx";
+import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate } from "../format.ts";
 import { hazardFeatures, hazardGeometry, hazardLayers } from "../map/hazard-layers.ts";
@@ -68,8 +70,8 @@ function ReleaseChart({ hazards }: { hazards: ApiRecord[] }) {
                   ? [
                       {
                         hazard_id: h.id,
-                        as_of: record.as_of as DomainDate,
-                        released_m2: record.released_m2,
+                        as_of: record.as_of as Hazard["as_of"],
+                        released_m2: record.released_m2 as Hazard["released_m2"],
                       },
                     ]
                   : [];

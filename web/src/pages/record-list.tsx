@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
 import { kindByPath } from "../../../src/domain/kinds/index.ts";
-import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
-import { EditRecordButton } from "../components/record-editor.tsx";
+import { type ApiRecord, listRecords } from "../api.ts";
+import { EditRecordButton } from "../components/edit-record-button.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatDate } from "../format.ts";
 import { useMayCreate } from "../session.tsx";

@@ -1,16 +1,15 @@
-import { dateBounds, type FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
+import type { Count } from "../../../src/domain/figures.ts";
+import { dateBounds } from "../../../src/domain/fuzzy-date.ts";
+import type { Hazard } from "../../../src/domain/kinds/hazard.schema.ts";
 
 /** One version of a hazard area as the ledger kept it: when its figures were as of, and what they say. */
-export type HazardVersion = { hazard_id: string; as_of: FuzzyDate; released_m2: unknown };
+export type HazardVersion = Pick<Hazard, "as_of" | "released_m2"> & { hazard_id: string };
 
 /** A count's single number: the number itself, or a range's best, else its low (never a guess above it). */
-export function countValue(count: unknown): number | null {
+export function countValue(count: Count | undefined): number | null {
+  if (count === undefined) return null;
   if (typeof count === "number") return count;
-  if (count && typeof count === "object") {
-    const range = count as { best?: number; low?: number };
-    return range.best ?? range.low ?? null;
-  }
-  return null;
+  return count.best ?? count.low ?? null;
 }
 
 /**

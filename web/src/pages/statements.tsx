@@ -1,34 +1,11 @@
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { CLAIM_SUBJECTS } from "../../../src/domain/kinds/claim.schema.ts";
-import { type ApiRecord, type FuzzyDate, listRecords } from "../api.ts";
+import { type ApiRecord, listRecords } from "../api.ts";
 import { ActorName, useActors } from "../components/actors.tsx";
 import { ClaimCard } from "../components/claim-card.tsx";
 import { Failure, Loading } from "../components/status.tsx";
+import { useStatements } from "../components/use-statements.ts";
 import { Link } from "../router.tsx";
-
-/** Claims about anything but an incident: positions on provisions, bodies, the border, the process. */
-const STATEMENT_SUBJECTS = CLAIM_SUBJECTS.filter((subject) => subject !== "incident");
-
-/** Every statement of the process (a claim not about an incident), oldest first, undated last. */
-export function useStatements(): { items: ApiRecord[]; isLoading: boolean; error: unknown } {
-  const results = useQueries({
-    queries: STATEMENT_SUBJECTS.map((subject) => ({
-      queryKey: ["claims", "subject", subject],
-      queryFn: () => listRecords("claims", { kind: subject, limit: 500 }),
-    })),
-  });
-  const items = results
-    .flatMap((result) => result.data?.items ?? [])
-    .sort((a, b) => dateKey(a).localeCompare(dateKey(b)) || a.id.localeCompare(b.id));
-  return {
-    items,
-    isLoading: results.some((result) => result.isLoading),
-    error: results.find((result) => result.error)?.error,
-  };
-}
-
-const dateKey = (claim: ApiRecord) => (claim.date as FuzzyDate | undefined)?.value ?? "9999";
 
 /** The kinds a statement may be about (besides actors), and where the app shows each. */
 const ABOUT_KINDS = [

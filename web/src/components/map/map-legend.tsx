@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { LINE_STYLES, type LineRole } from "../map/border-layers.ts";
-import { HAZARD_COLOURS } from "../map/hazard-layers.ts";
-import { LINK_COLOUR, type MapLayer, POST_COLOURS } from "../map/record-layers.ts";
+import { LINE_STYLES, type LineRole } from "../../map/border-layers.ts";
+import { HAZARD_COLOURS } from "../../map/hazard-layers.ts";
+import { LINK_COLOUR, type MapLayer, POST_COLOURS } from "../../map/record-layers.ts";
 
 function Dot({ colour, size = 13 }: { colour: string; size?: number }) {
   return (
