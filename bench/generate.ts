@@ -10,7 +10,7 @@ import {
 } from "../src/domain/kinds/provision.schema.ts";
 import type { SourceSchema } from "../src/domain/kinds/source.schema.ts";
 import type { Place } from "../src/domain/place.ts";
-import type { Process } from "../src/domain/process.schema.ts";
+import type { ProcessSchema } from "../src/domain/process.schema.ts";
 import type { Visibility } from "../src/domain/record.ts";
 import { ACLED_COLUMNS, type AcledRow } from "../src/ingest/acled.ts";
 
@@ -63,7 +63,7 @@ export const SYNTHETIC_PROCESS = {
   countries: ["AM", "AZ"],
   started: { value: "2020-09-01", precision: "day" },
   bbox: [44.8, 38.9, 46.6, 41.3],
-} satisfies Process;
+} satisfies z.input<typeof ProcessSchema>;
 
 /**
  * Mulberry32: a small, fast 32-bit PRNG. It is good enough for synthetic data and, unlike

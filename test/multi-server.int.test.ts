@@ -11,7 +11,7 @@ const P = "/api/processes/armenia-azerbaijan";
 /** Starts `truce serve` on a free port and resolves with its address once it listens. */
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "serve", "--port", "0"], {
+    const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--demo"], {
       env: { ...process.env, TRUCE_LOG: "off", ...env },
       stdio: ["ignore", "ignore", "pipe"],
     });

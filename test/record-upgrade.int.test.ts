@@ -46,7 +46,7 @@ async function storeAsBeforeTheUpgrade(services: Services): Promise<void> {
       expect(await updateRecord(tx, write, record.version)).toBe(true);
       ledger.append({
         action: "update",
-        kind: body,
+        type: "body",
         id: record.id,
         view: ledgerView(write),
         seenAs: write,

@@ -8,6 +8,7 @@ import { eraseCommand } from "./erase.ts";
 import { exportCommand } from "./export.ts";
 import { extractCommand } from "./extract.ts";
 import { importCommand } from "./import.ts";
+import { processCommand } from "./process.ts";
 import { serveCommand } from "./serve.ts";
 import { systemErrorMessage } from "./system-errors.ts";
 import { userCommand } from "./user.ts";
@@ -16,6 +17,7 @@ import { verifyCommand } from "./verify.ts";
 const COMMANDS: Command[] = [
   serveCommand,
   demoCommand,
+  processCommand,
   importCommand,
   exportCommand,
   verifyCommand,

@@ -10,9 +10,12 @@ import { warnAs } from "./with-services.ts";
 export const serveCommand: Command = {
   name: "serve",
   summary:
-    "Serve the API (and the web app) on http://HOST:PORT; an empty store gets the example process",
-  usage: "truce serve [--port 8080] [--host 127.0.0.1]",
-  options: { port: { type: "string" }, host: { type: "string" } },
+    "Serve the API (and the web app) on http://HOST:PORT; with --demo an empty store gets the example process",
+  usage: `truce serve [--port 8080] [--host 127.0.0.1] [--demo]
+
+  --demo  on an empty store, load the example process first (what npm start does); without it
+          an empty store stays empty until a process is created (truce process create FILE)`,
+  options: { port: { type: "string" }, host: { type: "string" }, demo: { type: "boolean" } },
   run: async (values) => {
     const port = Number(values.port ?? process.env.TRUCE_PORT ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -32,7 +35,9 @@ export const serveCommand: Command = {
       warn: warnAs("serve"),
     });
     try {
-      const loaded = await loadReferenceIfEmpty(services, operatorCaller("serve"));
+      const loaded = values.demo
+        ? await loadReferenceIfEmpty(services, operatorCaller("serve"))
+        : null;
       if (loaded)
         process.stderr.write(
           `Empty store: loaded the example process (${loaded.created} records).\n`,

@@ -39,6 +39,8 @@ export async function* exportBundle(
   const cosignatures = await listCosignatures(db, slug);
   yield `{"format":"${BUNDLE_FORMAT}","version":1,"exported_at":${JSON.stringify(services.now().toISOString())},`;
   yield `\n"seen_as":${JSON.stringify(viewerLabel(viewer))},\n"process":${JSON.stringify(process.body)},`;
+  // The version the ledger's last entry for the process's own fields names, to check them by.
+  yield `\n"process_version":${process.version},`;
   yield `\n"keys":${JSON.stringify(keys.map((k) => ({ key_id: k.key_id, public_key: k.public_key })))},`;
   yield '\n"heads":[';
   for (const [i, head] of heads.entries()) {

@@ -15,10 +15,19 @@ export async function getProcess(
   const head = await latestHead(services.store.db, slug);
   return {
     ...process.body,
+    version: process.version,
     counts: await countRecords(services.store.db, slug, viewer),
     ledger_size: head?.tree_size ?? 0,
     created_at: new Date(process.created_at).toISOString(),
   };
+}
+
+/** A process's own fields as stored: what a merge patch applies to. */
+export async function getProcessFields(
+  services: Services,
+  slug: string,
+): Promise<Record<string, unknown>> {
+  return (await requireProcess(services, slug)).body;
 }
 
 /** Every process, newest changes first in no particular way: there are few. */

@@ -1,5 +1,4 @@
 import type { Transaction } from "kysely";
-import type { KindDefinition } from "../domain/kind.ts";
 import { buildEntry, type LedgerAction } from "../ledger/entry.ts";
 import { fromHex, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import type { Signer } from "../ledger/signer.ts";
@@ -11,10 +10,13 @@ import type { Database } from "../store/schema.ts";
 /** Who may read a ledger entry's content: the visibility of the record version it describes. */
 export type SeenAs = { visibility: string; restricted_to: string | null };
 
-/** One change, as the ledger records it. */
+/** One change, as the ledger records it: to a record of a kind, or to the process itself. */
 export type LedgerChange = {
   action: LedgerAction;
-  kind: KindDefinition;
+  /** The record's kind, or "process" for the process's own fields. */
+  type: string;
+  /** Personal data: the ledger keeps only its hash. */
+  isPersonal?: boolean;
   id: string;
   /** The record as the ledger commits to it (`ledgerView`), or null for a delete. */
   view: Record<string, unknown> | null;
@@ -46,24 +48,24 @@ export function ledgerAppender(start: {
   const nodes: TreeNode[] = [];
   const entries: Parameters<typeof insertEntries>[2][number][] = [];
   return {
-    append({ action, kind, id, view, seenAs }) {
+    append({ action, type, isPersonal, id, view, seenAs }) {
       const entry = buildEntry({
         process: slug,
         seq: size,
         at,
         principal,
         action,
-        type: kind.type,
+        type,
         id,
         record: view,
-        isPersonal: kind.is_personal === true,
+        isPersonal: isPersonal === true,
       });
       entries.push({
         seq: size,
         at,
         principal,
         action,
-        record_type: kind.type,
+        record_type: type,
         record_id: id,
         content: entry.content,
         leaf_hash: entry.leafHash,

@@ -26,6 +26,17 @@ export type HeadToCheck = {
 export type RecordToCheck = { id: string; view: Record<string, unknown> };
 
 /**
+ * Where the process's own fields are kept among the records a check expects: no record id can be
+ * this, so a record named like the process's slug is never mistaken for it.
+ */
+export const PROCESS_FIELDS = "\u0000process";
+
+const named = (id: string) =>
+  id === PROCESS_FIELDS ? "the process's own fields" : `record "${id}"`;
+/** The verb as it agrees with what `named` names: "the process's own fields differ". */
+const verb = (id: string, one: string, many: string) => (id === PROCESS_FIELDS ? many : one);
+
+/**
  * What the ledger says each record is now, as its last entry's number and the digest of the record
  * it holds (none when deleted). Kept in typed arrays, a slot per record id: at 2.6·10^6 records a
  * map of objects and hex strings was most of `truce verify`'s memory.
@@ -97,6 +108,8 @@ export class LedgerCheck {
   private size = 0;
   private headIndex = 0;
   private readonly expected = new ExpectedRecords();
+  /** Entries about the process's own fields: ledgers made before they were ledgered have none. */
+  processEntries = 0;
 
   constructor(
     private readonly process: string,
@@ -161,8 +174,9 @@ export class LedgerCheck {
     }
     const erased = content.action === "erase";
     if (erased) this.erased.push({ record_id: content.id, seq: entry.seq });
+    if (content.type === "process") this.processEntries += 1;
     this.expected.set(
-      content.id,
+      content.type === "process" ? PROCESS_FIELDS : content.id,
       entry.seq,
       content.action === "delete"
         ? null
@@ -229,7 +243,7 @@ export class LedgerCheck {
       if (!want || want.digest === null) {
         this.problem({
           record_id: record.id,
-          message: `record "${record.id}" exists but the ledger has no current entry for it`,
+          message: `${named(record.id)} ${verb(record.id, "exists", "exist")} but the ledger has no current entry for ${verb(record.id, "it", "them")}`,
         });
         continue;
       }
@@ -237,7 +251,7 @@ export class LedgerCheck {
         this.problem({
           seq: want.seq,
           record_id: record.id,
-          message: `record "${record.id}" differs from what ledger entry ${want.seq} says it is`,
+          message: `${named(record.id)} ${verb(record.id, "differs", "differ")} from what ledger entry ${want.seq} says ${verb(record.id, "it is", "they are")}`,
         });
       }
     }
@@ -246,7 +260,7 @@ export class LedgerCheck {
         this.problem({
           seq,
           record_id: id,
-          message: `record "${id}" (ledger entry ${seq}) is missing from the store`,
+          message: `${named(id)} (ledger entry ${seq}) ${verb(id, "is", "are")} missing from the store`,
         });
       }
     }

@@ -3,19 +3,27 @@ import { DomainError } from "../domain/errors.ts";
 import { writeRefusal } from "../domain/permissions.ts";
 import { lockProcessLedger } from "../store/process.repository.ts";
 import { ledgerAppender } from "./ledger-appender.ts";
-import { type ProcessWriter, recordWriter } from "./record-writer.ts";
+import {
+  type ProcessFieldsWriter,
+  processClosed,
+  processFieldsWriter,
+} from "./process-fields-writer.ts";
+import { type RecordWriter, recordWriter } from "./record-writer.ts";
 import { rollupUpkeep } from "./rollup-upkeep.ts";
 import type { Principal, Services } from "./services.ts";
 
-export type { ProcessWriter } from "./record-writer.ts";
+/** The changes one transaction makes to one process: to its records and to its own fields. */
+export type ProcessWriter = RecordWriter & ProcessFieldsWriter;
 
 /**
  * Runs `work` in one transaction on one process: every change it makes and the ledger entries for
  * them commit together, with one signed tree head, or not at all. The process row is locked first,
  * so concurrent writers to one process append one after the other and the ledger cannot fork.
  *
- * The work is shared out: `record-writer.ts` checks and writes each change, `rollup-upkeep.ts`
- * keeps the read side's rollups in step, `ledger-appender.ts` hashes the entries and signs the head.
+ * The work is shared out: `record-writer.ts` checks and writes each change to a record,
+ * `process-fields-writer.ts` each to the process's own fields, `rollup-upkeep.ts` keeps the read
+ * side's rollups in step, `ledger-appender.ts` hashes the entries and signs the head. A closed
+ * process refuses every change (409) but the erasure of personal data.
  */
 export async function writeToProcess<T>(
   services: Services,
@@ -38,7 +46,13 @@ export async function writeToProcess<T>(
     const at = services.now().toISOString();
     const ledger = ledgerAppender({ slug, ...state, at, principal: principal.id });
     const rollups = rollupUpkeep(tx, slug);
-    const writer = recordWriter({ tx, slug, viewer, at, now: services.now, ledger, rollups });
+    const fields = processFieldsWriter({ tx, slug, viewer, at, ledger, stored: state });
+    const { fields: process } = fields.process();
+    const closed = process.status === "closed" ? processClosed(slug, process.closed) : undefined;
+    const writer: ProcessWriter = {
+      ...recordWriter({ tx, slug, viewer, at, now: services.now, ledger, rollups, closed }),
+      ...fields,
+    };
     const outcome = await work(writer);
     await rollups.finish();
     committedSize = await ledger.finish(tx, services.signer);

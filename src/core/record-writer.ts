@@ -29,8 +29,8 @@ import { ledgerView, presentRecord } from "./present.ts";
 import { newRecordId } from "./record-id.ts";
 import type { RollupUpkeep } from "./rollup-upkeep.ts";
 
-/** The changes one transaction makes to one process; each appends its ledger entry. */
-export type ProcessWriter = {
+/** The changes one transaction makes to the records of one process; each appends its entry. */
+export type RecordWriter = {
   create: (type: string, input: unknown) => Promise<Record<string, unknown>>;
   update: (
     type: string,
@@ -65,6 +65,8 @@ export type WriteContext = {
   now: () => Date;
   ledger: LedgerAppender;
   rollups: RollupUpkeep;
+  /** Set when the process is closed: its records are then read, never written (erasure aside). */
+  closed: DomainError | undefined;
 };
 
 /** One record version to store: the step every create, update and erasure ends in. */
@@ -112,6 +114,11 @@ function invalidReference(kind: KindDefinition, issues: FieldIssue[]): DomainErr
   );
 }
 
+/** What the ledger needs of a kind: its name, and whether its records are personal data. */
+function ledgerKind(kind: KindDefinition) {
+  return { type: kind.type, isPersonal: kind.is_personal === true };
+}
+
 /** The ids a stored record refers to. */
 function referredBy(kind: KindDefinition, record: StoredRecord): Set<string> {
   return new Set(kind.references(record.body).map((ref) => ref.to_id));
@@ -143,8 +150,12 @@ function recordWriteOf(
  * The process writer's changes inside one locked transaction: each checks the caller's right to
  * it, writes the record, tells the rollups and appends its ledger entry.
  */
-export function recordWriter(context: WriteContext): ProcessWriter {
+export function recordWriter(context: WriteContext): RecordWriter {
   const { tx, slug, viewer, at, ledger, rollups } = context;
+  // Erasure stays possible in a closed process: a person's right to it outlives the process.
+  const refuseIfClosed = () => {
+    if (context.closed) throw context.closed;
+  };
 
   // A reference to a record the writer may not see fails like one to a record that does not
   // exist; one the record already had is kept, whoever edits it.
@@ -185,13 +196,14 @@ export function recordWriter(context: WriteContext): ProcessWriter {
     }
     if (kind.figures) await replaceFigures(tx, slug, write, kind.figures(parsed.body));
     rollups.written(write);
-    ledger.append({ action, kind, id, view: ledgerView(write), seenAs: write });
+    ledger.append({ action, ...ledgerKind(kind), id, view: ledgerView(write), seenAs: write });
     const stored = await findRecord(tx, slug, id, OPERATOR);
     if (!stored) throw new Error(`record ${id} vanished inside its own transaction`);
     return presentRecord(stored);
   };
 
-  const createMany: ProcessWriter["createMany"] = async (items) => {
+  const createMany: RecordWriter["createMany"] = async (items) => {
+    refuseIfClosed();
     const withIds = items.map((item) => ({
       ...item,
       id: item.parsed.id ?? newRecordId(item.kind.type, context.now()),
@@ -258,7 +270,7 @@ export function recordWriter(context: WriteContext): ProcessWriter {
         });
       ledger.append({
         action: "create",
-        kind: item.kind,
+        ...ledgerKind(item.kind),
         id: item.id,
         view: ledgerView(write),
         seenAs: write,
@@ -284,6 +296,7 @@ export function recordWriter(context: WriteContext): ProcessWriter {
     findMany: (ids) => findRecords(tx, slug, ids, viewer),
     createMany,
     create: async (type, input) => {
+      refuseIfClosed();
       const kind = requireKind(type);
       const parsed = parseRecordInput(kind, input);
       const id = parsed.id ?? newRecordId(kind.type, context.now());
@@ -299,6 +312,7 @@ export function recordWriter(context: WriteContext): ProcessWriter {
       return store({ kind, id, parsed, replaces: null, kept: new Set(), action: "create" });
     },
     update: async (type, id, input, expectedVersion) => {
+      refuseIfClosed();
       const kind = requireKind(type);
       const existing = await findForChange(kind, id);
       if (existing.version !== expectedVersion) {
@@ -355,6 +369,7 @@ export function recordWriter(context: WriteContext): ProcessWriter {
       });
     },
     remove: async (type, id, expectedVersion) => {
+      refuseIfClosed();
       const kind = requireKind(type);
       const existing = await findForChange(kind, id);
       refuseUnless(viewer, "delete", stateOf(existing), undefined);
@@ -375,7 +390,7 @@ export function recordWriter(context: WriteContext): ProcessWriter {
       }
       await rollups.changing({ kind, id, body: null, isNew: false });
       await deleteRecord(tx, slug, id, existing.version);
-      ledger.append({ action: "delete", kind, id, view: null, seenAs: existing });
+      ledger.append({ action: "delete", ...ledgerKind(kind), id, view: null, seenAs: existing });
     },
   };
 }

@@ -3,6 +3,7 @@ import type { KindDefinition } from "../domain/kind.ts";
 import { KINDS } from "../domain/kinds/index.ts";
 import { parseRecordInput } from "../domain/record-input.ts";
 import { canonicalJson } from "../ledger/canonical-json.ts";
+import { hasProcessEntry } from "../store/ledger.repository.ts";
 import { listProcesses } from "../store/process.repository.ts";
 import { listRecords, type StoredRecord } from "../store/record.repository.ts";
 import { appliedUpgrades, markUpgradeApplied } from "../store/upgrade.repository.ts";
@@ -53,6 +54,13 @@ export async function upgradeRecords(services: Services): Promise<AppliedUpgrade
   const applied: AppliedUpgrade[] = [];
   for (const process of await listProcesses(services.store.db)) {
     const slug = process.id;
+    // Stores made before a process's own fields were ledgered get them into the ledger now.
+    if (!(await hasProcessEntry(services.store.db, slug))) {
+      await writeToProcess(services, slug, UPGRADER, async (writer) => {
+        await writer.ledgerCurrentFields();
+      });
+      applied.push({ process: slug, upgrade: "process-fields-in-ledger", records: 1 });
+    }
     const done = await appliedUpgrades(services.store.db, slug);
     for (const kind of KINDS) {
       const pending = (kind.upgrades ?? []).filter((id) => !done.has(id));

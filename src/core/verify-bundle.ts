@@ -8,7 +8,7 @@ import {
 } from "../ledger/merkle.ts";
 import { keyIdOf, verifyHeadSignature } from "../ledger/signer.ts";
 import { BUNDLE_FORMAT } from "./export-bundle.ts";
-import { type CheckProblem, LedgerCheck } from "./ledger-check.ts";
+import { type CheckProblem, LedgerCheck, PROCESS_FIELDS } from "./ledger-check.ts";
 
 const Hex = z.string().regex(/^[0-9a-f]{64}$/, "64 hex digits");
 const Cosignature = z.object({
@@ -34,6 +34,8 @@ const BundleSchema = z.object({
   exported_at: z.string(),
   seen_as: z.string(),
   process: z.object({ slug: z.string() }).passthrough(),
+  /** Absent from bundles made before the process's own fields were ledgered. */
+  process_version: z.number().int().positive().optional(),
   keys: z.array(z.object({ key_id: z.string(), public_key: z.string() })),
   heads: z.array(Head),
   entries: z.array(
@@ -132,13 +134,31 @@ export async function verifyBundle(
     check.add({ seq: entry.seq, leaf_hash: leaf, content: entry.content });
   }
   check.finishEntries();
-  const records = await check.checkRecords(
-    bundle.records.map((record) => {
-      const { created_at: _c, updated_at: _u, ...view } = record;
-      return { id: String(record.id), view };
-    }),
+  const checked = await check.checkRecords(
+    [
+      // The process's own fields, once its ledger holds them, are checked like a record.
+      ...(check.processEntries > 0
+        ? [
+            {
+              id: PROCESS_FIELDS,
+              view: {
+                ...bundle.process,
+                id: slug,
+                type: "process",
+                version: bundle.process_version ?? 1,
+              },
+            },
+          ]
+        : []),
+      ...bundle.records.map((record) => {
+        const { created_at: _c, updated_at: _u, ...view } = record;
+        return { id: String(record.id), view };
+      }),
+    ],
     true,
   );
+  // The process's own fields were checked too, but they are not one of its records.
+  const records = check.processEntries > 0 ? checked - 1 : checked;
   const problems = check.sortedProblems();
   for (const head of bundle.heads) {
     if (head.process !== slug) {

@@ -6,9 +6,9 @@ import {
   listNodes,
   listSigningKeys,
 } from "../store/ledger.repository.ts";
-import { findProcess, listProcesses } from "../store/process.repository.ts";
+import { findProcess, listProcesses, type StoredProcess } from "../store/process.repository.ts";
 import { iterateRecords, type StoredRecord } from "../store/record.repository.ts";
-import { LedgerCheck } from "./ledger-check.ts";
+import { LedgerCheck, PROCESS_FIELDS, type RecordToCheck } from "./ledger-check.ts";
 import { ledgerView } from "./present.ts";
 import type { Services } from "./services.ts";
 
@@ -97,10 +97,24 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
         message: `the process says its ledger has ${process.ledger_size} entries; ${check.entries} were found`,
       });
     }
-    const records = await check.checkRecords(
-      ledgerViews(iterateRecords(db, process.id, OPERATOR)),
+    // The process's own fields are checked like a record once its ledger holds them (a store
+    // made before they were ledgered gets its first entry for them at the next command that writes).
+    if (check.processEntries > 0 && process.name !== process.body.name) {
+      problems.push({
+        process: process.id,
+        message: `the process's name column says "${process.name}", its fields "${String(process.body.name)}"`,
+      });
+    }
+    const hasFields = check.processEntries > 0;
+    const checked = await check.checkRecords(
+      withProcessFields(
+        hasFields ? process : undefined,
+        ledgerViews(iterateRecords(db, process.id, OPERATOR)),
+      ),
       true,
     );
+    // The process's own fields were checked, but they are not one of its records.
+    const records = hasFields ? checked - 1 : checked;
     problems.push(...check.problems.map((p) => ({ process: process.id, ...p })));
     problems.sort(
       (a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER),
@@ -117,6 +131,19 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
   }
   report.ok = report.problems.length === 0;
   return report;
+}
+
+async function* withProcessFields(
+  process: StoredProcess | undefined,
+  records: AsyncIterable<RecordToCheck>,
+): AsyncGenerator<RecordToCheck> {
+  if (process) {
+    yield {
+      id: PROCESS_FIELDS,
+      view: { ...process.body, id: process.id, type: "process", version: process.version },
+    };
+  }
+  yield* records;
 }
 
 async function* ledgerViews(

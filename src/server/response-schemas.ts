@@ -76,6 +76,7 @@ export const API_SCHEMAS: Record<string, object> = {
   ProcessDetail: jsonSchema(
     ProcessSummary.extend({
       counts: z.record(z.string(), Count).describe("records you may see, by kind"),
+      version: z.number().int().positive().describe("the version of its fields: PATCH names it"),
       created_at: Instant,
     }),
     "output",

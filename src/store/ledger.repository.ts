@@ -186,6 +186,18 @@ export async function entriesForRecord(
   return rows.map(toEntry);
 }
 
+/** Whether the process's own fields are in its ledger (stores made before they were are not). */
+export async function hasProcessEntry(db: Db, processId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("ledger_entry")
+    .select("seq")
+    .where("process_id", "=", processId)
+    .where("record_type", "=", "process")
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Every entry in order, in pages: the whole ledger never sits in memory at once. */
 export async function* iterateEntries(
   db: Db,

@@ -59,14 +59,44 @@ export async function insertProcess(
 export async function lockProcessLedger(
   tx: Transaction<Database>,
   slug: string,
-): Promise<{ size: number; frontier: string[] } | undefined> {
+): Promise<
+  { size: number; frontier: string[]; body: Record<string, unknown>; version: number } | undefined
+> {
   const row = await tx
     .selectFrom("process")
-    .select(["ledger_size", "ledger_frontier"])
+    .select(["ledger_size", "ledger_frontier", "body", "version"])
     .where("id", "=", slug)
     .forUpdate()
     .executeTakeFirst();
-  return row ? { size: Number(row.ledger_size), frontier: row.ledger_frontier } : undefined;
+  return row
+    ? {
+        size: Number(row.ledger_size),
+        frontier: row.ledger_frontier,
+        body: row.body,
+        version: row.version,
+      }
+    : undefined;
+}
+
+/** Writes a process's fields as a new version, if the stored one is still `expectedVersion`. */
+export async function updateProcessRow(
+  tx: Transaction<Database>,
+  slug: string,
+  change: { name: string; body: Record<string, unknown>; version: number; at: string },
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable("process")
+    .set({
+      name: change.name,
+      body: JSON.stringify(change.body),
+      version: change.version,
+      updated_at: change.at,
+    })
+    .where("id", "=", slug)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function saveLedgerState(

@@ -2,13 +2,7 @@ import { z } from "zod";
 import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
 import { dateSortKey, defineKind, referencesIn } from "../kind.ts";
 import { LocalizedNamesSchema } from "../names.ts";
-import {
-  ActorIdsSchema,
-  LongTextSchema,
-  RecordIdSchema,
-  ShortTextSchema,
-  SourceIdsSchema,
-} from "../record.ts";
+import { LongTextSchema, RecordIdSchema, ShortTextSchema, SourceIdsSchema } from "../record.ts";
 
 export const BODY_KINDS = [
   "working_group",

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type ViolationCount,
@@ -30,7 +30,10 @@ export function ViolationChart({ heading = "h2" }: { heading?: "h2" | "h3" }) {
     queryKey: ["violation-counts", "list", { limit: "500" }],
     queryFn: () => listRecords("violation-counts", { limit: 500 }),
   });
-  const name = (id: string) => String(actors.get(id)?.short_name ?? actors.get(id)?.name ?? id);
+  const name = useCallback(
+    (id: string) => String(actors.get(id)?.short_name ?? actors.get(id)?.name ?? id),
+    [actors],
+  );
   const points = useMemo(() => {
     const series = violationSeries((query.data?.items ?? []) as unknown as ViolationCount[]);
     return [...series.values()].flat().flatMap((p): Point[] => {
@@ -41,7 +44,7 @@ export function ViolationChart({ heading = "h2" }: { heading?: "h2" | "h3" }) {
       ];
     });
   }, [query.data]);
-  const measure = (m: string) => t(`values.${m}` as "values.violations");
+  const measure = useCallback((m: string) => t(`values.${m}` as "values.violations"), [t]);
 
   useEffect(() => {
     if (!ref.current || points.length === 0) return;
