@@ -202,6 +202,22 @@ export function recordWriter(context: WriteContext): RecordWriter {
     return presentRecord(stored);
   };
 
+  /** A stored record's next version; the references it already had are kept, whoever edits it. */
+  const storeNextVersion = (
+    kind: KindDefinition,
+    existing: StoredRecord,
+    parsed: RecordInput,
+    action: "update" | "erase",
+  ) =>
+    store({
+      kind,
+      id: existing.id,
+      parsed,
+      replaces: existing.version,
+      kept: referredBy(kind, existing),
+      action,
+    });
+
   const createMany: RecordWriter["createMany"] = async (items) => {
     refuseIfClosed();
     const withIds = items.map((item) => ({
@@ -329,14 +345,7 @@ export function recordWriter(context: WriteContext): RecordWriter {
         });
       }
       refuseUnless(viewer, "update", stateOf(existing), { type: kind.type, ...parsed });
-      return store({
-        kind,
-        id,
-        parsed,
-        replaces: existing.version,
-        kept: referredBy(kind, existing),
-        action: "update",
-      });
+      return storeNextVersion(kind, existing, parsed, "update");
     },
     erase: async (type, id, reason) => {
       const kind = requireKind(type);
@@ -359,14 +368,7 @@ export function recordWriter(context: WriteContext): RecordWriter {
         visibility: existing.visibility,
         ...(existing.restricted_to ? { restricted_to: existing.restricted_to } : {}),
       });
-      return store({
-        kind,
-        id,
-        parsed,
-        replaces: existing.version,
-        kept: referredBy(kind, existing),
-        action: "erase",
-      });
+      return storeNextVersion(kind, existing, parsed, "erase");
     },
     remove: async (type, id, expectedVersion) => {
       refuseIfClosed();

@@ -66,6 +66,12 @@ export function countRange(count: Count): { low: number | null; high: number | n
   return { low: count.low ?? count.best ?? null, high: count.high ?? count.best ?? null };
 }
 
+/** One number for a count, to chart or sum: its best value, else its low; null for words only. */
+export function bestValue(count: Count): number | null {
+  if (typeof count === "number") return count;
+  return count.best ?? countRange(count).low;
+}
+
 export type ClaimedFigures = {
   claim_id: string;
   claimant: string | null;

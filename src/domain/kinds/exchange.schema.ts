@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CountSchema, countRange } from "../figures.ts";
+import { bestValue, CountSchema } from "../figures.ts";
 import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
 import { defineKind, referencesIn } from "../kind.ts";
 import { PlaceSchema } from "../place.ts";
@@ -57,9 +57,7 @@ export type ExchangeBalance = {
 };
 
 const counted = (count: Exchange["transfers"][number]["persons"]) => {
-  if (count === undefined) return { value: 0, known: true };
-  const { low } = countRange(count);
-  const best = typeof count === "number" ? count : (count.best ?? low);
+  const best = count === undefined ? 0 : bestValue(count);
   return best === null ? { value: 0, known: false } : { value: best, known: true };
 };
 

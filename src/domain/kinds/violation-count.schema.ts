@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CountSchema, countRange } from "../figures.ts";
+import { bestValue, CountSchema } from "../figures.ts";
 import { dateBounds, FuzzyDateSchema } from "../fuzzy-date.ts";
 import { defineKind, referencesIn } from "../kind.ts";
 import { GeometrySchema, PlaceSchema } from "../place.ts";
@@ -47,11 +47,8 @@ export type SeriesPoint = {
   explosions: number | null;
 };
 
-const best = (count: ViolationCount["violations"]) => {
-  if (count === undefined) return null;
-  if (typeof count === "number") return count;
-  return count.best ?? countRange(count).low;
-};
+const best = (count: ViolationCount["violations"]) =>
+  count === undefined ? null : bestValue(count);
 
 /**
  * Each reporter's counts as a series ordered in time, side by side: the overview charts them and
