@@ -21,7 +21,13 @@ import {
   incidentsByActor,
   type StatsFilters,
 } from "../store/stats.repository.ts";
-import { BboxParamSchema, boundsOf, DateParamSchema, parseQuery } from "./query-params.ts";
+import {
+  BboxParamSchema,
+  boundsOf,
+  checkWindow,
+  DateParamSchema,
+  parseQuery,
+} from "./query-params.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 
@@ -73,10 +79,16 @@ const dayString = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Days since the Monday on or before this day (0 on a Monday). */
 const sinceMonday = (ms: number) => (new Date(ms).getUTCDay() + 6) % 7;
 
+/**
+ * The day after the last a date may cover (fuzzy-date.ts): no record's week starts later, and
+ * ISO 8601 writes the days after it with six-digit years, which the store does not read.
+ */
+const END_OF_DATES = Date.parse("9999-12-31T00:00:00Z");
+
 function mondayOnOrAfter(day: string): string {
   const ms = Date.parse(`${day}T00:00:00Z`);
   const back = sinceMonday(ms);
-  return dayString(back === 0 ? ms : ms + (7 - back) * DAY_MS);
+  return dayString(Math.min(back === 0 ? ms : ms + (7 - back) * DAY_MS, END_OF_DATES));
 }
 
 function mondayOnOrBefore(day: string): string {
@@ -91,6 +103,7 @@ function mondayOnOrBefore(day: string): string {
  */
 export async function getStats(services: Services, slug: string, query: unknown, viewer: Viewer) {
   const q = parseQuery(StatsQuerySchema, query);
+  checkWindow(q);
   const process = await requireProcess(services, slug);
   const filters: StatsFilters = {
     from: q.from ? boundsOf(q.from).start : undefined,

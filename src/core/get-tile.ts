@@ -12,7 +12,7 @@ import {
   type RollupGroup,
 } from "../store/tile-rollup.repository.ts";
 import { groupTileCells, type TileGroup } from "../store/tiles.repository.ts";
-import { boundsOf, DateParamSchema, parseQuery } from "./query-params.ts";
+import { boundsOf, checkWindow, DateParamSchema, parseQuery } from "./query-params.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 
@@ -51,6 +51,7 @@ export async function getTile(
   viewer: Viewer,
 ): Promise<{ type: "FeatureCollection"; features: TileFeature[] }> {
   const q = parseQuery(TileQuerySchema, query);
+  checkWindow(q);
   if (!isTile(tile.z, tile.x, tile.y)) {
     throw new DomainError(
       "bad_request",

@@ -7,7 +7,13 @@ import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import { listRecords as listStored } from "../store/record.repository.ts";
 import { presentRecord } from "./present.ts";
-import { BboxParamSchema, boundsOf, DateParamSchema, parseQuery } from "./query-params.ts";
+import {
+  BboxParamSchema,
+  boundsOf,
+  checkWindow,
+  DateParamSchema,
+  parseQuery,
+} from "./query-params.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 
@@ -79,11 +85,7 @@ function checkFilters(kind: KindDefinition, q: z.output<typeof ListQuerySchema>)
       },
     );
   }
-  if (q.from && q.to && boundsOf(q.to).end <= boundsOf(q.from).start) {
-    throw new DomainError("bad_request", `to: ${q.to} is before from: ${q.from}`, {
-      issues: [{ path: "to", message: `before from (${q.from})`, value: q.to }],
-    });
-  }
+  checkWindow(q);
 }
 
 /** A page of records of one kind, filtered, in a stable order, with a cursor for the next page. */

@@ -73,4 +73,51 @@ describe("dates with precision", () => {
         .success,
     ).toBe(false);
   });
+
+  it("refuses a UTC offset no clock keeps, and names it", () => {
+    for (const value of [
+      "2021-11-10T10:00:00+25:00",
+      "2021-11-10T10:00:00+14:01",
+      "2021-11-10T10:00-12:30",
+      "2021-11-10T10:00+10:60",
+    ]) {
+      expect(precisionOf(value), value).toBeNull();
+      const parsed = FuzzyDateSchema.safeParse({ value, precision: "time" });
+      expect(parsed.error?.issues[0]?.message, value).toMatch(/UTC offset no clock keeps/);
+    }
+    for (const value of [
+      "2021-11-10T10:00:00+14:00",
+      "2021-11-10T10:00:00-12:00",
+      "2021-11-10T10:00-00:00",
+    ]) {
+      expect(precisionOf(value), value).toBe("time");
+    }
+  });
+
+  it("holds dates up to 9999-12-30, whose bounds ISO 8601 writes with four-digit years", () => {
+    for (const value of ["9999-12-30", "9999-12-30T23:59:59Z", "1000-01-01T00:00:00+14:00"]) {
+      expect(precisionOf(value), value).not.toBeNull();
+      const { start, end } = dateBounds({ value, precision: precisionOf(value) ?? "day" });
+      expect(`${start} ${end}`).toMatch(/^\d{4}-.* \d{4}-/);
+    }
+    for (const value of [
+      "9999",
+      "9999-12",
+      "9999-12-31",
+      "9999-12-31T00:00:00Z",
+      "9999-12-30T23:00:00-12:00",
+    ]) {
+      expect(precisionOf(value), value).toBeNull();
+    }
+    expect(
+      FuzzyDateSchema.safeParse({ value: "9999", precision: "year" }).error?.issues[0],
+    ).toMatchObject({
+      path: ["value"],
+      message: expect.stringMatching(/ends after 9999-12-30/),
+    });
+    expect(
+      FuzzyDateSchema.safeParse({ value: "2021", end: "9999", precision: "range" }).error
+        ?.issues[0],
+    ).toMatchObject({ path: ["end"], message: expect.stringMatching(/ends after 9999-12-30/) });
+  });
 });

@@ -29,8 +29,25 @@ function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/**
+ * The end of the last day a date may cover (9999-12-30): a date's bounds are ISO instants, and
+ * ISO 8601 writes the instant after 9999-12-31 as +010000-01-01, which the store does not read as a
+ * time and which sorts as text before every other date.
+ */
+const END_OF_DATES = Date.UTC(9999, 11, 31);
+
+/** UTC offsets of the clocks people keep run from -12:00 to +14:00; +25:00 is no time at all. */
+const OFFSET_MINUTES = { "-": 12 * 60, "+": 14 * 60 };
+
 /** The precision a date string is written in, or null when it is not a valid date of any precision. */
 export function precisionOf(value: string): Exclude<DatePrecision, "range"> | null {
+  const written = writtenPrecision(value);
+  if (written === null) return null;
+  // A date that ends after the last day the store holds is no date here either.
+  return endOfUnit(value, written) <= END_OF_DATES ? written : null;
+}
+
+function writtenPrecision(value: string): Exclude<DatePrecision, "range"> | null {
   // Years before 1000 would need a calendar note this field never has; Date.UTC also misreads 0-99.
   if (Number(value.slice(0, 4)) < 1000) return null;
   if (YEAR.test(value)) return "year";
@@ -42,9 +59,38 @@ export function precisionOf(value: string): Exclude<DatePrecision, "range"> | nu
   if (time) {
     const [hour, minute, second] = [Number(time[4]), Number(time[5]), Number(time[6] ?? 0)];
     const isDay = isCalendarDay(Number(time[1]), Number(time[2]), Number(time[3]));
-    return isDay && hour < 24 && minute < 60 && second < 60 ? "time" : null;
+    return isDay && hour < 24 && minute < 60 && second < 60 && isOffset(time[7] ?? "")
+      ? "time"
+      : null;
   }
   return null;
+}
+
+/** True for Z or an offset of ±HH:MM that a clock somewhere keeps. */
+function isOffset(offset: string): boolean {
+  if (offset === "Z") return true;
+  const [hours, minutes] = offset.slice(1).split(":").map(Number) as [number, number];
+  return minutes < 60 && hours * 60 + minutes <= OFFSET_MINUTES[offset[0] === "-" ? "-" : "+"];
+}
+
+/** The first instant after a unit written at `precision`, in milliseconds since the epoch. */
+function endOfUnit(value: string, precision: Exclude<DatePrecision, "range">): number {
+  if (precision === "time") return Date.parse(value) + 1000;
+  const [y = 0, m = 1, d = 1] = value.split("-").map(Number);
+  if (precision === "year") return Date.UTC(y + 1, 0, 1);
+  if (precision === "month") return Date.UTC(y, m, 1);
+  return Date.UTC(y, m - 1, d + 1);
+}
+
+/** Why a string is not a date, in a field's words. */
+function notADate(value: string): string {
+  const time = TIME.exec(value);
+  if (time && !isOffset(time[7] ?? "")) {
+    return `"${value}" has a UTC offset no clock keeps (they run from -12:00 to +14:00)`;
+  }
+  const written = writtenPrecision(value);
+  if (written !== null) return `"${value}" ends after 9999-12-30, the last day a date may cover`;
+  return `"${value}" is not a date`;
 }
 
 export const FuzzyDateSchema = z
@@ -57,7 +103,7 @@ export const FuzzyDateSchema = z
   .superRefine((date, ctx) => {
     const written = precisionOf(date.value);
     if (written === null) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: `"${date.value}" is not a date` });
+      ctx.addIssue({ code: "custom", path: ["value"], message: notADate(date.value) });
       return;
     }
     if (date.precision === "range") {
@@ -77,7 +123,10 @@ export const FuzzyDateSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["end"],
-          message: `"${date.end}" is not a day, month or year`,
+          message:
+            endWritten === null && writtenPrecision(date.end) !== null
+              ? notADate(date.end)
+              : `"${date.end}" is not a day, month or year`,
         });
         return;
       }

@@ -96,4 +96,17 @@ describe("record input", () => {
     const ordered = orderForLoad([commitment("old", "new"), actor, commitment("new")]);
     expect(ordered.map((item) => item.record.id)).toEqual(["ARM", "new", "old"]);
   });
+
+  it("refuses text the store cannot hold in any field, naming it: NUL and lone surrogates", () => {
+    expect(issuesOf({ ...valid, title: "Shelling\u0000" })).toEqual(["title"]);
+    expect(issuesOf({ ...valid, place: { ...valid.place, name: "Sotk\uD800" } })).toEqual([
+      "place.name",
+    ]);
+    expect(issuesOf({ ...valid, weapons: ["mortar", "x\uDC00y"] })).toEqual(["weapons.1"]);
+    expect(issuesOf({ ...valid, id: "inc\u0000" })).toContain("id");
+    // A pair of surrogates is one character (an emoji), which the store holds.
+    expect(issuesOf({ ...valid, title: "Shelling 😀" })).toEqual([]);
+    // Read-only fields are ignored on write, whatever they hold.
+    expect(issuesOf({ ...valid, claim_ids: ["\u0000"] })).toEqual([]);
+  });
 });

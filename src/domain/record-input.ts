@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { DomainError, type FieldIssue, fieldIssues } from "./errors.ts";
 import type { KindDefinition } from "./kind.ts";
-import { checkRestriction, RecordIdSchema, VISIBILITIES, type Visibility } from "./record.ts";
+import {
+  checkRestriction,
+  RecordIdSchema,
+  unstorableTextIssues,
+  VISIBILITIES,
+  type Visibility,
+} from "./record.ts";
 import { aOrAn, capitalized } from "./words.ts";
 
 const ENVELOPE_FIELDS = new Set(["id", "visibility", "restricted_to"]);
@@ -37,7 +43,7 @@ export type RecordInput = {
 /**
  * Splits a client's JSON into the envelope (id, visibility) and the kind's own fields, validates
  * both, and reports every problem at once with the field's path. Read-only fields are ignored;
- * `type`, if given, must be the kind's.
+ * `type`, if given, must be the kind's. Text the store cannot hold is refused in any field.
  */
 export function parseRecordInput(kind: KindDefinition, input: unknown): RecordInput {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
@@ -53,6 +59,9 @@ export function parseRecordInput(kind: KindDefinition, input: unknown): RecordIn
   const fields: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
   for (const [key, value] of Object.entries(input)) {
+    // Text the store cannot hold (NUL, lone surrogates) is refused here for every kind, with its
+    // field: the database would refuse it too, but as the failure of a whole write or batch.
+    if (!READ_ONLY_FIELDS.has(key)) issues.push(...unstorableTextIssues({ [key]: value }));
     if (ENVELOPE_FIELDS.has(key)) envelope[key] = value;
     else if (key === "type") {
       if (value !== kind.type)

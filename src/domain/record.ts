@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldIssue } from "./errors.ts";
 
 /**
  * Record ids are chosen by people where the field has names for things (ARM, doc-2020-11-09) and
@@ -61,3 +62,62 @@ export function checkRestriction(
 
 export const SourceIdsSchema = z.array(RecordIdSchema).max(100).default([]);
 export const ActorIdsSchema = z.array(RecordIdSchema).max(100).default([]);
+
+// A UTF-16 surrogate without its other half: no character of Unicode, and no UTF-8 can hold it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why a string cannot be stored, or null when it can. PostgreSQL refuses NUL (U+0000) in text and
+ * in jsonb, and a lone surrogate is no Unicode at all (jsonb refuses its escape; UTF-8 has no
+ * bytes for it): refused here, with the field named, rather than by the database with a 500.
+ */
+export function unstorableText(value: string): string | null {
+  if (value.includes("\u0000")) return "contains a NUL character (\\u0000), which cannot be stored";
+  if (LONE_SURROGATE.test(value)) return "contains a lone UTF-16 surrogate, which is not Unicode";
+  return null;
+}
+
+/**
+ * Every string in a JSON value, keys included, that cannot be stored, as field issues with
+ * dotted paths (under `prefix`). Walks without recursion, so a value nested 100,000 deep is read
+ * to its end rather than overflowing the stack; stops at `limit` issues. Only arrays and plain
+ * objects are entered: anything else (a stream, a class's instance) is no JSON and holds no text.
+ */
+export function unstorableTextIssues(value: unknown, prefix = "", limit = 20): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const pending: Array<{ value: unknown; path: string }> = [{ value, path: prefix }];
+  const join = (path: string, key: string) => (path === "" ? key : `${path}.${key}`);
+  while (pending.length > 0 && issues.length < limit) {
+    const next = pending.pop() as { value: unknown; path: string };
+    if (typeof next.value === "string") {
+      const problem = unstorableText(next.value);
+      if (problem) issues.push({ path: next.path, message: problem });
+    } else if (Array.isArray(next.value)) {
+      for (let index = next.value.length - 1; index >= 0; index--)
+        pending.push({ value: next.value[index], path: join(next.path, String(index)) });
+    } else if (isPlainObject(next.value)) {
+      const entries = Object.entries(next.value);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, inner] = entries[index] as [string, unknown];
+        const problem = unstorableText(key);
+        // A key that cannot be stored is named as it can be: its problem says what is wrong.
+        if (problem) issues.push({ path: join(next.path, key), message: `its name ${problem}` });
+        else pending.push({ value: inner, path: join(next.path, key) });
+      }
+    }
+  }
+  return issues;
+}
+
+/** An object of JSON's kind: `{}`, or a dictionary without a prototype or with an empty one. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  // Parsers of query strings and routers make dictionaries from a constructor whose prototype
+  // has no prototype itself (faster than Object.create(null)): those are plain too.
+  return (
+    prototype === Object.prototype ||
+    prototype === null ||
+    Object.getPrototypeOf(prototype) === null
+  );
+}

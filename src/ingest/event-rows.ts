@@ -1,5 +1,6 @@
 import { ClaimSchema } from "../domain/kinds/claim.schema.ts";
 import { IncidentSchema } from "../domain/kinds/incident.schema.ts";
+import { unstorableTextIssues } from "../domain/record.ts";
 import { firstIssue, quoted } from "./csv-records.ts";
 
 /**
@@ -101,12 +102,20 @@ export function keepWhatFieldsLose<Column extends string>(
 /**
  * The incident and its claim checked against their schemas. The mappings' own checks name the
  * column at fault; this one guards against a mapping bug or an unusable source id, so that what
- * a mapping returns is always a valid record.
+ * a mapping returns is always a valid record. Text the store cannot hold (a NUL in a cell) fails
+ * the row here, once, rather than its incident in the import and its claim for want of it.
  */
 export function checkRecords(
   incident: Record<string, unknown>,
   claim?: Record<string, unknown>,
 ): { error: string } | undefined {
+  for (const [kind, record] of [
+    ["incident", incident],
+    ["claim", claim],
+  ] as const) {
+    const [issue] = unstorableTextIssues(record ?? {});
+    if (issue) return { error: `${kind}: ${issue.path}: ${issue.message}` };
+  }
   const { type: _it, id: _ii, ...incidentFields } = incident;
   const incidentCheck = IncidentSchema.safeParse(incidentFields);
   if (!incidentCheck.success) return firstIssue("incident", incidentCheck.error.issues);

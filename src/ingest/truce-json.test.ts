@@ -19,4 +19,15 @@ describe("reading a Truce JSON file", () => {
       /^version: this Truce reads bundles of version 1, not 2/,
     );
   });
+
+  it("refuses null, a number or a string, and a bundle without a records array, as a bad request", () => {
+    for (const text of ["null", "1", '"records"', "true", '{"records":null}', "{}"]) {
+      expect(() => parseTruceJson(text), text).toThrow(
+        expect.objectContaining({
+          code: "bad_request",
+          message: expect.stringMatching(/^Expected a "truce-process" bundle/),
+        }),
+      );
+    }
+  });
 });

@@ -20,6 +20,8 @@ export function parseTruceJson(text: string): Bundle {
   } catch (error) {
     throw new DomainError("bad_request", `The file is not valid JSON: ${(error as Error).message}`);
   }
+  // null, a number or a string is neither a bundle nor a list of records: refused as one.
+  if (typeof value !== "object" || value === null) throw notABundle(value);
   const bundle = value as {
     format?: unknown;
     version?: unknown;
@@ -43,12 +45,7 @@ export function parseTruceJson(text: string): Bundle {
     );
   }
   const list = Array.isArray(value) ? value : bundle.records;
-  if (!Array.isArray(list)) {
-    throw new DomainError(
-      "bad_request",
-      `Expected a "${BUNDLE_FORMAT}" bundle with a records array, or an array of records`,
-    );
-  }
+  if (!Array.isArray(list)) throw notABundle(bundle.records, "records");
   const process =
     !Array.isArray(value) && typeof bundle.process === "object" && bundle.process !== null
       ? (bundle.process as Record<string, unknown>)
@@ -63,6 +60,21 @@ export function parseTruceJson(text: string): Bundle {
           : { value: record },
     })),
   };
+}
+
+function notABundle(value: unknown, path = ""): DomainError {
+  return new DomainError(
+    "bad_request",
+    `Expected a "${BUNDLE_FORMAT}" bundle with a records array, or an array of records`,
+    {
+      issues: [
+        {
+          path,
+          message: `${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}, not ${path ? "an array of records" : "a bundle or an array of records"}`,
+        },
+      ],
+    },
+  );
 }
 
 /** Writes a bundle as JSON text, one record per line so that diffs of two exports read well. */

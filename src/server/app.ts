@@ -4,10 +4,12 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Services } from "../core/services.ts";
+import { DomainError } from "../domain/errors.ts";
+import { unstorableTextIssues } from "../domain/record.ts";
 import { registerAuth } from "./auth.ts";
 import { FAVICON_SVG, LOGO_SVG } from "./brand.ts";
 import { addSchemas, SWAGGER_OPTIONS } from "./openapi.ts";
-import { registerProblemHandlers } from "./problems.ts";
+import { answerFrameworkError, registerProblemHandlers } from "./problems.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { API_SCHEMAS } from "./response-schemas.ts";
 import { mapStyleOrigin, registerConfigRoutes } from "./routes/config.ts";
@@ -75,6 +77,7 @@ export async function buildApp(
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { strict: false } },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerFrameworkError,
   });
   // Fastify would validate with Ajv and serialize with fast-json-stringify from the documentation
   // schemas; both are turned off so that the zod schemas in core stay the only source of truth.
@@ -82,6 +85,26 @@ export async function buildApp(
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerProblemHandlers(app, {
     ...(hasWebApp() ? { pageNotFound: (reply) => reply.sendFile("index.html") } : {}),
+  });
+  // Path parameters name processes, records and tiles: text the store cannot hold (a NUL from %00,
+  // a lone surrogate) names none of them, and is refused before anything looks it up.
+  app.addHook("onRequest", (request, _reply, done) => {
+    const issues = unstorableTextIssues(request.params);
+    if (issues.length === 0) return done();
+    const first = issues[0];
+    done(new DomainError("bad_request", `${first?.path}: ${first?.message}`, { issues }));
+  });
+  // Every JSON body, whatever the route: text the store cannot hold is refused with its field,
+  // as the use cases refuse it in records and inputs from the command line and files too.
+  app.addHook("preValidation", (request, _reply, done) => {
+    const issues = unstorableTextIssues(request.body);
+    if (issues.length === 0) return done();
+    const first = issues[0];
+    done(
+      new DomainError("validation_failed", `${first?.path || "(body)"}: ${first?.message}`, {
+        issues,
+      }),
+    );
   });
   app.addHook("onRoute", (route) => {
     if (!isApiRoute(route.url)) return;

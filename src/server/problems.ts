@@ -23,6 +23,7 @@ export const TITLES: Record<number, string> = {
   409: "Conflict",
   412: "Precondition failed",
   413: "Payload too large",
+  414: "URI too long",
   415: "Unsupported media type",
   422: "Unprocessable content",
   428: "Precondition required",
@@ -81,6 +82,32 @@ function fromFastifyError(error: FastifyError, request: FastifyRequest): Problem
     default:
       return error.statusCode === 429 ? problemOf("rate_limited", error.message) : null;
   }
+}
+
+/**
+ * Fastify's own answers to a request it cannot route, as problems like every other 4xx: a path
+ * that is not percent-encoded UTF-8 (`%`, `%E0%A4%A`, an encoded lone surrogate) or a path
+ * parameter longer than the router reads.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const status = error.statusCode ?? 400;
+  if (status >= 500) request.log.error({ err: error }, "unhandled error");
+  const detail =
+    error.code === "FST_ERR_BAD_URL"
+      ? "The path is not valid percent-encoded UTF-8"
+      : error.code === "FST_ERR_MAX_PARAM_LENGTH"
+        ? "A part of the path is longer than any name this server has"
+        : error.message;
+  return sendProblem(reply, request, {
+    type: problemTypeUri(status >= 500 ? "internal" : "bad_request"),
+    title: TITLES[status] ?? "Bad request",
+    status,
+    detail,
+  });
 }
 
 /**
