@@ -382,12 +382,21 @@ export function recordWriter(context: WriteContext): RecordWriter {
           { current_version: existing.version },
         );
       }
-      const referrers = await findReferrers(tx, slug, id);
-      if (referrers.length > 0) {
+      const referrers = await findReferrers(tx, slug, id, viewer);
+      if (referrers.total > 0) {
+        // Records the caller may not see are counted, never named: their ids are not its to know.
+        const hidden = referrers.total - referrers.visibleCount;
+        const named = [
+          ...referrers.visible,
+          ...(referrers.visibleCount > referrers.visible.length
+            ? [`${referrers.visibleCount - referrers.visible.length} more`]
+            : []),
+          ...(hidden > 0 ? [`${hidden} record${hidden === 1 ? "" : "s"} you may not see`] : []),
+        ];
         throw new DomainError(
           "conflict",
-          `${kind.type} "${id}" is still referred to by ${referrers.join(", ")}: change or delete those first`,
-          { referrers },
+          `${kind.type} "${id}" is still referred to by ${named.join(", ")}: change or delete those first`,
+          { referrers: referrers.visible, hidden_referrers: hidden },
         );
       }
       await rollups.changing({ kind, id, body: null, isNew: false });

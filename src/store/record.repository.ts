@@ -251,22 +251,39 @@ export async function replaceFigures(
 }
 
 /** Ids of the records that refer to `id` (at most `limit`). */
+/**
+ * The records that refer to `id`: the first `limit` of those the viewer may see by id, how many it
+ * may see, and how many there are in all, so that a refusal can count the others without naming them.
+ */
 export async function findReferrers(
   db: Db,
   processId: string,
   id: string,
+  viewer: Viewer,
   limit = 10,
-): Promise<string[]> {
-  const rows = await db
+): Promise<{ visible: string[]; visibleCount: number; total: number }> {
+  const referring = db
     .selectFrom("record")
-    .select("id")
     .where("process_id", "=", processId)
     .where(sql<boolean>`refs @> ARRAY[${id}]::text[]`)
-    .where("id", "!=", id)
+    .where("id", "!=", id);
+  const rows = await referring
+    .select("id")
+    .where(visibleTo(viewer))
     .orderBy("id")
     .limit(limit)
     .execute();
-  return rows.map((row) => row.id);
+  const counts = await referring
+    .select([
+      (eb) => eb.fn.countAll<string>().as("total"),
+      sql<string>`count(*) FILTER (WHERE ${visibleTo(viewer)})`.as("visible"),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    visible: rows.map((row) => row.id),
+    visibleCount: Number(counts.visible),
+    total: Number(counts.total),
+  };
 }
 
 export type ListFilters = RecordFilters & {
