@@ -36,3 +36,36 @@ describe("a new record's own fields", () => {
     expect(create({ role: "public" }, "claim", {})).toBe("sign in to change the record");
   });
 });
+
+describe("the monitors' judgement", () => {
+  const verified = {
+    title: "Shelling",
+    verification: { status: "verified", reason: "seen by the patrol", by: "RPK" },
+  };
+  const update = (viewer: Viewer, after: Record<string, unknown>) =>
+    writeRefusal(
+      viewer,
+      "update",
+      { type: "incident", visibility: "public", body: verified },
+      { type: "incident", visibility: "public", body: after },
+    );
+
+  it("may not be rewritten by a mediator, in any part: who judged, why, or the status", () => {
+    const mediator: Viewer = { role: "mediator" };
+    const rewritten = (change: Record<string, unknown>) => ({
+      ...verified,
+      verification: { ...verified.verification, ...change },
+    });
+    expect(update(mediator, rewritten({ by: "EU" }))).toMatch(/only monitors set/);
+    expect(update(mediator, rewritten({ reason: "a rumour" }))).toMatch(/only monitors set/);
+    expect(update(mediator, rewritten({ status: "disputed" }))).toMatch(/only monitors set/);
+    // The rest of the incident is the mediator's to edit.
+    expect(update(mediator, { ...verified, title: "Shelling near Sotk" })).toBeUndefined();
+  });
+
+  it("is the monitors' and admins' to change", () => {
+    const after = { ...verified, verification: { ...verified.verification, by: "EU" } };
+    expect(update({ role: "monitor" }, after)).toBeUndefined();
+    expect(update({ role: "admin" }, after)).toBeUndefined();
+  });
+});

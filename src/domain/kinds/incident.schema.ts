@@ -40,6 +40,27 @@ export const VerificationSchema = z
   });
 
 /**
+ * All of a record's verification, for comparing before and after a write: its status, reason, who
+ * judged and when. Only monitors and admins change any of it: a mediator who may edit an incident
+ * may not rewrite who verified it, nor why.
+ */
+export function judgementOf(record: Record<string, unknown>): string {
+  const v = (record.verification ?? {}) as {
+    status?: string;
+    reason?: string;
+    by?: string;
+    on?: { value?: string; precision?: string };
+  };
+  return JSON.stringify([
+    v.status ?? "unverified",
+    v.reason ?? null,
+    v.by ?? null,
+    v.on?.value ?? null,
+    v.on?.precision ?? null,
+  ]);
+}
+
+/**
  * Something that happened, as far as all sides agree it happened. What each side says about it
  * (figures, blame) lives in claims; the incident's figures are derived from them.
  */
@@ -82,8 +103,7 @@ export const incidentKind = defineKind({
   filterValues: { kind: INCIDENT_KINDS, verification: VERIFICATION_STATUSES },
   access: {
     monitors: true,
-    judgement: (incident) =>
-      (incident.verification as { status?: string } | undefined)?.status ?? "unverified",
+    judgement: judgementOf,
   },
   sortsByDate: true,
   references: (i) =>

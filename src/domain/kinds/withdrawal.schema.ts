@@ -10,7 +10,7 @@ import {
   ShortTextSchema,
   SourceIdsSchema,
 } from "../record.ts";
-import { VERIFICATION_STATUSES, VerificationSchema } from "./incident.schema.ts";
+import { judgementOf, VERIFICATION_STATUSES, VerificationSchema } from "./incident.schema.ts";
 
 /** What is to leave the area. */
 export const WITHDRAWAL_SUBJECTS = [
@@ -112,7 +112,7 @@ export const withdrawalKind = defineKind({
   filterValues: { kind: WITHDRAWAL_SUBJECTS, verification: VERIFICATION_STATUSES },
   access: {
     monitors: true,
-    judgement: (w) => (w.verification as { status?: string } | undefined)?.status ?? "unverified",
+    judgement: judgementOf,
   },
   references: (w) => [
     ...referencesIn(w, {
