@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUser, disableAccount, LOGIN_LIMIT, SESSION_HOURS } from "../src/core/accounts.ts";
+import { addUser, disableAccount, LOGIN_BACKOFF, SESSION_HOURS } from "../src/core/accounts.ts";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { operatorCaller } from "../src/domain/access.ts";
@@ -116,18 +116,40 @@ describe.each(STORE_NAMES)("signing in, sessions and tokens, on %s", (storeName)
     expect(wrong.json().detail).toBe(unknown.json().detail);
   });
 
-  it("locks an account after repeated failures, even against the right password", async () => {
+  it("slows sign-ins after repeated failures, and no stranger can lock an account", async () => {
     await addUser(services, { email: "target@example.org", role: "viewer", password: PASSWORD });
-    for (let i = 0; i < LOGIN_LIMIT.perEmail; i += 1) {
-      expect((await signIn("target@example.org", `guess ${i}`, `10.1.0.${i}`)).statusCode).toBe(
-        401,
-      );
+    // A stranger guessing from many addresses slows the account down, for a minute at most.
+    for (let i = 0; i < LOGIN_BACKOFF.email.free + 6; i += 1) {
+      await signIn("target@example.org", `guess ${i}`, `10.1.0.${i}`);
     }
-    const locked = await signIn("target@example.org", PASSWORD, "10.1.1.1");
-    expect(locked.statusCode).toBe(429);
-    expect(locked.headers["content-type"]).toContain("application/problem+json");
-    clock += (LOGIN_LIMIT.windowMinutes + 1) * 60_000;
+    const slowed = await signIn("target@example.org", PASSWORD, "10.1.1.1");
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.headers["content-type"]).toContain("application/problem+json");
+    expect(slowed.json().retry_after).toBeGreaterThan(0);
+    expect(slowed.json().retry_after).toBeLessThanOrEqual(LOGIN_BACKOFF.email.capSeconds);
+    clock += slowed.json().retry_after * 1000;
     expect((await signIn("target@example.org", PASSWORD, "10.1.1.1")).statusCode).toBe(201);
+  });
+
+  it("backs off one address's guesses at one account, doubling the wait", async () => {
+    await addUser(services, { email: "guessed@example.org", role: "viewer", password: PASSWORD });
+    const waits: number[] = [];
+    for (let i = 0; i < LOGIN_BACKOFF.pair.free + 3; i += 1) {
+      const answer = await signIn("guessed@example.org", `guess ${i}`, "10.2.0.1");
+      if (answer.statusCode === 429) {
+        waits.push(answer.json().retry_after);
+        clock += answer.json().retry_after * 1000;
+        await signIn("guessed@example.org", `guess ${i}`, "10.2.0.1");
+      }
+    }
+    // Each wait twice the one before it, from the failure that set it.
+    expect(waits).toEqual([1, 2, 4]);
+    // The guessing address waits on; the owner, elsewhere, waits at most the account's minute.
+    const owner = await signIn("guessed@example.org", PASSWORD, "10.2.0.2");
+    const ownerWait = owner.statusCode === 429 ? owner.json().retry_after : 0;
+    expect(ownerWait).toBeLessThanOrEqual(LOGIN_BACKOFF.email.capSeconds);
+    clock += ownerWait * 1000;
+    expect((await signIn("guessed@example.org", PASSWORD, "10.2.0.2")).statusCode).toBe(201);
   });
 
   it("answers 401 to a forged session, a forged token and an expired session", async () => {

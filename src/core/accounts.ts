@@ -27,8 +27,30 @@ import type { Services } from "./services.ts";
 
 /** How long a session lasts from sign-in. */
 export const SESSION_HOURS = 12;
-/** Failed sign-ins allowed per account, and per client address, within the window. */
-export const LOGIN_LIMIT = { perEmail: 5, perAddress: 20, windowMinutes: 15 };
+/**
+ * How failed sign-ins slow the next attempt (decision 0026): after `free` failures within the
+ * window, each further one doubles the wait from the last failure, up to `capSeconds`. Failures for
+ * one account from one address, and from one address for any account, back off up to the whole
+ * window; failures for one account from everywhere only up to a minute, so that no stranger can
+ * lock anyone out of their account.
+ */
+export const LOGIN_BACKOFF = {
+  windowMinutes: 15,
+  pair: { free: 3, capSeconds: 15 * 60 },
+  address: { free: 20, capSeconds: 15 * 60 },
+  email: { free: 5, capSeconds: 60 },
+} as const;
+
+/** Seconds still to wait after `count` failures, the last at `last`; 0 when none. */
+export function loginWait(
+  failures: { count: number; last: Date | null },
+  rule: { free: number; capSeconds: number },
+  now: Date,
+): number {
+  if (failures.count < rule.free || failures.last === null) return 0;
+  const backoff = Math.min(rule.capSeconds, 2 ** (failures.count - rule.free));
+  return Math.max(0, backoff - (now.getTime() - failures.last.getTime()) / 1000);
+}
 
 const TOKEN_PREFIX = "truce_";
 
@@ -180,13 +202,20 @@ export async function signIn(
 ): Promise<SignedIn> {
   const db = services.store.db;
   const now = services.now();
-  const since = new Date(now.getTime() - LOGIN_LIMIT.windowMinutes * 60_000);
+  const since = new Date(now.getTime() - LOGIN_BACKOFF.windowMinutes * 60_000);
   const failures = await countLoginFailures(db, credentials.email, address, since);
-  if (failures.email >= LOGIN_LIMIT.perEmail || failures.address >= LOGIN_LIMIT.perAddress) {
+  const wait = Math.ceil(
+    Math.max(
+      loginWait(failures.pair, LOGIN_BACKOFF.pair, now),
+      loginWait(failures.address, LOGIN_BACKOFF.address, now),
+      loginWait(failures.email, LOGIN_BACKOFF.email, now),
+    ),
+  );
+  if (wait > 0) {
     throw new DomainError(
       "too_many_requests",
-      `Too many failed sign-ins: try again in ${LOGIN_LIMIT.windowMinutes} minutes`,
-      { retry_after: LOGIN_LIMIT.windowMinutes * 60 },
+      `Too many failed sign-ins: try again in ${wait} second${wait === 1 ? "" : "s"}`,
+      { retry_after: wait },
     );
   }
   const user = await findUserByEmail(db, credentials.email);

@@ -201,23 +201,41 @@ export async function insertLoginFailure(
     .execute();
 }
 
-/** Failed sign-ins since `since`, for this account and from this address. */
+/** How many failed sign-ins there were since a time, and when the last one was (null: none). */
+export type FailureCount = { count: number; last: Date | null };
+
+/**
+ * Failed sign-ins since `since`: for this account from this address, for this account from
+ * anywhere, and from this address for any account.
+ */
 export async function countLoginFailures(
   db: Db,
   email: string,
   address: string,
   since: Date,
-): Promise<{ email: number; address: number }> {
+): Promise<{ pair: FailureCount; email: FailureCount; address: FailureCount }> {
+  const lower = email.toLowerCase();
   const row = await db
     .selectFrom("login_failure")
     .select([
-      sql<string>`count(*) FILTER (WHERE email = ${email.toLowerCase()})`.as("by_email"),
-      sql<string>`count(*) FILTER (WHERE address = ${address})`.as("by_address"),
+      sql<string>`count(*) FILTER (WHERE email = ${lower} AND address = ${address})`.as("pair_n"),
+      sql<Date | null>`max(at) FILTER (WHERE email = ${lower} AND address = ${address})`.as(
+        "pair_at",
+      ),
+      sql<string>`count(*) FILTER (WHERE email = ${lower})`.as("email_n"),
+      sql<Date | null>`max(at) FILTER (WHERE email = ${lower})`.as("email_at"),
+      sql<string>`count(*) FILTER (WHERE address = ${address})`.as("address_n"),
+      sql<Date | null>`max(at) FILTER (WHERE address = ${address})`.as("address_at"),
     ])
     .where("at", ">", since)
-    .where((eb) => eb.or([eb("email", "=", email.toLowerCase()), eb("address", "=", address)]))
+    .where((eb) => eb.or([eb("email", "=", lower), eb("address", "=", address)]))
     .executeTakeFirstOrThrow();
-  return { email: Number(row.by_email), address: Number(row.by_address) };
+  const at = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return {
+    pair: { count: Number(row.pair_n), last: at(row.pair_at) },
+    email: { count: Number(row.email_n), last: at(row.email_at) },
+    address: { count: Number(row.address_n), last: at(row.address_at) },
+  };
 }
 
 export async function clearLoginFailures(db: Db, email: string, before: Date): Promise<void> {

@@ -31,7 +31,9 @@ export function LoginPage() {
         failure instanceof ApiError && failure.status === 401
           ? t("session.wrong")
           : failure instanceof ApiError && failure.status === 429
-            ? t("session.tooMany")
+            ? t("session.tooMany", {
+                seconds: Number((failure.problem as { retry_after?: number }).retry_after ?? 60),
+              })
             : t("common.error"),
       );
     } finally {
