@@ -89,6 +89,30 @@ describe.each(STORE_NAMES)("signing in, sessions and tokens, on %s", (storeName)
     expect(after.statusCode).toBe(401);
   });
 
+  it("behind a trusted proxy, takes the client's address from the proxy's hop, not from what the client wrote", async () => {
+    const behindProxy = await buildApp(services, { rateLimit: 100_000, trustProxy: true });
+    try {
+      await addUser(services, { email: "forger@example.org", role: "viewer", password: PASSWORD });
+      const attempt = (forged: string) =>
+        behindProxy.inject({
+          method: "POST",
+          url: "/api/session",
+          // The client wrote the first entry; the proxy appended the address it saw.
+          headers: { "x-forwarded-for": `${forged}, 10.9.9.9` },
+          remoteAddress: "127.0.0.1",
+          payload: { email: "forger@example.org", password: "a wrong guess here" },
+        });
+      const answers: number[] = [];
+      for (let i = 0; i < LOGIN_BACKOFF.pair.free + 1; i += 1) {
+        answers.push((await attempt(`203.0.113.${i}`)).statusCode);
+      }
+      // A new forged address each time did not make each guess a first one.
+      expect(answers.at(-1)).toBe(429);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it("marks the session cookie Secure when served over TLS behind a trusted proxy", async () => {
     const behindProxy = await buildApp(services, { rateLimit: 100_000, trustProxy: true });
     try {

@@ -70,6 +70,9 @@ describe.each(STORE_NAMES)("a process's lifecycle, in its ledger, on %s", (store
     const slug = await admin(json("PATCH", P, { slug: "another" }, '"2"'));
     expect(slug.statusCode).toBe(422);
     expect(slug.json().issues[0].path).toBe("slug");
+    const nul = await admin(json("PATCH", P, { description: "a\u0000b" }, '"2"'));
+    expect(nul.statusCode).toBe(422);
+    expect(nul.json().issues[0].path).toBe("description");
     const bad = await admin(json("PATCH", P, { languages: ["not a tag"] }, '"2"'));
     expect(bad.statusCode).toBe(422);
     expect(bad.json().issues[0].path).toBe("languages.0");

@@ -3,6 +3,7 @@ import type { Viewer } from "../domain/access.ts";
 import { DomainError, fieldIssues } from "../domain/errors.ts";
 import { mayCreateProcess } from "../domain/permissions.ts";
 import { type Process, ProcessSchema, processLedgerView } from "../domain/process.schema.ts";
+import { unstorableTextIssues } from "../domain/record.ts";
 import { updateProcessRow } from "../store/process.repository.ts";
 import type { Database } from "../store/schema.ts";
 import type { LedgerAppender } from "./ledger-appender.ts";
@@ -34,6 +35,15 @@ export type ProcessFieldsContext = {
 
 /** Reads process fields, naming each field a problem is in. */
 export function parseProcessFields(input: unknown): Process {
+  // Text the database cannot store (NUL, lone surrogates) is refused here, for every caller.
+  const unstorable = unstorableTextIssues(input);
+  if (unstorable.length > 0) {
+    throw new DomainError(
+      "validation_failed",
+      `Invalid process: ${unstorable[0]?.path}: ${unstorable[0]?.message}`,
+      { issues: unstorable },
+    );
+  }
   const parsed = ProcessSchema.safeParse(input);
   if (!parsed.success) {
     const issues = fieldIssues(parsed.error.issues);

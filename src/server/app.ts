@@ -73,7 +73,10 @@ export async function buildApp(
             ...(options.logStream ? { stream: options.logStream } : {}),
           }
         : false,
-    trustProxy: options.trustProxy ?? false,
+    // One trusted hop, not `true`: the client's address is then the right-most entry of
+    // X-Forwarded-For (what our proxy saw), never a left-most one a client wrote itself to slip
+    // past the rate limits and the sign-in backoff, which key on it.
+    trustProxy: options.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { strict: false } },
     routerOptions: { ignoreTrailingSlash: true },
