@@ -24,8 +24,7 @@ code { background: #f1f1f1; padding: 0 .25rem; }
 <p>The web app is not built here (<code>npm start</code> builds it). The record is served by the API:</p>
 <ul>
 <li><a href="/api/docs">API documentation</a> (OpenAPI 3.1 at <a href="/api/openapi.json">/api/openapi.json</a>)</li>
-<li><a href="/api/processes">Processes</a>, e.g. <a href="/api/processes/armenia-azerbaijan">armenia-azerbaijan</a></li>
-<li><a href="/api/processes/armenia-azerbaijan/ledger/head">Its ledger's signed tree head</a></li>
+<li><a href="/api/processes">Processes</a>: each at <code>/api/processes/SLUG</code>, its ledger's signed tree head at <code>/api/processes/SLUG/ledger/head</code></li>
 <li><a href="/api/health">Health</a></li>
 </ul>
 </main>

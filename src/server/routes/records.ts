@@ -25,7 +25,10 @@ import { etagOf, requireIfMatch } from "../preconditions.ts";
 import { markWritten } from "../read-routing.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
 
-const slugParam = { type: "string", description: "the process's slug, e.g. armenia-azerbaijan" };
+const slugParam = {
+  type: "string",
+  description: "the process's slug (GET /api/processes lists them)",
+};
 const ifMatch = {
   type: "object",
   properties: { "if-match": { type: "string", description: 'the version you read, e.g. "3"' } },
