@@ -67,6 +67,14 @@ function counted(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+/** "3 rows (UA: 2, VE: 1)", "0 rows". */
+function countryCounts(counts: Record<string, number>): string {
+  const entries = Object.entries(counts);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  const byCountry = entries.map(([country, n]) => `${country}: ${n}`).join(", ");
+  return `${counted(total, "row")}${entries.length > 0 ? ` (${byCountry})` : ""}`;
+}
+
 export function printImportSummary(summary: ImportSummary, what: string): void {
   process.stdout.write(
     `${what}: records read ${summary.read}, created ${summary.created}, updated ${summary.updated}, ` +
@@ -74,6 +82,18 @@ export function printImportSummary(summary: ImportSummary, what: string): void {
       // A rejected row never became records; a rejected record came from a row that was read.
       `${summary.rejected.length > 0 ? " (rows and records, below)" : ""}\n`,
   );
+  if (summary.outside_countries !== undefined) {
+    process.stdout.write(
+      `  outside the process's countries: ${countryCounts(summary.outside_countries)} ` +
+        "(imported all the same)\n",
+    );
+  }
+  if (summary.unknown_countries !== undefined) {
+    process.stdout.write(
+      `  with no ISO country code: ${countryCounts(summary.unknown_countries)} ` +
+        "(imported without a country)\n",
+    );
+  }
   for (const rejection of summary.rejected.slice(0, 20)) {
     process.stderr.write(
       `  rejected ${rejection.at}${rejection.id ? ` (${rejection.id})` : ""}: ${rejection.reason}\n`,

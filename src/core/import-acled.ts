@@ -41,6 +41,7 @@ export async function importAcled(
           ? { error: mapped.error, id: row.event_id_cnty }
           : [mapped.incident, mapped.claim];
       },
+      countryText: (row) => row.country.trim() || row.iso.trim(),
     },
   );
 }

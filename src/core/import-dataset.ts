@@ -1,4 +1,5 @@
 import { DomainError } from "../domain/errors.ts";
+import { isObject } from "../domain/plain-object.ts";
 import {
   type ImportOptions,
   type ImportSummary,
@@ -19,13 +20,34 @@ export type Dataset<Row> = {
   source: Record<string, unknown>;
   /** The records one row becomes, or why it cannot be mapped (with the dataset's id for it). */
   toRecords: (row: Row) => Record<string, unknown>[] | { error: string; id?: string };
+  /** How the row names its country (its name, else its code), blank when it names none. */
+  countryText?: (row: Row) => string;
 };
+
+/** The country code of the first incident among a row's records, when it has one. */
+function countryOfIncident(records: readonly Record<string, unknown>[]): string | undefined {
+  const incident = records.find((r) => r.type === "incident");
+  const place = isObject(incident?.place) ? incident.place : undefined;
+  return typeof place?.country === "string" ? place.country : undefined;
+}
+
+function countIn(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** Counts by key in order of key, so a summary reads the same whatever order the rows came in. */
+function sorted(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
 
 /**
  * Imports a dataset's rows: each row's records, and the dataset's source with the first of them.
  * A row that cannot be read or mapped is rejected with its file line and never stops the others;
  * the records go through the ordinary import (batches in transactions, ledger entries, re-import
- * keyed on their ids).
+ * keyed on their ids). A row whose incident lies in a country the process does not list is
+ * imported all the same and counted by country in `outside_countries` (when the process lists
+ * countries); one whose country has no ISO code is imported without one and counted by the
+ * file's text for it in `unknown_countries`.
  */
 export async function importDatasetRows<Row>(
   services: Services,
@@ -34,7 +56,12 @@ export async function importDatasetRows<Row>(
   options: ImportOptions,
   dataset: Dataset<Row>,
 ): Promise<DatasetImportSummary> {
-  await requireProcess(services, slug);
+  const process = await requireProcess(services, slug);
+  const listed = Array.isArray(process.body.countries)
+    ? process.body.countries.filter((c): c is string => typeof c === "string")
+    : [];
+  const outside: Record<string, number> = {};
+  const unknown: Record<string, number> = {};
   const rejectedRows: ImportSummary["rejected"] = [];
   let rowCount = 0;
   let readableRows = 0;
@@ -55,6 +82,11 @@ export async function importDatasetRows<Row>(
         rejectedRows.push({ at, ...(mapped.id ? { id: mapped.id } : {}), reason: mapped.error });
         continue;
       }
+      const country = countryOfIncident(mapped);
+      if (country === undefined) {
+        const named = dataset.countryText?.(result.row).trim() ?? "";
+        if (named !== "") countIn(unknown, named);
+      } else if (listed.length > 0 && !listed.includes(country)) countIn(outside, country);
       if (!hasSource) {
         hasSource = true;
         yield { at: "the dataset's source", record: { ...dataset.source } };
@@ -73,5 +105,11 @@ export async function importDatasetRows<Row>(
       { issues },
     );
   }
-  return { ...summary, rejected: [...rejectedRows, ...summary.rejected], rows: rowCount };
+  return {
+    ...summary,
+    rejected: [...rejectedRows, ...summary.rejected],
+    rows: rowCount,
+    ...(listed.length > 0 ? { outside_countries: sorted(outside) } : {}),
+    ...(Object.keys(unknown).length > 0 ? { unknown_countries: sorted(unknown) } : {}),
+  };
 }

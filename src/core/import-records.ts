@@ -22,6 +22,16 @@ export type ImportSummary = {
   updated: number;
   unchanged: number;
   rejected: Array<{ at: string; id?: string; reason: string }>;
+  /**
+   * Dataset rows imported whose country is not among the process's countries, by ISO alpha-2
+   * code: only when the process lists its countries. They are imported all the same.
+   */
+  outside_countries?: Record<string, number>;
+  /**
+   * Dataset rows imported that name a country no ISO code was found for (Kosovo, a number or name
+   * the tables lack), by the file's text for it: they are imported without a country.
+   */
+  unknown_countries?: Record<string, number>;
 };
 
 export type ImportOptions = {

@@ -51,5 +51,6 @@ export async function importUcdp(
       for (const actor of actors) madeActors.add(String(actor.id));
       return [...actors, mapped.incident, mapped.claim];
     },
+    countryText: (row) => row.country.trim() || row.country_id.trim(),
   });
 }

@@ -419,11 +419,37 @@ describe("acledRowToRecords", () => {
     expect(mapped[0]?.actors).toEqual(["AZE", "ARM"]);
   });
 
-  it("leaves the country out when the numeric code is not in its table", async () => {
+  it("takes any country's ISO numeric code, else its name, and invents none for Kosovo", async () => {
     const [row] = await readRows(FILE_2024);
-    const { incident } = mapValid({ ...(row as AcledRow), iso: "860" });
-    expect(incident.place).not.toHaveProperty("country");
-    expect(incident.attributes).toMatchObject({ iso: "860" });
+    const countryOf = (iso: string, country: string) =>
+      mapValid({ ...(row as AcledRow), iso, country }).incident.place;
+    expect(countryOf("860", "Uzbekistan")).toMatchObject({ country: "UZ" });
+    expect(countryOf("170", "Colombia")).toMatchObject({ country: "CO" });
+    expect(countryOf("180", "Democratic Republic of Congo")).toMatchObject({ country: "CD" });
+    // A blank or unknown code falls back to the name, as ACLED or ISO spells it.
+    expect(countryOf("", "Democratic Republic of Congo")).toMatchObject({ country: "CD" });
+    expect(countryOf("999", "Ukraine")).toMatchObject({ country: "UA" });
+    // ACLED codes Kosovo iso 0: ISO has no code for it, so the row keeps its text and no code.
+    const kosovo = mapValid({ ...(row as AcledRow), iso: "0", country: "Kosovo" }).incident;
+    expect(kosovo.place).not.toHaveProperty("country");
+    expect(kosovo.attributes).toMatchObject({ iso: "0", country: "Kosovo" });
+  });
+
+  it("writes an incident made in Truce with ISO's numeric code and ACLED's name of its country", () => {
+    const rowFor = (country: string) =>
+      recordsToAcledRow(
+        { type: "incident", place: { name: "Somewhere", precision: "region", country } },
+        undefined,
+      );
+    expect([rowFor("CO").iso, rowFor("CO").country]).toEqual(["170", "Colombia"]);
+    expect([rowFor("CD").iso, rowFor("CD").country]).toEqual([
+      "180",
+      "Democratic Republic of Congo",
+    ]);
+    expect([rowFor("RU").iso, rowFor("RU").country]).toEqual(["643", "Russia"]);
+    expect([rowFor("TR").iso, rowFor("TR").country]).toEqual(["792", "Turkey"]);
+    expect([rowFor("UA").iso, rowFor("UA").country]).toEqual(["804", "Ukraine"]);
+    expect([rowFor("XK").iso, rowFor("XK").country]).toEqual(["", ""]);
   });
 
   it("rejects bad rows of a file with the column and the quoted value", async () => {

@@ -11,6 +11,7 @@ import type { Incident } from "../domain/kinds/incident.schema.ts";
 import type { PlacePrecision } from "../domain/place.ts";
 import { isObject } from "../domain/plain-object.ts";
 import { RecordIdSchema } from "../domain/record.ts";
+import { alpha2OfName, alpha2OfNumeric, englishName, numericOfAlpha2 } from "./countries.ts";
 import {
   type CsvBounds,
   fieldCountError,
@@ -199,15 +200,54 @@ function kindOf(eventType: string, subEventType: string): IncidentKind | undefin
   return (rows.find((r) => r.sub?.toLowerCase() === sub) ?? rows.find((r) => !r.sub))?.kind;
 }
 
-/** ISO 3166 numeric codes (ACLED's `iso`) of the South Caucasus and its neighbours. */
-const COUNTRIES: ReadonlyArray<{ iso: number; alpha2: string; name: string }> = [
-  { iso: 31, alpha2: "AZ", name: "Azerbaijan" },
-  { iso: 51, alpha2: "AM", name: "Armenia" },
-  { iso: 268, alpha2: "GE", name: "Georgia" },
-  { iso: 364, alpha2: "IR", name: "Iran" },
-  { iso: 643, alpha2: "RU", name: "Russia" },
-  { iso: 792, alpha2: "TR", name: "Turkey" },
-];
+/**
+ * The names ACLED writes in its `country` column where they are not ISO 3166-1's English name;
+ * every other country is written as ISO names it. Kosovo, which ISO has given no code, is not
+ * here: ACLED codes it iso 0, and Truce keeps such a row's country text but no country code.
+ */
+const ACLED_NAMES: Readonly<Record<string, string>> = {
+  BN: "Brunei",
+  CD: "Democratic Republic of Congo",
+  CG: "Republic of Congo",
+  CI: "Ivory Coast",
+  CW: "Curacao",
+  CZ: "Czech Republic",
+  FK: "Falkland Islands",
+  FM: "Micronesia",
+  GM: "Gambia",
+  IR: "Iran",
+  LA: "Laos",
+  MD: "Moldova",
+  MK: "North Macedonia",
+  PS: "Palestine",
+  RU: "Russia",
+  SX: "Sint Maarten",
+  SY: "Syria",
+  SZ: "eSwatini",
+  TL: "East Timor",
+  TR: "Turkey",
+  TW: "Taiwan",
+  TZ: "Tanzania",
+  US: "United States",
+  VA: "Vatican City",
+};
+
+const ALPHA2_OF_ACLED_NAME = new Map(
+  Object.entries(ACLED_NAMES).map(([alpha2, name]) => [name.toLowerCase(), alpha2]),
+);
+
+/**
+ * The ISO alpha-2 code of an ACLED row's country: from its numeric `iso` code, else (a blank or
+ * unknown code) from its `country` name as ACLED or ISO spells it. Undefined when neither gives
+ * one, as for Kosovo (iso 0): the row keeps both columns verbatim and has no country code.
+ */
+export function acledCountryOf(row: Pick<AcledRow, "iso" | "country">): string | undefined {
+  return (
+    alpha2OfNumeric(row.iso) ??
+    ALPHA2_OF_ACLED_NAME.get(row.country.trim().toLowerCase()) ??
+    alpha2OfName(row.country)
+  );
+}
 
 const GEO_PRECISIONS: Readonly<Record<string, PlacePrecision>> = {
   "1": "settlement",
@@ -340,9 +380,7 @@ export function acledRowToRecords(
     if (row[column].length > 200)
       return quoted(column, row[column], "is longer than 200 characters");
   }
-  const country = /^\d{1,3}$/.test(row.iso)
-    ? COUNTRIES.find((c) => c.iso === Number(row.iso))?.alpha2
-    : undefined;
+  const country = acledCountryOf(row);
 
   if (!/^\d{1,9}$/.test(row.fatalities) || Number(row.fatalities) > 100_000_000) {
     return quoted("fatalities", row.fatalities, "is not a whole number of 0 or more");
@@ -497,10 +535,11 @@ function rowFromFields(
     row.longitude = String(place.lon);
   }
   row.geo_precision = GEO_PRECISION_OF[place.precision as PlacePrecision] ?? "";
-  const country = COUNTRIES.find((c) => c.alpha2 === place.country);
-  if (country) {
-    row.iso = String(country.iso);
-    row.country = country.name;
+  const country = typeof place.country === "string" ? place.country : "";
+  const numeric = numericOfAlpha2(country);
+  if (numeric !== undefined) {
+    row.iso = numeric;
+    row.country = ACLED_NAMES[country] ?? englishName(country) ?? "";
   }
   row.notes = text(incident.description);
   row.fatalities = fatalitiesOf(claim);
@@ -513,7 +552,7 @@ function rowFromFields(
  * win, so the row is the one that was read. For an incident made in Truce, the row is filled from
  * its fields: event_date from the start of its date (the middle of a seven-day range),
  * time_precision from its precision, location, admin1/2, coordinates, geo_precision, iso and
- * country for the countries the module knows, notes from the description, event and sub-event type
+ * country (ISO 3166-1's numeric code, and the name as ACLED writes it), notes from the description, event and sub-event type
  * for the kinds ACLED has one sub-event for, and fatalities from the claim's killed total when
  * every count is a plain number; everything else is blank.
  */

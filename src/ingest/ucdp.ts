@@ -25,6 +25,7 @@ import {
   readHeader,
   rowAt,
 } from "./event-rows.ts";
+import { alpha2OfGleditschWard, gleditschWardOfAlpha2, ucdpRegionOf } from "./gleditsch-ward.ts";
 
 /** The columns of a UCDP GED CSV release, in UCDP's order (also the order of headerless files). */
 export const UCDP_COLUMNS = [
@@ -222,16 +223,6 @@ const WHERE_PREC_OF: Readonly<Record<PlacePrecision, string>> = {
   country: "6",
 };
 
-/** Gleditsch–Ward country codes (UCDP's country_id) of the South Caucasus and its neighbours. */
-const COUNTRIES: ReadonlyArray<{ gw: number; alpha2: string; name: string; region: string }> = [
-  { gw: 365, alpha2: "RU", name: "Russia (Soviet Union)", region: "Europe" },
-  { gw: 371, alpha2: "AM", name: "Armenia", region: "Europe" },
-  { gw: 372, alpha2: "GE", name: "Georgia", region: "Europe" },
-  { gw: 373, alpha2: "AZ", name: "Azerbaijan", region: "Europe" },
-  { gw: 630, alpha2: "IR", name: "Iran", region: "Middle East" },
-  { gw: 640, alpha2: "TR", name: "Turkey", region: "Middle East" },
-];
-
 /** Columns kept verbatim as attributes: UCDP's codes and texts that no Truce field holds. */
 const ATTRIBUTE_COLUMNS: readonly UcdpColumn[] = [
   "relid",
@@ -410,9 +401,8 @@ export function ucdpRowToRecords(
       "is empty, and so are adm_1, adm_2 and country",
     );
   }
-  const country = /^\d{1,3}$/.test(row.country_id.trim())
-    ? COUNTRIES.find((c) => c.gw === Number(row.country_id))?.alpha2
-    : undefined;
+  // The Gleditsch–Ward number first; a number the table lacks falls back to the country's name.
+  const country = alpha2OfGleditschWard(row.country_id, row.country);
 
   const counts: Partial<Record<UcdpColumn, number>> = {};
   for (const column of [
@@ -531,11 +521,12 @@ function rowFromFields(
     row.geom_wkt = `POINT (${place.lon} ${place.lat})`;
   }
   row.where_prec = WHERE_PREC_OF[place.precision as PlacePrecision] ?? "";
-  const country = COUNTRIES.find((c) => c.alpha2 === place.country);
-  if (country) {
-    row.country = country.name;
-    row.country_id = String(country.gw);
-    row.region = country.region;
+  const state =
+    typeof place.country === "string" ? gleditschWardOfAlpha2(place.country) : undefined;
+  if (state) {
+    row.country = state.name;
+    row.country_id = String(state.gw);
+    row.region = ucdpRegionOf(state.gw);
   }
   const actors = Array.isArray(incident.actors) ? incident.actors.map(text) : [];
   const figures = isObject(claim?.figures) ? claim.figures : {};
@@ -563,8 +554,8 @@ function rowFromFields(
  * from UCDP the attributes hold every column its fields cannot give back, and they win, so the row
  * is the one that was read. For an incident made in Truce the row is filled from its fields:
  * date_start, date_end, year and date_prec from its date, the place columns and coordinates,
- * where_prec from its precision, country, country_id and region for the countries the module
- * knows, and the deaths from the claim (side A and B are the incident's first two actors); the
+ * where_prec from its precision, country, country_id (Gleditsch–Ward) and region for any country
+ * the list of states has, and the deaths from the claim (side A and B are the incident's first two actors); the
  * codes UCDP assigns (conflict, dyad, side ids, type_of_violence) stay blank.
  */
 export function recordsToUcdpRow(

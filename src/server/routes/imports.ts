@@ -110,6 +110,20 @@ const summarySchema = {
       },
     },
     rows: { type: "integer", description: "CSV formats: data rows in the file" },
+    outside_countries: {
+      type: "object",
+      additionalProperties: { type: "integer" },
+      description:
+        "ACLED, UCDP, HXL, when the process lists its countries: rows imported whose country " +
+        "(ISO 3166-1 alpha-2) is not among them, by country; they are imported all the same",
+    },
+    unknown_countries: {
+      type: "object",
+      additionalProperties: { type: "integer" },
+      description:
+        "ACLED, UCDP: rows imported that name a country no ISO code was found for (Kosovo), " +
+        "by the file's text for it; they are imported without a country",
+    },
   },
   required: ["read", "created", "updated", "unchanged", "rejected"],
 };
