@@ -11,6 +11,8 @@ describe("truce extract", () => {
   // Each test has a data directory of its own.
   it("reads standard input and prints candidates with evidence ranges into the text", async () => {
     const { env } = await cliStoreForTest("pglite");
+    // The store's only process gives the actors: no --process needed.
+    expect((await runCli(["demo"], env)).code).toBe(0);
     const result = await runCli(["extract", "--published", "2021-11-17", "-"], env, REPORT);
     expect(result.code).toBe(0);
     const { candidates } = JSON.parse(result.stdout);

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { exportRecords } from "../core/export-records.ts";
+import { listAllProcesses } from "../core/get-process.ts";
 import { OPERATOR } from "../domain/access.ts";
 import { precisionOf } from "../domain/fuzzy-date.ts";
 import { findDateline } from "../extract/dates.ts";
 import { type ActorRecord, extractCandidates } from "../extract/index.ts";
-import { REFERENCE_PROCESS } from "../reference/armenia-azerbaijan.ts";
 import { type Command, UsageError } from "./command.ts";
 import { withServices } from "./with-services.ts";
 
@@ -15,13 +15,23 @@ async function readInput(file: string): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** The process's actors from the store, or the example process's when no process is named. */
+/**
+ * The actors of the process named, or of the store's only process when none is named; with several
+ * processes the reader must say which, and an empty store has no actors to find.
+ */
 async function loadActors(slug: string | undefined): Promise<ActorRecord[]> {
-  if (slug === undefined)
-    return REFERENCE_PROCESS.records.filter((r) => r.type === "actor") as unknown as ActorRecord[];
   return withServices("extract", async (services) => {
+    const processes = (await listAllProcesses(services)).map((p) => String(p.slug));
+    const chosen = slug ?? (processes.length === 1 ? processes[0] : undefined);
+    if (chosen === undefined) {
+      if (processes.length > 1) {
+        throw new UsageError(`say which process's actors to use: --process ${processes.join("|")}`);
+      }
+      process.stderr.write("truce extract: no process in the store; no actors to find\n");
+      return [];
+    }
     const actors: ActorRecord[] = [];
-    for await (const record of exportRecords(services, slug, OPERATOR, ["actor"]))
+    for await (const record of exportRecords(services, chosen, OPERATOR, ["actor"]))
       actors.push(record as unknown as ActorRecord);
     return actors;
   });
@@ -31,7 +41,9 @@ export const extractCommand: Command = {
   name: "extract",
   summary:
     "Read a report (FILE, or - for standard input) and print candidate records as JSON: kind, dates, places, actors, figures and the text ranges that support them",
-  usage: "truce extract [--published YYYY-MM-DD] [--process SLUG] FILE|-",
+  usage: `truce extract [--published YYYY-MM-DD] [--process SLUG] FILE|-
+
+  --process  whose actors and aliases to find in the text (default: the store's only process)`,
   options: { published: { type: "string" }, process: { type: "string" } },
   run: async (values, positionals) => {
     const [file, ...extra] = positionals;
