@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadReferenceProcess } from "../src/core/load-reference-process.ts";
@@ -59,6 +60,8 @@ describe.each(STORE_NAMES)("POST /imports on %s", (storeName) => {
       unchanged: 0,
       rejected: [],
       rows: 2,
+      // The example process lists Armenia and Azerbaijan, where both rows are.
+      outside_countries: {},
     });
     const incident = await asMonitor(`${P}/incidents/acled-ARM91001`);
     expect(incident.statusCode).toBe(200);
@@ -66,6 +69,21 @@ describe.each(STORE_NAMES)("POST /imports on %s", (storeName) => {
 
     const again = await upload("acled", ACLED_FILE);
     expect(again.json()).toMatchObject({ read: 5, created: 0, updated: 0, unchanged: 5 });
+  });
+
+  it("answers the rows outside the process's countries, imported all the same", async () => {
+    const file = readFileSync(new URL("./fixtures/countries/acled.csv", import.meta.url), "utf8");
+    const response = await upload("acled", file);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      rows: 5,
+      rejected: [],
+      outside_countries: { CO: 2, UA: 1, VE: 1 },
+      unknown_countries: { Kosovo: 1 },
+    });
+    expect((await asMonitor(`${P}/incidents/acled-UKR90003`)).json()).toMatchObject({
+      place: { country: "UA" },
+    });
   });
 
   it("rejects malformed rows by line and imports the good ones", async () => {
