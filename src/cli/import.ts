@@ -82,7 +82,12 @@ export function printImportSummary(summary: ImportSummary, what: string): void {
       // A rejected row never became records; a rejected record came from a row that was read.
       `${summary.rejected.length > 0 ? " (rows and records, below)" : ""}\n`,
   );
-  if (summary.outside_countries !== undefined) {
+  // Only when there are such rows: the API's summary has {} for "the process lists its
+  // countries and every row is in one of them".
+  if (
+    summary.outside_countries !== undefined &&
+    Object.keys(summary.outside_countries).length > 0
+  ) {
     process.stdout.write(
       `  outside the process's countries: ${countryCounts(summary.outside_countries)} ` +
         "(imported all the same)\n",
