@@ -14,6 +14,7 @@ export const WEB_ROUTES = [
   "/ledger",
   "/records",
   "/login",
+  "/processes",
 ] as const;
 
 /** The web page that lists one kind of record: every kind has one, derived from its definition. */

@@ -1,22 +1,45 @@
 /** The API as the web app uses it: JSON over HTTP, problems turned into errors that keep their fields. */
+
+import { hashKey, type QueryKey } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { FieldIssue } from "../../src/domain/errors.ts";
 import type { Envelope } from "../../src/domain/record.ts";
 
 /**
- * The process the app shows: `?process=SLUG` picks one and is remembered; the example otherwise.
- * (A process switcher in the interface can build on this.)
+ * The process the app shows, as the process choice (`ProcessProvider` in process.tsx) set it
+ * before rendering any page: the functions below that build a process's URLs read it, so that
+ * every page's queries go to the process chosen. Components ask `useProcess()` instead.
  */
-function chosenProcess(): string {
-  const asked = new URLSearchParams(window.location.search).get("process");
-  if (asked && /^[a-z0-9-]{1,64}$/.test(asked)) {
-    localStorage.setItem("truce.process", asked);
-    return asked;
-  }
-  return localStorage.getItem("truce.process") ?? "armenia-azerbaijan";
+let currentProcess: string | undefined;
+
+export function setCurrentProcess(slug: string | undefined): void {
+  currentProcess = slug;
 }
 
-export const PROCESS = chosenProcess();
+/** The chosen process's slug; pages that need one are shown only once a process is chosen. */
+export function processSlug(): string {
+  if (currentProcess === undefined) throw new Error("No process is chosen");
+  return currentProcess;
+}
+
+/** `/api/processes/{slug}` of the chosen process, and a path under it. */
+export function processUrl(path = ""): string {
+  return `/api/processes/${encodeURIComponent(processSlug())}${path ? `/${path}` : ""}`;
+}
+
+/** Queries about no one process: the rest are cached per process. */
+const QUERIES_OF_NO_PROCESS = new Set(["session", "processes", "config"]);
+
+/**
+ * The cache's key for a query: the process chosen is part of it, so that pages' query keys
+ * (["stats"], ["incidents", ...]) need not name it and another process's answers are never
+ * shown for this one's.
+ */
+export function queryHashInProcess(key: QueryKey): string {
+  return hashKey(
+    QUERIES_OF_NO_PROCESS.has(String(key[0])) ? key : [currentProcess ?? null, ...key],
+  );
+}
 
 /**
  * A record of any kind as the API answers it: the envelope the store sets (`EnvelopeOutputSchema`:
@@ -75,7 +98,7 @@ export function recordsUrl(
     if (value !== undefined && value !== "") query.set(key, String(value));
   }
   const suffix = query.toString();
-  return `/api/processes/${PROCESS}/${kind}${suffix ? `?${suffix}` : ""}`;
+  return `${processUrl(kind)}${suffix ? `?${suffix}` : ""}`;
 }
 
 export function listRecords<T = ApiRecord>(
@@ -87,7 +110,7 @@ export function listRecords<T = ApiRecord>(
 
 /** Creates a record of a kind (its API path, e.g. "claims") and returns it as the server stored it. */
 export function createRecord(path: string, body: Record<string, unknown>): Promise<ApiRecord> {
-  return getJson<ApiRecord>(`/api/processes/${PROCESS}/${path}`, {
+  return getJson<ApiRecord>(processUrl(path), {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),

@@ -1,9 +1,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { queryHashInProcess } from "./api.ts";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/status.tsx";
 import { AgreementsPage } from "./pages/agreements.tsx";
+import { ChooseProcessPage } from "./pages/choose-process.tsx";
 import { CommitmentsPage } from "./pages/commitments.tsx";
 import { DetaineesPage } from "./pages/detainees.tsx";
 import { IncidentsPage } from "./pages/incidents.tsx";
@@ -11,9 +13,11 @@ import { kindPageFor, RecordsPage } from "./pages/kind-page.tsx";
 import { LedgerPage } from "./pages/ledger.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { OverviewPage } from "./pages/overview.tsx";
+import { ProcessesPage } from "./pages/processes.tsx";
 import { SourcesPage } from "./pages/sources.tsx";
 import { StatementsPage } from "./pages/statements.tsx";
 import { TimelinePage } from "./pages/timeline.tsx";
+import { ProcessProvider, useProcessChoice } from "./process.tsx";
 import { Link, useLocation } from "./router.tsx";
 
 // The pages with a map load MapLibre and the basemap (most of the app's bytes) when first opened,
@@ -41,10 +45,15 @@ const PAGES: Record<string, React.ComponentType> = {
   "/ledger": LedgerPage,
   "/records": RecordsPage,
   "/login": LoginPage,
+  "/processes": ProcessesPage,
 };
 
+/** Pages about no one process: they open before a process is chosen. */
+const OF_NO_PROCESS = new Set(["/login", "/processes"]);
+
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 30_000, retry: 1 } },
+  // Answers are cached per process: a page's query keys need not name it.
+  defaultOptions: { queries: { staleTime: 30_000, retry: 1, queryKeyHashFn: queryHashInProcess } },
 });
 
 function CurrentPage() {
@@ -53,7 +62,9 @@ function CurrentPage() {
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
+  const { chosen } = useProcessChoice();
   const Page = PAGES[path] ?? kindPageFor(path);
+  if (Page && !chosen && !OF_NO_PROCESS.has(path)) return <ChooseProcessPage />;
   if (!Page) {
     return (
       <div>
@@ -66,7 +77,8 @@ function CurrentPage() {
   }
   return (
     <Suspense fallback={<Loading />}>
-      <Page />
+      {/* Another process is another page: nothing typed or opened in one carries over. */}
+      <Page key={chosen?.slug ?? ""} />
     </Suspense>
   );
 }
@@ -74,9 +86,11 @@ function CurrentPage() {
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <Layout>
-        <CurrentPage />
-      </Layout>
+      <ProcessProvider>
+        <Layout>
+          <CurrentPage />
+        </Layout>
+      </ProcessProvider>
     </QueryClientProvider>
   );
 }

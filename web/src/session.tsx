@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type Membership, type Viewer, viewerIn } from "../../src/domain/access.ts";
 import { ownFields, writeRefusal } from "../../src/domain/permissions.ts";
-import { getJson, PROCESS, setCsrfToken } from "./api.ts";
+import { getJson, setCsrfToken } from "./api.ts";
+import { useChosenProcess } from "./process.tsx";
 
 /** Who the browser is signed in as, from GET /api/session. */
 export type Session = {
@@ -25,20 +26,32 @@ export function useSession(): Session | undefined {
 /** The signed-in user as a viewer of the process the app shows (the public when signed out). */
 export function useViewer(): Viewer {
   const session = useSession();
+  // With no process chosen, the role held in every process (an admin's, for creating one).
+  const slug = useChosenProcess()?.slug ?? "";
   return viewerIn(
     { id: session?.user?.id ?? "public", memberships: session?.memberships ?? [] },
-    PROCESS,
+    slug,
   );
+}
+
+/** The signed-in user as a viewer of a given process (the processes page lists several). */
+export function useViewerOf(): (slug: string) => Viewer {
+  const session = useSession();
+  return (slug) =>
+    viewerIn({ id: session?.user?.id ?? "public", memberships: session?.memberships ?? [] }, slug);
 }
 
 /**
  * Whether the signed-in user may create a record of this kind, by the rules the server enforces:
- * the app hides what would be refused instead of letting people find out by trying.
+ * the app hides what would be refused instead of letting people find out by trying. Nobody adds
+ * to a closed process.
  */
 export function useMayCreate(type: string): boolean {
   const viewer = useViewer();
+  const isClosed = useChosenProcess()?.status === "closed";
   const body = ownFields(viewer, type);
   return (
+    !isClosed &&
     writeRefusal(viewer, "create", undefined, { type, visibility: "public", body }) === undefined
   );
 }

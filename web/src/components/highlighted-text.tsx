@@ -67,7 +67,7 @@ export function HighlightedText(props: {
             <Fragment key={piece.start}>{content}</Fragment>
           );
         }
-        // The most telling role gives the colour: "Armenian" as the blamed, not just an actor.
+        // The most telling role gives the colour: a party named as the blamed, not just as an actor.
         marks.sort((a, b) => MARKED.indexOf(b.role) - MARKED.indexOf(a.role));
         const mine = marks.filter((m) => m.candidate === props.selected);
         const shown = mine[0] ?? marks[0];

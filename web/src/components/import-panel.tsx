@@ -1,8 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, PROCESS, uploadFile } from "../api.ts";
+import { ApiError, processUrl, uploadFile } from "../api.ts";
 import { formatNumber } from "../format.ts";
+import { useChosenProcess } from "../process.tsx";
 import { useViewer } from "../session.tsx";
 
 const FORMATS = [
@@ -40,6 +41,8 @@ export function ImportPanel() {
   const [failure, setFailure] = useState<string | undefined>();
   const chosen = FORMATS.find((f) => f.value === format) ?? FORMATS[0];
   const n = (value: number) => formatNumber(value, i18n.language);
+  // A closed process takes nothing more: the notice on every page says so.
+  const isClosed = useChosenProcess()?.status === "closed";
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,7 +54,7 @@ export function ImportPanel() {
     if (format === "pax" && peaceProcess.trim()) query.set("pp", peaceProcess.trim());
     try {
       const answer = await uploadFile<Summary>(
-        `/api/processes/${PROCESS}/imports?${query}`,
+        `${processUrl()}/imports?${query}`,
         file,
         chosen.type,
         (sent, total) => setProgress({ sent, total }),
@@ -67,6 +70,7 @@ export function ImportPanel() {
     }
   }
 
+  if (isClosed) return null;
   return (
     <section className="panel" aria-labelledby="import-file">
       <h2 id="import-file">{t("imports.title")}</h2>

@@ -6,7 +6,7 @@ import { INCIDENT_KINDS, type Incident } from "../../../src/domain/kinds/inciden
 import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
-import { ApiError, type ApiRecord, getJson, PROCESS } from "../api.ts";
+import { ApiError, type ApiRecord, getJson, processUrl } from "../api.ts";
 import { valueLabel } from "../format.ts";
 import { useFocusFirstError } from "./focus-first-error.ts";
 import { editedIncident } from "./incident-edit.ts";
@@ -76,7 +76,7 @@ export function IncidentForm(props: {
     try {
       // An edit sends the version it started from; someone else's change in between answers 412.
       const saved = await getJson<{ id: string }>(
-        `/api/processes/${PROCESS}/incidents${editing ? `/${encodeURIComponent(editing.id)}` : ""}`,
+        `${processUrl()}/incidents${editing ? `/${encodeURIComponent(editing.id)}` : ""}`,
         {
           method: editing ? "PUT" : "POST",
           headers: {

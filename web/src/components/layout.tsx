@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "../format.ts";
 import { LANGUAGES, setLanguage } from "../i18n/index.ts";
+import { useProcessChoice } from "../process.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { useSession, useSignOut, useViewer } from "../session.tsx";
 
@@ -32,6 +34,53 @@ function SessionIndicator() {
   );
 }
 
+/**
+ * The process shown, chosen among several: the same page of the other process (its overview from
+ * a page about no process). Shown only when there is a choice.
+ */
+function ProcessSwitcher() {
+  const { t, i18n } = useTranslation();
+  const { path } = useLocation();
+  const { processes, chosen } = useProcessChoice();
+  if (processes.length < 2) return null;
+  const target = path === "/login" || path === "/processes" ? "/" : path;
+  return (
+    <span className="process-switch">
+      <label htmlFor="process-select">{t("processes.switcher")}</label>{" "}
+      <select
+        id="process-select"
+        className="process-select"
+        value={chosen?.slug ?? ""}
+        onChange={(event) =>
+          navigate(`${target}?process=${encodeURIComponent(event.target.value)}`)
+        }
+      >
+        {chosen ? null : <option value="">{t("processes.switcherNone")}</option>}
+        {processes.map((process) => (
+          <option key={process.slug} value={process.slug}>
+            {process.names?.[i18n.language] ?? process.name}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+/** On every page of a closed process: when and why it closed, and that it is read-only. */
+function ClosedNotice() {
+  const { t, i18n } = useTranslation();
+  const closed = useProcessChoice().chosen?.closed;
+  if (!closed) return null;
+  return (
+    <p className="notice closed-notice" role="note">
+      {t("processes.closedNotice", {
+        date: formatDate(closed.on, i18n.language),
+        reason: closed.reason,
+      })}
+    </p>
+  );
+}
+
 export const ROUTES = [
   ["/", "nav.overview"],
   ["/map", "nav.map"],
@@ -46,6 +95,7 @@ export const ROUTES = [
   ["/sources", "nav.sources"],
   ["/ledger", "nav.ledger"],
   ["/records", "nav.records"],
+  ["/processes", "nav.processes"],
 ] as const;
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -72,6 +122,7 @@ export function Layout({ children }: { children: ReactNode }) {
             ))}
           </select>
         </label>
+        <ProcessSwitcher />
       </header>
       <nav aria-label="Truce" className="nav">
         <ul>
@@ -85,6 +136,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
+        <ClosedNotice />
         {children}
       </main>
     </>

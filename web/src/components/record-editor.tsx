@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { kindByType } from "../../../src/domain/kinds/index.ts";
-import { type ApiRecord, getJson, PROCESS } from "../api.ts";
+import { type ApiRecord, getJson, processUrl } from "../api.ts";
 import { setParams, useLocation } from "../router.tsx";
 import { useMayCreate, useOwnFields } from "../session.tsx";
 import { RecordForm } from "./record-form.tsx";
@@ -32,8 +32,7 @@ function EditForm({ type, id }: { type: string; id: string }) {
   const path = kindByType(type)?.path ?? "";
   const record = useQuery({
     queryKey: ["record", type, id],
-    queryFn: () =>
-      getJson<ApiRecord>(`/api/processes/${PROCESS}/${path}/${encodeURIComponent(id)}`),
+    queryFn: () => getJson<ApiRecord>(`${processUrl()}/${path}/${encodeURIComponent(id)}`),
   });
   if (record.isLoading) return <Loading />;
   if (record.error || !record.data) return <Failure error={record.error} />;

@@ -7,7 +7,7 @@ import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { VISIBILITIES } from "../../../src/domain/record.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
-import { ApiError, type ApiRecord, getJson, PROCESS } from "../api.ts";
+import { ApiError, type ApiRecord, getJson, processUrl } from "../api.ts";
 import { valueLabel } from "../format.ts";
 import { useActors } from "./actors.tsx";
 import { useFocusFirstError } from "./focus-first-error.ts";
@@ -95,7 +95,7 @@ export function RecordForm(props: {
     try {
       // An edit sends the version it started from; someone else's change in between answers 412.
       const saved = await getJson<ApiRecord>(
-        `/api/processes/${PROCESS}/${kind.path}${editing ? `/${encodeURIComponent(editing.id)}` : ""}`,
+        `${processUrl()}/${kind.path}${editing ? `/${encodeURIComponent(editing.id)}` : ""}`,
         {
           method: editing ? "PUT" : "POST",
           headers: {

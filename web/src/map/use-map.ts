@@ -6,12 +6,29 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url";
 import { type RefObject, useEffect, useState } from "react";
 import type { BoundingBox } from "../../../src/domain/place.ts";
 import { getJson } from "../api.ts";
+import { useChosenProcess } from "../process.tsx";
 import { offlineStyle } from "./basemap.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
 
-/** The process's region (Armenia, Azerbaijan and around): where a map opens when it has nothing to fit. */
-export const REGION: [number, number, number, number] = [43.4, 38.3, 50.4, 42.0];
+/** Where a map opens for a process that names no region: the whole world MapLibre draws. */
+const WORLD: [number, number, number, number] = [-180, -60, 180, 75];
+
+/**
+ * The region a map of the chosen process opens on: its `bbox` ([west, south, east, north]), the
+ * world when it has none. Records outside it are drawn all the same.
+ */
+export function useOpeningBounds(): [number, number, number, number] {
+  return useChosenProcess()?.bbox ?? WORLD;
+}
+
+/** The view's bounds, "west,south,east,north" in degrees: on the map's element, for tests and tools. */
+function markBounds(map: maplibregl.Map, element: HTMLElement): void {
+  const view = map.getBounds();
+  element.dataset.bounds = [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()]
+    .map((degrees) => degrees.toFixed(3))
+    .join(",");
+}
 
 /**
  * The server's online map style URL (TRUCE_MAP_STYLE_URL), asked once per visit; null keeps the
@@ -32,24 +49,35 @@ function useStyleUrl(): { isReady: boolean; url: string | null } {
  * server names an online one), created once; returns it after its style has loaded, so callers add
  * their sources and layers to a map that is ready for them.
  */
-export function useMap(container: RefObject<HTMLDivElement | null>): maplibregl.Map | null {
+export function useMap(
+  container: RefObject<HTMLDivElement | null>,
+  /** Where it opens: the chosen process's region unless given. */
+  opening?: readonly [number, number, number, number],
+): maplibregl.Map | null {
   const [loaded, setLoaded] = useState<maplibregl.Map | null>(null);
   const style = useStyleUrl();
+  const processBounds = useOpeningBounds();
+  const [west, south, east, north] = opening ?? processBounds;
   useEffect(() => {
-    if (!container.current || !style.isReady) return;
+    const element = container.current;
+    if (!element || !style.isReady) return;
     const map = new maplibregl.Map({
-      container: container.current,
+      container: element,
       style: style.url ?? offlineStyle(),
-      bounds: REGION,
+      bounds: [west, south, east, north],
       attributionControl: style.url ? {} : { customAttribution: "Natural Earth" },
     });
     map.addControl(new maplibregl.NavigationControl(), "top-right");
-    map.on("load", () => setLoaded(map));
+    map.on("load", () => {
+      markBounds(map, element);
+      setLoaded(map);
+    });
+    map.on("moveend", () => markBounds(map, element));
     return () => {
       setLoaded(null);
       map.remove();
     };
-  }, [container, style.isReady, style.url]);
+  }, [container, style.isReady, style.url, west, south, east, north]);
   return loaded;
 }
 

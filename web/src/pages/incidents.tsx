@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
 import { INCIDENT_KINDS, type Incident } from "../../../src/domain/kinds/incident.schema.ts";
 import type { Place } from "../../../src/domain/place.ts";
-import { type ApiRecord, getJson, listRecords, PROCESS } from "../api.ts";
+import { type ApiRecord, getJson, listRecords, processUrl } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { ClaimCard } from "../components/claim-card.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
@@ -28,8 +28,7 @@ function IncidentDetail({ id, isChosen }: { id: string; isChosen: boolean }) {
   const mayWrite = useMayCreate("incident");
   const incident = useQuery({
     queryKey: ["incident", id],
-    queryFn: () =>
-      getJson<ApiRecord>(`/api/processes/${PROCESS}/incidents/${encodeURIComponent(id)}`),
+    queryFn: () => getJson<ApiRecord>(`${processUrl()}/incidents/${encodeURIComponent(id)}`),
   });
   const claims = useQuery({
     queryKey: ["claims", id],
@@ -91,8 +90,7 @@ function IncidentDetail({ id, isChosen }: { id: string; isChosen: boolean }) {
 function EditIncident({ id }: { id: string }) {
   const incident = useQuery({
     queryKey: ["incident", id],
-    queryFn: () =>
-      getJson<ApiRecord>(`/api/processes/${PROCESS}/incidents/${encodeURIComponent(id)}`),
+    queryFn: () => getJson<ApiRecord>(`${processUrl()}/incidents/${encodeURIComponent(id)}`),
   });
   if (!incident.data) return <Loading />;
   return (

@@ -4,7 +4,7 @@ import * as maplibregl from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Place } from "../../../src/domain/place.ts";
-import { type ApiRecord, getJson, listRecords, PROCESS } from "../api.ts";
+import { type ApiRecord, getJson, listRecords, processUrl } from "../api.ts";
 import { useActors } from "../components/actors.tsx";
 import { LayerToggles } from "../components/map/layer-toggles.tsx";
 import { MapFilters } from "../components/map/map-filters.tsx";
@@ -189,7 +189,7 @@ export function MapPage() {
       const collections = await Promise.all(
         visibleTiles(map).map((tile) =>
           getJson<GeoJSON.FeatureCollection>(
-            `/api/processes/${PROCESS}/tiles/${tile}${tileQuery ? `?${tileQuery}` : ""}`,
+            `${processUrl()}/tiles/${tile}${tileQuery ? `?${tileQuery}` : ""}`,
           ),
         ),
       );

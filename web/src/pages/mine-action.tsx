@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
 import type { Hazard } from "../../../src/domain/kinds/hazard.schema.ts";
 import { type Geometry, geometryBounds } from "../../../src/domain/place.ts";
-import { type ApiRecord, getJson, listRecords, PROCESS } from "../api.ts";
+import { type ApiRecord, getJson, listRecords, processUrl } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { EditRecordButton } from "../components/edit-record-button.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
@@ -62,7 +62,7 @@ function ReleaseChart({ hazards }: { hazards: ApiRecord[] }) {
         await Promise.all(
           hazards.slice(0, 100).map((h) =>
             getJson<{ entries: Array<{ content?: { record?: Record<string, unknown> } }> }>(
-              `/api/processes/${PROCESS}/hazards/${encodeURIComponent(h.id)}/history`,
+              `${processUrl()}/hazards/${encodeURIComponent(h.id)}/history`,
             ).then((r) =>
               r.entries.flatMap((e) => {
                 const record = e.content?.record;

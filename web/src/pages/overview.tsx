@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { type ApiRecord, type FuzzyDate, getJson, listRecords, PROCESS } from "../api.ts";
+import { type ApiRecord, type FuzzyDate, getJson, listRecords, processUrl } from "../api.ts";
 import { ActorName, useSourceTitles } from "../components/actors.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
@@ -125,11 +125,11 @@ export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const stats = useQuery({
     queryKey: ["stats"],
-    queryFn: () => getJson<Stats>(`/api/processes/${PROCESS}/stats`),
+    queryFn: () => getJson<Stats>(`${processUrl()}/stats`),
   });
   const process = useQuery({
     queryKey: ["process"],
-    queryFn: () => getJson<{ name: string; description?: string }>(`/api/processes/${PROCESS}`),
+    queryFn: () => getJson<{ name: string; description?: string }>(processUrl()),
   });
   const commitments = useQuery({
     queryKey: ["commitments", "all"],

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { getJson, PROCESS } from "../../api.ts";
+import { getJson, processUrl } from "../../api.ts";
 import type { HeadStatement } from "../../ledger-crypto.ts";
 
 // The shapes below are what the ledger routes answer. Their schemas are `Cosignature`,
@@ -43,7 +43,7 @@ type HeadsPage = { heads: SignedHead[]; next_before: number | null };
 type ServerKey = { key_id: string; public_key: string };
 
 /** `/api/processes/{process}/ledger/{path}` for the process the app shows. */
-export const ledgerUrl = (path: string) => `/api/processes/${PROCESS}/ledger/${path}`;
+export const ledgerUrl = (path: string) => `${processUrl()}/ledger/${path}`;
 
 /** A page of signed heads, newest first: the latest `limit`, or those before a size. */
 export function useHeads(before: number | undefined, limit: number) {

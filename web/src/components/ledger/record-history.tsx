@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { kindByType } from "../../../../src/domain/kinds/index.ts";
-import { getJson, PROCESS } from "../../api.ts";
+import { getJson, processUrl } from "../../api.ts";
 import { formatTime, valueLabel } from "../../format.ts";
 import { Failure, Loading } from "../status.tsx";
 import type { LedgerEntry } from "./ledger-api.ts";
@@ -15,7 +15,7 @@ export function RecordHistory({ id, type }: { id: string; type: string }) {
     enabled: path !== undefined,
     queryFn: () =>
       getJson<{ entries: LedgerEntry[] }>(
-        `/api/processes/${PROCESS}/${path}/${encodeURIComponent(id)}/history`,
+        `${processUrl()}/${path}/${encodeURIComponent(id)}/history`,
       ),
   });
   return (

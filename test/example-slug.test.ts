@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * A peace process is data: the code serves any process and names none. The example process lives
+ * in src/reference/, and is loaded on purpose only by the demo and by its loader.
+ */
+const ROOT = new URL("../", import.meta.url).pathname;
+const SLUG = "armenia-azerbaijan";
+const ITS_PLACES = [
+  /^src\/reference\//,
+  /^src\/cli\/demo\.ts$/,
+  /^src\/core\/load-reference-process\.ts$/,
+];
+
+/** Every file of the code (tests and fixtures aside, which may use the example). */
+function codeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "fixtures" ? [] : codeFiles(path);
+    return /\.test\.tsx?$/.test(name) ? [] : [relative(ROOT, path)];
+  });
+}
+
+const naming = [...codeFiles(join(ROOT, "src")), ...codeFiles(join(ROOT, "web/src"))].filter(
+  (file) => readFileSync(join(ROOT, file), "utf8").includes(SLUG),
+);
+
+describe("no code names the example process", () => {
+  it(`no file under src/ or web/src/ names "${SLUG}" outside src/reference/ and its loaders`, () => {
+    expect(naming.filter((file) => !ITS_PLACES.some((place) => place.test(file)))).toEqual([]);
+  });
+
+  it("finds the example where it lives (the check is not vacuous)", () => {
+    expect(naming).toContain("src/core/load-reference-process.ts");
+  });
+});
