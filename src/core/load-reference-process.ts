@@ -1,13 +1,14 @@
-import { REFERENCE_PROCESS } from "../reference/armenia-azerbaijan.ts";
+import { REFERENCE_PROCESS } from "../reference/index.ts";
 import { listProcesses } from "../store/process.repository.ts";
 import { ensureProcess } from "./create-process.ts";
 import { type ImportSummary, importRecords } from "./import-records.ts";
 import type { Principal, Services } from "./services.ts";
 
-export const REFERENCE_SLUG = "armenia-azerbaijan";
+/** The example's slug, as the example itself gives it: the loader names no process. */
+export const REFERENCE_SLUG = String(REFERENCE_PROCESS.process.slug);
 
 /**
- * Loads the built-in example (the Armenia–Azerbaijan process, 2020–2021). Records already present
+ * Loads the built-in example (src/reference/). Records already present
  * are left as they are (even if someone has edited them since), so running it twice changes nothing.
  */
 export async function loadReferenceProcess(
