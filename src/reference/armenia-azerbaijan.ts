@@ -813,6 +813,16 @@ const claims = [
     statement: "Returning all Armenian prisoners of war is Armenia's main demand.",
     source_ids: [SUMMARY],
   }),
+  record("claim", "clm-aze-detainees-not-covered", {
+    claimant: "AZE",
+    subject: "position",
+    about_id: "prv-2020-11-09-8",
+    date: { value: "2021-11", precision: "month" },
+    statement:
+      "The Armenians Azerbaijan holds were detained after the ceasefire and are not covered by " +
+      "point 8 of the statement of 9 November 2020.",
+    source_ids: [SUMMARY],
+  }),
   record("claim", "clm-aze-ready-for-delimitation", {
     claimant: "AZE",
     subject: "position",
@@ -961,9 +971,65 @@ const hazards = [
 ];
 
 /**
+ * How far each point of the statement of 9 November 2020 was carried out as of late November 2021,
+ * as the reference summary reports it: the summary's account, so no actor is named as assessor.
+ */
+function implementation(
+  point: string,
+  status: z.input<typeof AssessmentSchema>["status"],
+  reason: string,
+): ReferenceRecord<"assessment"> {
+  return record("assessment", `asm-2021-11-doc1-point-${point}`, {
+    provision_id: `prv-2020-11-09-${point}`,
+    as_of: { value: "2021-11", precision: "month" },
+    status,
+    reason,
+    source_ids: [SUMMARY],
+  });
+}
+
+const assessments = [
+  implementation("2", "full", "Aghdam district was returned on 20 November 2020, the date due."),
+  implementation(
+    "3",
+    "full",
+    "The contingent deployed from 10 November 2020: about 2,000 servicemen and 27 observation posts.",
+  ),
+  implementation(
+    "4",
+    "full",
+    "The contingent deployed from 10 November 2020, for its five-year term.",
+  ),
+  implementation(
+    "5",
+    "full",
+    "Set up as the joint Russian–Turkish monitoring centre in Aghdam district, which began work on " +
+      "30 January 2021.",
+  ),
+  implementation(
+    "6",
+    "intermediate",
+    "Kalbajar and Lachin districts were returned on their (extended) dates, 25 November and " +
+      "1 December 2020; the new route through the Lachin corridor, due within three years, is open.",
+  ),
+  implementation(
+    "8",
+    "disputed",
+    "Partly carried out: exchanges since December 2020. Armenia says Azerbaijan still holds " +
+      "Armenian prisoners covered by point 8; Azerbaijan says those it holds were detained after " +
+      "the ceasefire and are not covered (see both claims).",
+  ),
+  implementation(
+    "9",
+    "not_started",
+    "Not yet carried out; the trilateral working group of 11 January 2021 is at work on it, and " +
+      "on 26 November 2021 the leaders called for projects to start as soon as possible.",
+  ),
+];
+
+/**
  * The process and its records in load order. No detainees (no personal data), no observation
- * posts (only their count is known: see the claim about the contingent), no patrols and no
- * assessments (no monitor's judgement is on the public record summarised here).
+ * posts (only their count is known: see the claim about the contingent) and no patrols.
  */
 export const REFERENCE_PROCESS: {
   process: Record<string, unknown>;
@@ -975,6 +1041,7 @@ export const REFERENCE_PROCESS: {
     ...sources,
     ...documents,
     ...provisions,
+    ...assessments,
     ...meetings,
     ...bodies,
     ...commitments,

@@ -18,7 +18,11 @@ export const AssessmentSchema = z
     as_of: FuzzyDateSchema,
     status: z.enum(IMPLEMENTATION_STATUSES),
     reason: z.string().trim().min(1).max(5000),
-    assessed_by: RecordIdSchema.describe("the actor whose judgement this is"),
+    // A summary compiled from several public sources is nobody's judgement: its assessment names
+    // no actor and rests on the sources it cites.
+    assessed_by: RecordIdSchema.optional().describe(
+      "the actor whose judgement this is; none when it is what the cited sources report",
+    ),
     source_ids: SourceIdsSchema,
   })
   .strict();

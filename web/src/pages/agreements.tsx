@@ -4,7 +4,7 @@ import type { AssessmentSchema } from "../../../src/domain/kinds/assessment.sche
 import type { DocumentSchema } from "../../../src/domain/kinds/document.schema.ts";
 import type { ProvisionSchema } from "../../../src/domain/kinds/provision.schema.ts";
 import { type ApiRecordOf, listRecords } from "../api.ts";
-import { ActorName } from "../components/actors.tsx";
+import { ActorName, useSourceTitles } from "../components/actors.tsx";
 import { EditRecordButton } from "../components/edit-record-button.tsx";
 import { ProvisionMatrix } from "../components/provision-matrix.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
@@ -22,6 +22,7 @@ const scrollIntoView = (element: HTMLElement | null) =>
 /** Each agreement with its provisions, what each side says of them, and their assessed status. */
 export function AgreementsPage() {
   const { t, i18n } = useTranslation();
+  const sourceTitle = useSourceTitles();
   const { params } = useLocation();
   // The provision a link points at (from the overview or a statement): shown and scrolled to.
   const pointedAt = params.get("provision");
@@ -93,7 +94,13 @@ export function AgreementsPage() {
                           {valueLabel(t)(a.status)}
                         </span>{" "}
                         {formatDate(a.as_of, i18n.language)} — {a.reason} (
-                        <ActorName id={a.assessed_by} />) <EditRecordButton record={a} />
+                        {a.assessed_by ? (
+                          <ActorName id={a.assessed_by} />
+                        ) : (
+                          // No assessor: the judgement is what its sources report, so name them.
+                          a.source_ids.map((s) => sourceTitle.get(s) ?? s).join("; ")
+                        )}
+                        ) <EditRecordButton record={a} />
                       </p>
                     ))}
                   </li>
