@@ -43,6 +43,8 @@ export function ledgerAppender(start: {
   principal: string;
 }): LedgerAppender {
   const { slug, at, principal } = start;
+  // The head this transaction's entries follow: the one its locked process row ended at.
+  const follows = start.size;
   let size = start.size;
   let frontier = start.frontier.map(fromHex);
   const nodes: TreeNode[] = [];
@@ -59,6 +61,9 @@ export function ledgerAppender(start: {
         id,
         record: view,
         isPersonal: isPersonal === true,
+        visibility: seenAs.visibility,
+        restricted_to: seenAs.restricted_to,
+        follows,
       });
       entries.push({
         seq: size,

@@ -23,6 +23,9 @@ function ledger(n: number) {
       id,
       record,
       isPersonal,
+      visibility: "public",
+      restricted_to: null,
+      follows: 0,
     });
     entries.push({ seq, leaf_hash: leafHash, content });
     if (record) records.set(id, record);

@@ -1,4 +1,4 @@
-import { leafHashOf, parseEntry, recordDigest } from "../ledger/entry.ts";
+import { type EntryContent, leafHashOf, parseEntry, recordDigest } from "../ledger/entry.ts";
 import { type Frontier, type Hash, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { verifyHeadSignature } from "../ledger/signer.ts";
 import { appendWithNodes, type TreeNode } from "../ledger/stored-tree.ts";
@@ -10,8 +10,16 @@ export type EntryToCheck = {
   seq: number;
   leaf_hash: Uint8Array;
   content?: string | undefined;
-  /** What the store's own columns say the entry is about (a bundle has only the content). */
-  columns?: { record_id: string; action: string; record_type: string };
+  /** What the store's own columns say the entry is (a bundle has only the content). */
+  columns?: {
+    record_id: string;
+    action: string;
+    record_type: string;
+    at?: Date | string;
+    principal?: string;
+    visibility?: string;
+    restricted_to?: string | null;
+  };
 };
 
 export type HeadToCheck = {
@@ -107,6 +115,9 @@ export class LedgerCheck {
   private frontier: Frontier = [];
   private size = 0;
   private headIndex = 0;
+  private readonly headSizes: ReadonlySet<number>;
+  /** Heads found missing from the chain, each reported once. */
+  private readonly brokenLinks = new Set<number>();
   private readonly expected = new ExpectedRecords();
   /** Entries about the process's own fields: ledgers made before they were ledgered have none. */
   processEntries = 0;
@@ -116,10 +127,17 @@ export class LedgerCheck {
     private readonly heads: readonly HeadToCheck[],
     private readonly keys: ReadonlyMap<string, string>,
     private readonly onNode?: (node: TreeNode, seq: number) => void,
-  ) {}
+  ) {
+    this.headSizes = new Set(heads.map((head) => head.tree_size));
+  }
 
   get entries(): number {
     return this.size;
+  }
+
+  /** The tree's frontier after the entries added so far, as hex (what the process row keeps). */
+  get frontierHex(): string[] {
+    return this.frontier.map(toHex);
   }
 
   get rootHash(): string {
@@ -156,22 +174,22 @@ export class LedgerCheck {
       });
     }
     const content = safeParse(text);
-    const columns = entry.columns;
-    if (
-      !content ||
-      content.seq !== entry.seq ||
-      content.process !== this.process ||
-      (columns &&
-        (content.id !== columns.record_id ||
-          content.action !== columns.action ||
-          content.type !== columns.record_type))
-    ) {
+    if (!content || content.seq !== entry.seq || content.process !== this.process) {
       this.problem({
         seq: entry.seq,
         message: `entry ${entry.seq}'s columns disagree with its signed content`,
       });
       return;
     }
+    const differing = entry.columns ? columnsDiffering(content, entry.columns) : [];
+    if (differing.length > 0) {
+      this.problem({
+        seq: entry.seq,
+        message: `entry ${entry.seq}'s ${differing.join(", ")} ${differing.length > 1 ? "columns disagree" : "column disagrees"} with its signed content`,
+      });
+      if (differing.some((column) => IDENTITY_COLUMNS.has(column))) return;
+    }
+    this.checkChain(entry.seq, content);
     const erased = content.action === "erase";
     if (erased) this.erased.push({ record_id: content.id, seq: entry.seq });
     if (content.type === "process") this.processEntries += 1;
@@ -184,6 +202,28 @@ export class LedgerCheck {
           ? recordDigest(content.record)
           : (content.record_sha256 ?? null),
     );
+  }
+
+  /**
+   * Entries of format 2 name the head their transaction followed: that head must be among the
+   * signed heads, so a head deleted from the middle of the list breaks the chain.
+   */
+  private checkChain(seq: number, content: EntryContent): void {
+    const follows = content.follows;
+    if (content.v < 2 || follows === undefined) return;
+    if (!Number.isSafeInteger(follows) || follows < 0 || follows > seq) {
+      this.problem({
+        seq,
+        message: `entry ${seq} follows a tree head of size ${follows}, which cannot precede it`,
+      });
+      return;
+    }
+    if (follows === 0 || this.headSizes.has(follows) || this.brokenLinks.has(follows)) return;
+    this.brokenLinks.add(follows);
+    this.problem({
+      seq,
+      message: `the signed tree head of size ${follows}, which entry ${seq}'s transaction follows, is missing`,
+    });
   }
 
   private checkHead(head: HeadToCheck): void {
@@ -273,6 +313,39 @@ export class LedgerCheck {
       (a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER),
     );
   }
+}
+
+/** Columns that say which record an entry is about: when they disagree, nothing else is checked. */
+const IDENTITY_COLUMNS = new Set(["record_id", "action", "record_type"]);
+
+/**
+ * The store's columns of an entry that disagree with what its leaf hash covers. Visibility is in
+ * the content from format 2 on; in format 1, the record's own envelope says it where it is held.
+ */
+function columnsDiffering(
+  content: EntryContent,
+  columns: NonNullable<EntryToCheck["columns"]>,
+): string[] {
+  const differing: string[] = [];
+  if (content.id !== columns.record_id) differing.push("record_id");
+  if (content.action !== columns.action) differing.push("action");
+  if (content.type !== columns.record_type) differing.push("record_type");
+  if (columns.at !== undefined && new Date(columns.at).getTime() !== Date.parse(content.at))
+    differing.push("at");
+  if (columns.principal !== undefined && columns.principal !== content.principal)
+    differing.push("principal");
+  const seenAs =
+    content.v >= 2
+      ? { visibility: content.visibility, restricted_to: content.restricted_to }
+      : typeof content.record?.visibility === "string"
+        ? { visibility: content.record.visibility, restricted_to: content.record?.restricted_to }
+        : undefined;
+  if (seenAs && columns.visibility !== undefined) {
+    if (columns.visibility !== seenAs.visibility) differing.push("visibility");
+    if ((columns.restricted_to ?? null) !== (seenAs.restricted_to ?? null))
+      differing.push("restricted_to");
+  }
+  return differing;
 }
 
 function safeParse(content: string): ReturnType<typeof parseEntry> | null {
