@@ -6,6 +6,7 @@ import { kindByType } from "../domain/kinds/index.ts";
 import { parseBoundingBox } from "../domain/place.ts";
 import { RecordIdSchema } from "../domain/record.ts";
 import { listRecords as listStored } from "../store/record.repository.ts";
+import type { RecordFilters } from "../store/record-filters.ts";
 import { presentRecord } from "./present.ts";
 import {
   BboxParamSchema,
@@ -88,20 +89,13 @@ function checkFilters(kind: KindDefinition, q: z.output<typeof ListQuerySchema>)
   checkWindow(q);
 }
 
-/** A page of records of one kind, filtered, in a stable order, with a cursor for the next page. */
-export async function listRecords(
-  services: Services,
-  slug: string,
-  type: string,
-  query: unknown,
-  viewer: Viewer,
-): Promise<Page> {
-  const kind = kindByType(type);
-  if (!kind) throw new DomainError("not_found", `No kind of record is called "${type}"`);
-  const q = parseQuery(ListQuerySchema, query);
+/** The filters of a list query, checked, in the store's terms: what a page and a download share. */
+export function storeFilters(
+  kind: KindDefinition,
+  q: z.output<typeof ListQuerySchema>,
+): RecordFilters & { type: string; sortsByDate: boolean; descending: boolean } {
   checkFilters(kind, q);
-  await requireProcess(services, slug);
-  const rows = await listStored(services.store.db, slug, viewer, {
+  return {
     type: kind.type,
     from: q.from ? boundsOf(q.from).start : undefined,
     to: q.to ? boundsOf(q.to).end : undefined,
@@ -112,10 +106,34 @@ export async function listRecords(
     // An empty search is no search: it lists everything, as leaving it out does.
     q: q.q?.trim() || undefined,
     refersTo: q.refers_to,
-    after: q.cursor ? decodeCursor(q.cursor) : undefined,
     descending: q.order === "desc",
-    limit: q.limit,
     sortsByDate: kind.sortsByDate === true,
+  };
+}
+
+/** The kind a list route names, or a 404. */
+export function listedKind(type: string): KindDefinition {
+  const kind = kindByType(type);
+  if (!kind) throw new DomainError("not_found", `No kind of record is called "${type}"`);
+  return kind;
+}
+
+/** A page of records of one kind, filtered, in a stable order, with a cursor for the next page. */
+export async function listRecords(
+  services: Services,
+  slug: string,
+  type: string,
+  query: unknown,
+  viewer: Viewer,
+): Promise<Page> {
+  const kind = listedKind(type);
+  const q = parseQuery(ListQuerySchema, query);
+  const filters = storeFilters(kind, q);
+  await requireProcess(services, slug);
+  const rows = await listStored(services.store.db, slug, viewer, {
+    ...filters,
+    after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    limit: q.limit,
   });
   const items = rows.slice(0, q.limit);
   const last = items.at(-1);

@@ -1,15 +1,17 @@
 import type { FastifyInstance } from "fastify";
-import { createRecord } from "../../core/create-record.ts";
+import { createRecordOnce } from "../../core/create-record.ts";
 import { deleteRecord } from "../../core/delete-record.ts";
+import { DownloadQuerySchema } from "../../core/download-records.ts";
 import { ErasureSchema, eraseRecord } from "../../core/erase-record.ts";
 import { getRecord } from "../../core/get-record.ts";
 import { getRecordHistory } from "../../core/ledger-queries.ts";
-import { ListQuerySchema, listRecords } from "../../core/list-records.ts";
+import { listRecords } from "../../core/list-records.ts";
 import type { Services } from "../../core/services.ts";
-import { updateRecord } from "../../core/update-record.ts";
+import { updateRecordOnce } from "../../core/update-record.ts";
 import { KINDS } from "../../domain/kinds/index.ts";
 import { aOrAn } from "../../domain/words.ts";
 import { viewerOf } from "../auth.ts";
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf } from "../idempotency.ts";
 import {
   ACCESS,
   addRecordSchemas,
@@ -24,6 +26,7 @@ import {
 import { etagOf, requireIfMatch } from "../preconditions.ts";
 import { markWritten } from "../read-routing.ts";
 import { type ResponseCache, sendCached } from "../response-cache.ts";
+import { listFormatOf, sendDownload, withDownloads } from "./downloads.ts";
 
 const slugParam = {
   type: "string",
@@ -32,6 +35,10 @@ const slugParam = {
 const ifMatch = {
   type: "object",
   properties: { "if-match": { type: "string", description: 'the version you read, e.g. "3"' } },
+};
+const ifMatchAndKey = {
+  type: "object",
+  properties: { ...ifMatch.properties, ...IDEMPOTENCY_KEY_HEADER },
 };
 
 /**
@@ -43,7 +50,7 @@ export function registerRecordRoutes(
   services: Services,
   cache: ResponseCache,
 ): void {
-  const listQuery = jsonSchema(ListQuerySchema);
+  const listQuery = jsonSchema(DownloadQuerySchema);
   for (const kind of KINDS) {
     const base = `/api/processes/:slug/${kind.path}`;
     const tags = [kind.path];
@@ -63,22 +70,27 @@ export function registerRecordRoutes(
           tags,
           operationId: `list${many}`,
           summary: `List ${kind.path}`,
-          description: `${kind.title}. Filters combine with AND; pages follow next_cursor.`,
+          description:
+            `${kind.title}. Filters combine with AND; pages follow next_cursor. With ` +
+            "`format=csv` or `format=geojson` (or `Accept: text/csv` or `application/geo+json`) " +
+            "the answer is every matching record as a file, streamed, instead of a page.",
           security: ACCESS.read,
           params,
           querystring: listQuery,
           response: {
-            200: ok(`A page of the ${kind.path} you may see`, {
-              type: "object",
-              properties: {
-                items: { type: "array", items: output },
-                next_cursor: {
-                  type: ["string", "null"],
-                  description: "the next page's cursor; null on the last page",
+            200: withDownloads(
+              ok(`A page of the ${kind.path} you may see, or all of them as a file`, {
+                type: "object",
+                properties: {
+                  items: { type: "array", items: output },
+                  next_cursor: {
+                    type: ["string", "null"],
+                    description: "the next page's cursor; null on the last page",
+                  },
                 },
-              },
-              required: ["items", "next_cursor"],
-            }),
+                required: ["items", "next_cursor"],
+              }),
+            ),
             ...problems(400, 404),
           },
         },
@@ -86,12 +98,18 @@ export function registerRecordRoutes(
       async (request, reply) => {
         const viewer = viewerOf(request, request.params.slug);
         const slug = request.params.slug;
+        const format = listFormatOf(request);
+        if (format !== "json")
+          return sendDownload(request, reply, { services, slug, type: kind.type, viewer, format });
+        const { format: _, ...query } = (request.query ?? {}) as Record<string, unknown>;
+        // The same URL answers a file to Accept: text/csv: shared caches must key on it.
+        reply.header("vary", "Accept");
         return sendCached(request, reply, {
           cache,
           services,
           slug,
           viewer,
-          compute: (source) => listRecords(source, slug, kind.type, request.query, viewer),
+          compute: (source) => listRecords(source, slug, kind.type, query, viewer),
         });
       },
     );
@@ -160,9 +178,12 @@ export function registerRecordRoutes(
           tags,
           operationId: `create${one}`,
           summary: `Create ${aOrAn(kind.type)}`,
-          description: "Unknown fields are rejected. Omit id to have one generated.",
+          description:
+            "Unknown fields are rejected. Omit id to have one generated. With an Idempotency-Key, " +
+            "the same request sent again is answered as the first time and stores nothing.",
           security: ACCESS.write,
           params,
+          headers: { type: "object", properties: IDEMPOTENCY_KEY_HEADER },
           body: input,
           response: {
             201: ok(`The ${kind.type} as stored; Location names it`, output),
@@ -171,18 +192,20 @@ export function registerRecordRoutes(
         },
       },
       async (request, reply) => {
-        const record = await createRecord(
+        const { record, status, replayed } = await createRecordOnce(
           services,
           request.params.slug,
           kind.type,
           request.body,
           request.auth.caller,
+          idempotencyKeyOf(request),
         );
-        markWritten(reply, services, request.params.slug);
+        if (!replayed) markWritten(reply, services, request.params.slug);
         reply
-          .status(201)
-          .header("etag", etagOf(record.version))
+          .status(status)
+          .header("etag", etagOf(Number(record.version)))
           .header("location", `${request.url}/${String(record.id)}`);
+        if (replayed) reply.header("idempotent-replayed", "true");
         return record;
       },
     );
@@ -198,7 +221,7 @@ export function registerRecordRoutes(
             'Send If-Match with the version you edited ("3"); a stale version answers 412.',
           security: ACCESS.write,
           params: idParams,
-          headers: ifMatch,
+          headers: ifMatchAndKey,
           body: input,
           response: {
             200: ok(`The ${kind.type} as stored`, output),
@@ -208,17 +231,21 @@ export function registerRecordRoutes(
       },
       async (request, reply) => {
         const expected = requireIfMatch(request.headers["if-match"]);
-        const record = await updateRecord(
+        const { record, replayed } = await updateRecordOnce(
           services,
           request.params.slug,
-          kind.type,
-          request.params.id,
-          request.body,
-          expected,
+          {
+            type: kind.type,
+            id: request.params.id,
+            input: request.body,
+            expectedVersion: expected,
+          },
           request.auth.caller,
+          idempotencyKeyOf(request),
         );
-        reply.header("etag", etagOf(record.version));
-        markWritten(reply, services, request.params.slug);
+        reply.header("etag", etagOf(Number(record.version)));
+        if (replayed) reply.header("idempotent-replayed", "true");
+        else markWritten(reply, services, request.params.slug);
         return record;
       },
     );
