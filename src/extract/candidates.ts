@@ -10,7 +10,13 @@ import { attributeClause } from "./attribution.ts";
 import { type CandidateKind, classifySentence, type Topic } from "./classify.ts";
 import { type DateMention, findDateline, findDates } from "./dates.ts";
 import { type FigureMention, findFigures } from "./figures.ts";
-import { type CandidatePlace, findPlaces, isCapitalSpeaking, type PlaceMention } from "./places.ts";
+import {
+  type CandidatePlace,
+  findPlaces,
+  isCapitalSpeaking,
+  type PlaceMention,
+  type ProcessPlace,
+} from "./places.ts";
 import { type Span, splitClauses, splitSentences } from "./text-spans.ts";
 
 /** What a stretch of evidence supports, so a page can colour it. */
@@ -36,6 +42,8 @@ export type CandidateFigures = Partial<Record<FigureCategory, Record<string, num
  */
 export type Candidate = {
   kind: CandidateKind;
+  /** Meetings: held, or planned (the report speaks of it as to come). */
+  status?: "held" | "planned";
   date?: FuzzyDate;
   due?: FuzzyDate;
   places: CandidatePlace[];
@@ -53,6 +61,8 @@ export type ExtractOptions = {
   published?: string | undefined;
   /** The process's actors; names, titles and institutions are matched against them. */
   actors: readonly ActorRecord[];
+  /** The process's own places, searched before the built-in gazetteer. */
+  places?: readonly ProcessPlace[] | undefined;
 };
 
 export type ExtractResult = { published?: string; candidates: Candidate[] };

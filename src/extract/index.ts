@@ -14,4 +14,4 @@ export {
 } from "./candidates.ts";
 export { CANDIDATE_KINDS, type CandidateKind } from "./classify.ts";
 export { GAZETTEER, type GazetteerEntry } from "./gazetteer.ts";
-export { type CandidatePlace, findPlaces } from "./places.ts";
+export { type CandidatePlace, findPlaces, type ProcessPlace } from "./places.ts";

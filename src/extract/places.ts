@@ -9,6 +9,19 @@ export type CandidatePlace = {
   precision: PlacePrecision;
 };
 
+/**
+ * A place of the process being read, as its process file or place records give it: searched
+ * before the built-in gazetteer, by its name and every other name it has.
+ */
+export type ProcessPlace = {
+  name: string;
+  /** city, town, village, district, province, region, area, crossing; "feature" is an area. */
+  kind?: string;
+  names?: readonly string[] | Record<string, string>;
+  lat?: number;
+  lon?: number;
+};
+
 export type PlaceMention = {
   start: number;
   end: number;

@@ -5,6 +5,8 @@ import type { CandidateKind } from "./classify.ts";
 /** A record an analyst codes from a report: the candidate's shape, with places by name only. */
 export type ExpectedCandidate = {
   kind: CandidateKind;
+  /** Meetings: whether the report says it took place or is to take place. */
+  status?: "held" | "planned";
   date?: FuzzyDate;
   due?: FuzzyDate;
   places: string[];
@@ -15,27 +17,46 @@ export type ExpectedCandidate = {
   participants?: string[];
 };
 
-export type Share = { recovered: number; expected: number };
+/**
+ * What is scored, in the words of the issue: dates (and deadlines), places, actors (and meeting
+ * participants), attribution (the speaker and the blamed), figures (category, side and number) and
+ * kinds (a meeting's status included).
+ */
+export const SCORE_CLASSES = [
+  "dates",
+  "places",
+  "actors",
+  "attribution",
+  "figures",
+  "kinds",
+] as const;
+export type ScoreClass = (typeof SCORE_CLASSES)[number];
 
-/** The tallies for one or many reports; `share` fields are filled by `summarize`. */
-export type ExtractionScore = {
-  dates: Share;
-  places: Share;
-  actors: Share;
-  figures: Share & { wrong: number };
-  kinds: Share;
-  /** Candidates the analyst would not code (not counted in the score, reported beside it). */
+/**
+ * One class's tallies. Recall: `recovered` of the `expected` items the analyst coded. Precision:
+ * `correct` of the `given` items the extractor put out, where an item in a candidate the analyst
+ * did not code (a spurious candidate) is given and not correct.
+ */
+export type Tally = { expected: number; recovered: number; given: number; correct: number };
+
+export type ExtractionScore = Record<ScoreClass, Tally> & {
+  /** Candidates paired with no record the analyst coded. */
   spurious: number;
+  /** Records the analyst coded that no candidate was paired with. */
+  missed: number;
 };
 
 export function emptyScore(): ExtractionScore {
+  const tally = (): Tally => ({ expected: 0, recovered: 0, given: 0, correct: 0 });
   return {
-    dates: { recovered: 0, expected: 0 },
-    places: { recovered: 0, expected: 0 },
-    actors: { recovered: 0, expected: 0 },
-    figures: { recovered: 0, expected: 0, wrong: 0 },
-    kinds: { recovered: 0, expected: 0 },
+    dates: tally(),
+    places: tally(),
+    actors: tally(),
+    attribution: tally(),
+    figures: tally(),
+    kinds: tally(),
     spurious: 0,
+    missed: 0,
   };
 }
 
@@ -49,15 +70,11 @@ const sameDate = (a: FuzzyDate | undefined, b: FuzzyDate | undefined) =>
 const overlap = (a: readonly string[], b: readonly string[]) =>
   a.filter((x) => b.includes(x)).length;
 
+const isFighting = (k: CandidateKind) => k === "claim" || k === "incident";
+
+/** How alike an expected record and a candidate are, to pair them; 0 when nothing is shared. */
 function similarity(e: ExpectedCandidate, c: Candidate): number {
   let s = 0;
-  if (e.kind === c.kind) s += 3;
-  else if (
-    (e.kind === "claim" || e.kind === "incident") &&
-    (c.kind === "claim" || c.kind === "incident")
-  )
-    s += 1;
-  else return 0;
   if (sameDate(e.date, c.date)) s += 2;
   if (sameDate(e.due, c.due)) s += 2;
   if (e.reported_by !== undefined && e.reported_by === c.reported_by) s += 2;
@@ -68,30 +85,82 @@ function similarity(e: ExpectedCandidate, c: Candidate): number {
       c.places.map((p) => p.name),
     ) *
       0.5;
+  s += overlap(figureItems(e.figures), figureItems(c.figures)) * 1.5;
+  if (e.kind === c.kind) s += 3;
+  else if (isFighting(e.kind) && isFighting(c.kind)) s += 1;
+  else if (s === 0) return 0;
+  // Another kind pairs only when much else agrees, so a confusion of kinds costs the kind alone.
+  else s -= 1;
   return s;
 }
 
-function figureItems(figures: CandidateFigures | undefined): Map<string, number> {
-  const items = new Map<string, number>();
+/** "killed:ARM:4": a figure as one item, so that category, side and number must all agree. */
+function figureItems(figures: CandidateFigures | undefined): string[] {
+  const items: string[] = [];
   for (const [category, perSide] of Object.entries(figures ?? {}))
-    for (const [side, n] of Object.entries(perSide ?? {})) items.set(`${category}:${side}`, n);
+    for (const [side, n] of Object.entries(perSide ?? {})) items.push(`${category}:${side}:${n}`);
   return items;
 }
 
+type Items = Record<Exclude<ScoreClass, "kinds">, string[]>;
+
+function itemsOf(r: ExpectedCandidate | Candidate): Items {
+  return {
+    dates: [
+      ...(r.date ? [`date:${JSON.stringify(r.date)}`] : []),
+      ...(r.due ? [`due:${JSON.stringify(r.due)}`] : []),
+    ],
+    places: Array.isArray(r.places)
+      ? r.places.map((p: string | { name: string }) => (typeof p === "string" ? p : p.name))
+      : [],
+    actors: [
+      ...new Set([
+        ...r.actors.map((a) => `actor:${a}`),
+        ...(r.participants ?? []).map((a) => `participant:${a}`),
+      ]),
+    ],
+    attribution: [
+      ...(r.reported_by ? [`by:${r.reported_by}`] : []),
+      ...(r.blamed ?? []).map((a) => `blamed:${a}`),
+    ],
+    figures: figureItems(r.figures),
+  };
+}
+
+/** Dates compare by value, precision and end; written as the same JSON they are one item. */
+function normalisedDates(r: ExpectedCandidate | Candidate): ExpectedCandidate | Candidate {
+  const fix = (d: FuzzyDate | undefined) =>
+    d === undefined
+      ? undefined
+      : ({
+          value: d.value,
+          precision: d.precision,
+          ...(d.end === undefined ? {} : { end: d.end }),
+        } as FuzzyDate);
+  const date = fix(r.date);
+  const due = fix(r.due);
+  return {
+    ...r,
+    ...(date ? { date } : {}),
+    ...(due ? { due } : {}),
+  } as ExpectedCandidate | Candidate;
+}
+
+const kindKey = (r: ExpectedCandidate | Candidate) =>
+  r.kind === "meeting" && r.status !== undefined ? `meeting:${r.status}` : r.kind;
+
 /**
  * Adds one report's result to the tallies. Each expected record is paired with the most similar
- * unpaired candidate of a compatible kind. Recovered: its date (and deadline) exactly, with the same
- * precision; each expected place by name; each expected actor, speaker, blamed actor and participant;
- * each figure with the same category, side and number. A figure the analyst did not code, or with
- * another number, is wrong, wherever it comes from, even from a candidate the analyst did not expect.
+ * candidate (the most similar pairs first, so the order the analyst listed them in does not
+ * decide); then, per class, an item the analyst coded and the paired candidate holds is recovered
+ * and correct, one the candidate holds and the analyst did not code is given and not correct, and
+ * every item of a candidate paired with nothing counts against precision.
  */
 export function scoreReport(
   score: ExtractionScore,
   expected: readonly ExpectedCandidate[],
   got: readonly Candidate[],
 ): void {
-  // Pair the most similar expected record and candidate first, then the next most similar, so
-  // that the order in which an analyst listed the records does not decide the pairing.
   const pairs: Array<{ e: number; c: number; s: number }> = [];
   expected.forEach((e, ei) => {
     got.forEach((c, ci) => {
@@ -110,57 +179,60 @@ export function scoreReport(
   expected.forEach((e, ei) => {
     const paired = pairedWith.get(ei);
     const c = paired === undefined ? undefined : got[paired];
-    score.kinds.expected++;
-    if (c?.kind === e.kind) score.kinds.recovered++;
-    for (const key of ["date", "due"] as const) {
-      if (!e[key]) continue;
-      score.dates.expected++;
-      if (sameDate(e[key], c?.[key])) score.dates.recovered++;
+    if (c === undefined) score.missed++;
+    const want = itemsOf(normalisedDates(e));
+    const have = c ? itemsOf(normalisedDates(c)) : undefined;
+    for (const cls of Object.keys(want) as Array<keyof Items>) {
+      const w = want[cls];
+      const h = have?.[cls] ?? [];
+      const hits = overlap(w, h);
+      score[cls].expected += w.length;
+      score[cls].recovered += hits;
+      score[cls].given += h.length;
+      score[cls].correct += hits;
     }
-    const names = c?.places.map((p) => p.name) ?? [];
-    score.places.expected += e.places.length;
-    score.places.recovered += overlap(e.places, names);
-    const actorItems: Array<[string, boolean]> = [
-      ...e.actors.map((a): [string, boolean] => [a, c?.actors.includes(a) === true]),
-      ...(e.blamed ?? []).map((a): [string, boolean] => [a, c?.blamed?.includes(a) === true]),
-      ...(e.participants ?? []).map((a): [string, boolean] => [
-        a,
-        c?.participants?.includes(a) === true,
-      ]),
-    ];
-    if (e.reported_by !== undefined)
-      actorItems.push([e.reported_by, c?.reported_by === e.reported_by]);
-    score.actors.expected += actorItems.length;
-    score.actors.recovered += actorItems.filter(([, ok]) => ok).length;
-    const want = figureItems(e.figures);
-    const have = figureItems(c?.figures);
-    score.figures.expected += want.size;
-    for (const [key, n] of want) if (have.get(key) === n) score.figures.recovered++;
-    for (const [key, n] of have) if (want.get(key) !== n) score.figures.wrong++;
+    score.kinds.expected++;
+    if (c) {
+      score.kinds.given++;
+      if (kindKey(c) === kindKey(e)) {
+        score.kinds.recovered++;
+        score.kinds.correct++;
+      }
+    }
   });
   for (const i of unused) {
+    const c = got[i];
+    if (!c) continue;
     score.spurious++;
-    score.figures.wrong += figureItems(got[i]?.figures).size;
+    score.kinds.given++;
+    const have = itemsOf(c);
+    for (const cls of Object.keys(have) as Array<keyof Items>) score[cls].given += have[cls].length;
   }
 }
 
-const share = (s: Share) => (s.expected === 0 ? 1 : s.recovered / s.expected);
+const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
+
+export type ClassShares = { recall: number; precision: number };
 
 /**
- * The shares per category and the overall score: the mean of the shares of dates, places, actors
- * and figures, where wrong figures are subtracted from the recovered ones (never below zero).
+ * Recall and precision per class, and over all items of every class together (micro-averaged: a
+ * report with many figures weighs more than one with a single date).
  */
 export function summarize(score: ExtractionScore) {
-  const figures =
-    score.figures.expected === 0
-      ? 1
-      : Math.max(0, score.figures.recovered - score.figures.wrong) / score.figures.expected;
-  const shares = {
-    dates: share(score.dates),
-    places: share(score.places),
-    actors: share(score.actors),
-    figures,
+  const classes = Object.fromEntries(
+    SCORE_CLASSES.map((cls) => [
+      cls,
+      {
+        recall: ratio(score[cls].recovered, score[cls].expected),
+        precision: ratio(score[cls].correct, score[cls].given),
+      },
+    ]),
+  ) as Record<ScoreClass, ClassShares>;
+  const sum = (key: keyof Tally) => SCORE_CLASSES.reduce((n, cls) => n + score[cls][key], 0);
+  return {
+    recall: ratio(sum("recovered"), sum("expected")),
+    precision: ratio(sum("correct"), sum("given")),
+    classes,
+    tallies: score,
   };
-  const overall = (shares.dates + shares.places + shares.actors + shares.figures) / 4;
-  return { overall, shares, kinds: share(score.kinds), tallies: score };
 }
