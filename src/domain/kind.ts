@@ -107,9 +107,39 @@ export type KindDefinition<T extends z.ZodType = z.ZodType> = {
   erase?(record: z.output<T>, erasure: { on: string; reason: string }): z.input<T>;
 };
 
-/** Declares a kind and checks its shape at compile time. */
+/**
+ * Declares a kind and checks its shape at compile time. Its references also get those of its
+ * inline places that name a place record (`place_id`), whatever the kind, so no kind lists them.
+ */
 export function defineKind<T extends z.ZodType>(definition: KindDefinition<T>): KindDefinition<T> {
-  return definition;
+  const own = definition.references.bind(definition);
+  return {
+    ...definition,
+    references: (record) => [...own(record), ...placeReferencesIn(record)],
+  };
+}
+
+function placeIdOf(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const id = (value as { place_id?: unknown }).place_id;
+  return typeof id === "string" ? id : undefined;
+}
+
+/**
+ * The place records a record's inline places name: in its own fields (an incident's `place`) and
+ * in lists of places (a link's `via`). A place record's own fields are not inline places.
+ */
+export function placeReferencesIn(record: unknown): Reference[] {
+  if (typeof record !== "object" || record === null) return [];
+  const refs: Reference[] = [];
+  for (const [field, value] of Object.entries(record)) {
+    const items = Array.isArray(value) ? value.map((v, i) => [`${field}.${i}`, v] as const) : [];
+    for (const [at, item] of Array.isArray(value) ? items : [[field, value] as const]) {
+      const id = placeIdOf(item);
+      if (id !== undefined) refs.push({ field: `${at}.place_id`, to_id: id, to_types: ["place"] });
+    }
+  }
+  return refs;
 }
 
 /**

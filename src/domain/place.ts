@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LocalizedNamesSchema } from "./names.ts";
+import { RecordIdSchema } from "./record.ts";
 
 /**
  * How exactly a place is known, from a surveyed point to a whole country (ACLED geo_precision and UCDP
@@ -25,6 +26,9 @@ export const PlaceSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code")
       .optional(),
+    place_id: RecordIdSchema.optional().describe(
+      "the process's place record this is, if it has one",
+    ),
   })
   .strict()
   .refine((p) => (p.lat === undefined) === (p.lon === undefined), {

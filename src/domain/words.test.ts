@@ -33,6 +33,7 @@ describe("a kind's name with its article", () => {
       detainee: "a detainee",
       post: "a post",
       patrol: "a patrol",
+      place: "a place",
       hazard: "a hazard",
       withdrawal: "a withdrawal",
       violation_count: "a violation_count",

@@ -106,6 +106,8 @@ export function sampleInput(type: string, n = 1): Record<string, unknown> {
       };
     case "violation_count":
       return { reporter: "AZE", period: day, violations: 10 + n, blamed: ["ARM"] };
+    case "place":
+      return { ...place, kind: "village", aliases: [`Zod ${n}`], country: "AM" };
     default:
       throw new Error(`no sample for ${type}`);
   }

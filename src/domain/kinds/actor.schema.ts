@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineKind } from "../kind.ts";
 import { LocalizedNamesSchema } from "../names.ts";
 import { LongTextSchema, ShortTextSchema } from "../record.ts";
+import { AliasesSchema } from "./place.schema.ts";
 
 export const ACTOR_ROLES = [
   "party",
@@ -17,6 +18,9 @@ export const ActorSchema = z
     name: ShortTextSchema,
     names: LocalizedNamesSchema.optional().describe("the name in other languages and spellings"),
     short_name: z.string().max(60).optional(),
+    aliases: AliasesSchema.optional().describe(
+      "abbreviations and the names each side and the press use for it: FARC, the guerrilla",
+    ),
     roles: z.array(z.enum(ACTOR_ROLES)).min(1).max(6),
     country: z
       .string()
@@ -40,6 +44,12 @@ export const actorKind = defineKind({
   index: (a) => ({
     kind: a.roles[0],
     sort_key: a.name.toLowerCase(),
-    text: [a.name, a.short_name, a.represented_by, ...Object.values(a.names ?? {})],
+    text: [
+      a.name,
+      a.short_name,
+      a.represented_by,
+      ...Object.values(a.names ?? {}),
+      ...(a.aliases ?? []),
+    ],
   }),
 });

@@ -13,6 +13,7 @@ import { incidentKind } from "./incident.schema.ts";
 import { linkKind } from "./link.schema.ts";
 import { meetingKind } from "./meeting.schema.ts";
 import { patrolKind } from "./patrol.schema.ts";
+import { placeKind } from "./place.schema.ts";
 import { postKind } from "./post.schema.ts";
 import { provisionKind } from "./provision.schema.ts";
 import { sourceKind } from "./source.schema.ts";
@@ -28,6 +29,7 @@ import { withdrawalKind } from "./withdrawal.schema.ts";
 const BUILT_IN = [
   actorKind,
   sourceKind,
+  placeKind,
   documentKind,
   provisionKind,
   assessmentKind,
