@@ -9,11 +9,16 @@ import {
   processFieldsWriter,
 } from "./process-fields-writer.ts";
 import { type RecordWriter, recordWriter } from "./record-writer.ts";
+import { type RequestMemory, requestMemory } from "./request-memory.ts";
 import { rollupUpkeep } from "./rollup-upkeep.ts";
 import type { Principal, Services } from "./services.ts";
 
 /** The changes one transaction makes to one process: to its records and to its own fields. */
-export type ProcessWriter = RecordWriter & ProcessFieldsWriter;
+export type ProcessWriter = RecordWriter &
+  ProcessFieldsWriter & {
+    /** The caller's requests sent with an Idempotency-Key, and their first answers. */
+    requests: RequestMemory;
+  };
 
 /**
  * Runs `work` in one transaction on one process: every change it makes and the ledger entries for
@@ -52,6 +57,7 @@ export async function writeToProcess<T>(
     const writer: ProcessWriter = {
       ...recordWriter({ tx, slug, viewer, at, now: services.now, ledger, rollups, closed }),
       ...fields,
+      requests: requestMemory({ tx, slug, principal: principal.id, at }),
     };
     const outcome = await work(writer);
     await rollups.finish();

@@ -9,6 +9,7 @@ import { parseRecordInput, type RecordInput } from "../domain/record-input.ts";
 import { referenceIssues, storedReferences } from "../domain/references.ts";
 import { aOrAn, capitalized } from "../domain/words.ts";
 import type { LedgerAction } from "../ledger/entry.ts";
+import { missingBlobs } from "../store/blob.repository.ts";
 import {
   deleteRecord,
   findRecord,
@@ -121,7 +122,21 @@ function ledgerKind(kind: KindDefinition) {
 
 /** The ids a stored record refers to. */
 function referredBy(kind: KindDefinition, record: StoredRecord): Set<string> {
-  return new Set(kind.references(record.body).map((ref) => ref.to_id));
+  return new Set([
+    ...kind.references(record.body).map((ref) => ref.to_id),
+    ...attachedHashes(record.body),
+  ]);
+}
+
+/** The SHA-256 of each photo a record's body attaches. */
+function attachedHashes(body: Record<string, unknown>): string[] {
+  const attachments = body.attachments;
+  if (!Array.isArray(attachments)) return [];
+  return attachments.flatMap((item) =>
+    typeof item === "object" && item !== null && typeof item.sha256 === "string"
+      ? [item.sha256]
+      : [],
+  );
 }
 
 /** The row a record version is stored as, its filter columns derived from its fields. */
@@ -182,9 +197,24 @@ export function recordWriter(context: WriteContext): RecordWriter {
     return refs;
   };
 
+  // A photo a record attaches must have been sent first (PUT .../photos/{sha256}): the ledger would
+  // otherwise cover a hash of bytes nobody holds. Photos the record already had are kept.
+  const checkAttachments = async (step: StoreStep) => {
+    const named = attachedHashes(step.parsed.body).filter((hash) => !step.kept.has(hash));
+    const missing = await missingBlobs(tx, slug, named);
+    if (missing.length === 0) return;
+    const issues = attachedHashes(step.parsed.body).flatMap((hash, index) =>
+      missing.includes(hash)
+        ? [{ path: `attachments.${index}.sha256`, message: "no photo with this SHA-256 was sent" }]
+        : [],
+    );
+    throw invalidReference(step.kind, issues);
+  };
+
   const store = async (step: StoreStep) => {
     const { kind, id, parsed, replaces, action } = step;
     const refs = await checkReferences(step);
+    await checkAttachments(step);
     const write = recordWriteOf(context, step, replaces === null ? 1 : replaces + 1, refs);
     await rollups.changing({ kind, id, body: parsed.body, isNew: replaces === null });
     if (replaces === null) await insertRecord(tx, write);

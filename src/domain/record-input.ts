@@ -8,6 +8,7 @@ import {
   VISIBILITIES,
   type Visibility,
 } from "./record.ts";
+import { REPORT_FIELDS, ReportFieldsSchema } from "./report-fields.ts";
 import { aOrAn, capitalized } from "./words.ts";
 
 const ENVELOPE_FIELDS = new Set(["id", "visibility", "restricted_to"]);
@@ -57,12 +58,16 @@ export function parseRecordInput(kind: KindDefinition, input: unknown): RecordIn
   }
   const envelope: Record<string, unknown> = {};
   const fields: Record<string, unknown> = {};
+  // Fields any kind may carry (when a field report was made, its photos): checked on their own and
+  // kept in the body, so the ledger holds them with the kind's own fields.
+  const report: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
   for (const [key, value] of Object.entries(input)) {
     // Text the store cannot hold (NUL, lone surrogates) is refused here for every kind, with its
     // field: the database would refuse it too, but as the failure of a whole write or batch.
     if (!READ_ONLY_FIELDS.has(key)) issues.push(...unstorableTextIssues({ [key]: value }));
     if (ENVELOPE_FIELDS.has(key)) envelope[key] = value;
+    else if (REPORT_FIELDS.has(key)) report[key] = value;
     else if (key === "type") {
       if (value !== kind.type)
         issues.push({ path: "type", message: `must be "${kind.type}"`, value });
@@ -72,9 +77,16 @@ export function parseRecordInput(kind: KindDefinition, input: unknown): RecordIn
   }
   const parsedEnvelope = EnvelopeSchema.safeParse(envelope);
   const parsedBody = kind.schema.safeParse(fields);
+  const parsedReport = ReportFieldsSchema.safeParse(report);
   if (!parsedEnvelope.success) issues.push(...fieldIssues(parsedEnvelope.error.issues));
   if (!parsedBody.success) issues.push(...fieldIssues(parsedBody.error.issues));
-  if (issues.length > 0 || !parsedEnvelope.success || !parsedBody.success) {
+  if (!parsedReport.success) issues.push(...fieldIssues(parsedReport.error.issues));
+  if (
+    issues.length > 0 ||
+    !parsedEnvelope.success ||
+    !parsedBody.success ||
+    !parsedReport.success
+  ) {
     const first = issues[0];
     throw new DomainError(
       "validation_failed",
@@ -86,6 +98,6 @@ export function parseRecordInput(kind: KindDefinition, input: unknown): RecordIn
     id: parsedEnvelope.data.id,
     visibility: parsedEnvelope.data.visibility,
     restricted_to: parsedEnvelope.data.restricted_to,
-    body: parsedBody.data as Record<string, unknown>,
+    body: { ...(parsedBody.data as Record<string, unknown>), ...parsedReport.data },
   };
 }

@@ -16,6 +16,7 @@ import { mapStyleOrigin, registerConfigRoutes } from "./routes/config.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
 import { registerLedgerRoutes } from "./routes/ledger.ts";
+import { registerPhotoRoutes } from "./routes/photos.ts";
 import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRecordRoutes } from "./routes/records.ts";
 import { registerStatsRoutes, registerTileRoutes } from "./routes/stats.ts";
@@ -183,6 +184,7 @@ export async function buildApp(
   const cache = new ResponseCache(options.cacheBytes);
   registerRecordRoutes(app, services, cache);
   registerImportRoutes(app, services);
+  registerPhotoRoutes(app, services);
   registerStatsRoutes(app, services, cache);
   registerTileRoutes(app, services, cache);
   return app;

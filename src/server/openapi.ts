@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { KindDefinition } from "../domain/kind.ts";
 import { EnvelopeInputSchema, EnvelopeOutputSchema } from "../domain/record.ts";
+import { ReportFieldsSchema } from "../domain/report-fields.ts";
 import { VERSION } from "../version.ts";
 import { CSRF_HEADER, SESSION_COOKIE } from "./cookies.ts";
 import { PROBLEM_TYPES, problemTypeUri } from "./problem-types.ts";
@@ -198,8 +199,13 @@ export function addRecordSchemas(
   const { one } = kindNames(kind);
   const fields = fieldsOf(kind);
   addSchemas(app, {
-    [`${one}Input`]: jsonSchema(z.object({ ...EnvelopeInputSchema.shape, ...fields }).strict()),
-    [one]: jsonSchema(z.object({ ...EnvelopeOutputSchema.shape, ...fields }), "output"),
+    [`${one}Input`]: jsonSchema(
+      z.object({ ...EnvelopeInputSchema.shape, ...ReportFieldsSchema.shape, ...fields }).strict(),
+    ),
+    [one]: jsonSchema(
+      z.object({ ...EnvelopeOutputSchema.shape, ...ReportFieldsSchema.shape, ...fields }),
+      "output",
+    ),
   });
   return { input: ref(`${one}Input`), output: ref(one) };
 }

@@ -155,6 +155,29 @@ export type RecordUpgradeTable = {
   applied_at: Timestamp;
 };
 
+/** A request sent with an Idempotency-Key, and its first answer (017_idempotency.sql). */
+export type IdempotencyKeyTable = {
+  process_id: string;
+  principal: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: Json<Record<string, unknown>>;
+  record_id: string;
+  created_at: Timestamp;
+};
+
+/** A photo attached to records, by the SHA-256 of its bytes (017_idempotency.sql). */
+export type BlobTable = {
+  process_id: string;
+  sha256: string;
+  media_type: string;
+  size: number;
+  content: Uint8Array;
+  created_at: Timestamp;
+  created_by: string;
+};
+
 export type Database = {
   process: ProcessTable;
   record: RecordTable;
@@ -173,4 +196,6 @@ export type Database = {
   cosignature: CosignatureTable;
   schema_migration: MigrationTable;
   record_upgrade: RecordUpgradeTable;
+  idempotency_key: IdempotencyKeyTable;
+  blob: BlobTable;
 };
