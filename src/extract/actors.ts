@@ -10,6 +10,8 @@ export type ActorRecord = {
   roles?: readonly string[] | undefined;
   country?: string | undefined;
   represented_by?: string | undefined;
+  /** Other names reporting uses for the actor (adjectives, institutions, people, capitals). */
+  aliases?: readonly string[] | undefined;
 };
 
 export type ActorMention = {
@@ -168,6 +170,7 @@ export function buildActorTable(actors: readonly ActorRecord[]): ActorTable {
     add(actor.short_name, actor.id);
     for (const name of Object.values(actor.names ?? {})) add(name, actor.id);
     if (actor.represented_by) for (const n of personNames(actor.represented_by)) add(n, actor.id);
+    for (const alias of actor.aliases ?? []) add(alias, actor.id);
   }
   for (const group of BUILT_IN_ALIASES) {
     const actor = actors.find(group.fits);

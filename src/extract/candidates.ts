@@ -170,7 +170,15 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   };
 
   const readPart = (sentence: Span) => {
-    const facts = readSentence(text, sentence, datelineEnd, published, table, lastSpeaker);
+    const facts = readSentence(
+      text,
+      sentence,
+      datelineEnd,
+      published,
+      table,
+      lastSpeaker,
+      options.places,
+    );
     if (facts.speaker) lastSpeaker = facts.speaker;
     if (facts.topics.length === 0) {
       // "Baku said the soldiers had been detained after crossing...": another party's version.
@@ -254,6 +262,7 @@ function readSentence(
   published: string | undefined,
   table: ReturnType<typeof buildActorTable>,
   lastSpeaker: string | undefined,
+  processPlaces: readonly ProcessPlace[] | undefined,
 ): Facts {
   const body =
     sentence.start < datelineEnd
@@ -261,12 +270,16 @@ function readSentence(
       : sentence;
   let mentions = findActorMentions(body.text, table, body.start);
   const places: PlaceMention[] = [];
-  for (const place of findPlaces(body.text, body.start)) {
+  for (const place of findPlaces(body.text, body.start, processPlaces)) {
     const country = place.entry.capital_of;
-    const actor = country ? table.byCapitalCountry.get(country) : undefined;
+    // A name that is both a place and one of an actor's aliases (a capital in a process's
+    // actors) is the actor when it speaks or is spoken of as a government, else the place.
+    const same = mentions.find((m) => m.start === place.start && m.end === place.end);
+    const actor = same?.actor ?? (country ? table.byCapitalCountry.get(country) : undefined);
     if (actor && isCapitalSpeaking(text, place.start, place.end)) {
-      mentions.push({ start: place.start, end: place.end, text: place.text, actor });
+      if (!same) mentions.push({ start: place.start, end: place.end, text: place.text, actor });
     } else {
+      if (same) mentions = mentions.filter((m) => m !== same);
       places.push(place);
     }
   }

@@ -68,6 +68,46 @@ function buildIndex(entries: readonly GazetteerEntry[]): Index {
 }
 
 let defaultIndex: Index | undefined;
+const processIndexes = new WeakMap<readonly ProcessPlace[], Index>();
+
+const ENTRY_KINDS = new Set<string>([
+  "city",
+  "town",
+  "village",
+  "district",
+  "province",
+  "region",
+  "area",
+  "crossing",
+]);
+
+/** A process's place as a gazetteer entry, so both are searched alike. */
+function entryOf(place: ProcessPlace): GazetteerEntry {
+  const kind = (ENTRY_KINDS.has(place.kind ?? "") ? place.kind : "area") as GazetteerEntry["kind"];
+  const others = Array.isArray(place.names)
+    ? [...(place.names as readonly string[])]
+    : Object.values(place.names ?? {});
+  const entry: GazetteerEntry = { name: place.name, kind, names: {}, variants: others };
+  if (place.lat !== undefined && place.lon !== undefined) {
+    entry.lat = place.lat;
+    entry.lon = place.lon;
+  }
+  return entry;
+}
+
+/** The index of a process's places followed by the built-in gazetteer: the process's names win. */
+function indexFor(places: readonly ProcessPlace[] | undefined): Index {
+  if (places === undefined || places.length === 0) {
+    defaultIndex ??= buildIndex(GAZETTEER);
+    return defaultIndex;
+  }
+  let index = processIndexes.get(places);
+  if (!index) {
+    index = buildIndex([...places.map(entryOf), ...GAZETTEER]);
+    processIndexes.set(places, index);
+  }
+  return index;
+}
 
 function placeOf(entry: GazetteerEntry, asDistrict: boolean): CandidatePlace {
   if (asDistrict && entry.district) return { name: entry.district, precision: "district" };
@@ -98,10 +138,9 @@ function lookUp(index: Index, matched: string): GazetteerEntry | undefined {
 export function findPlaces(
   text: string,
   offset = 0,
-  gazetteer: readonly GazetteerEntry[] = GAZETTEER,
+  processPlaces?: readonly ProcessPlace[],
 ): PlaceMention[] {
-  if (gazetteer === GAZETTEER && defaultIndex === undefined) defaultIndex = buildIndex(GAZETTEER);
-  const index = gazetteer === GAZETTEER && defaultIndex ? defaultIndex : buildIndex(gazetteer);
+  const index = indexFor(processPlaces);
   const found: PlaceMention[] = [];
   index.pattern.lastIndex = 0;
   for (const m of text.matchAll(index.pattern)) {
