@@ -100,7 +100,7 @@ describe("the example's statuses, against the reference summary", () => {
     const commitments = ofType("commitment") as Array<Fields & { id: string }>;
     const overdue = (day: string) =>
       commitments
-        .filter((c) => isOverdue(c as Parameters<typeof isOverdue>[0], day))
+        .filter((c) => isOverdue(c as unknown as Parameters<typeof isOverdue>[0], day))
         .map((c) => c.id);
     expect(overdue(SEED_DAY)).toEqual(["cmt-working-group-project-list"]);
     for (const id of overdue(TODAY)) expect(byId(id)?.status, id).toBe("open");
