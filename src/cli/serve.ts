@@ -22,6 +22,15 @@ export const serveCommand: Command = {
       throw new UsageError(`--port must be 0-65535; got ${values.port}`);
     // Loopback only by default: until accounts land, whoever reaches the server can change the record.
     const host = (values.host as string | undefined) ?? process.env.TRUCE_HOST ?? "127.0.0.1";
+    // How long the web app keeps a sign-in with no connection (decision 0031); unset, 72 hours.
+    const offlineHours =
+      process.env.TRUCE_OFFLINE_SIGNIN_HOURS === undefined
+        ? undefined
+        : Number(process.env.TRUCE_OFFLINE_SIGNIN_HOURS);
+    if (offlineHours !== undefined && (!Number.isFinite(offlineHours) || offlineHours < 0))
+      throw new UsageError(
+        `TRUCE_OFFLINE_SIGNIN_HOURS must be a number of hours, 0 or more; got ${process.env.TRUCE_OFFLINE_SIGNIN_HOURS}`,
+      );
     // Unset, the overview's memory has its default (DEFAULT_OVERVIEW_MEMORY_BYTES).
     const overviewMb =
       process.env.TRUCE_OVERVIEW_MEMORY_MB === undefined
@@ -46,6 +55,7 @@ export const serveCommand: Command = {
         logger: process.env.TRUCE_LOG !== "off",
         trustProxy: process.env.TRUCE_TRUST_PROXY === "1",
         mapStyleUrl: process.env.TRUCE_MAP_STYLE_URL,
+        offlineSignInHours: offlineHours,
       });
       // The overview answers from memory once a process's index is built (decision 0020).
       services.overviews = new OverviewMemory({

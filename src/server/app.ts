@@ -19,6 +19,7 @@ import { registerLedgerRoutes } from "./routes/ledger.ts";
 import { registerPhotoRoutes } from "./routes/photos.ts";
 import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRecordRoutes } from "./routes/records.ts";
+import { registerReportRoutes } from "./routes/reports.ts";
 import { registerStatsRoutes, registerTileRoutes } from "./routes/stats.ts";
 import { hasWebApp, registerWebRoutes } from "./routes/web.ts";
 
@@ -50,6 +51,11 @@ export type AppOptions = {
   cacheBytes?: number;
   /** An online MapLibre style URL (TRUCE_MAP_STYLE_URL) for the maps; unset keeps them offline. */
   mapStyleUrl?: string | undefined;
+  /**
+   * How long the web app keeps a sign-in, and the copy of the process it holds for it, with no
+   * connection to confirm it (TRUCE_OFFLINE_SIGNIN_HOURS; default 72).
+   */
+  offlineSignInHours?: number | undefined;
 };
 
 /**
@@ -177,7 +183,10 @@ export async function buildApp(
 
   registerAuth(app, services);
   registerHomeRoutes(app, services, { hasWebApp: hasWebApp() });
-  registerConfigRoutes(app, { mapStyleUrl: options.mapStyleUrl || null });
+  registerConfigRoutes(app, {
+    mapStyleUrl: options.mapStyleUrl || null,
+    offlineSignInHours: options.offlineSignInHours ?? 72,
+  });
   if (hasWebApp()) await registerWebRoutes(app);
   registerProcessRoutes(app, services);
   registerLedgerRoutes(app, services);
@@ -185,6 +194,7 @@ export async function buildApp(
   registerRecordRoutes(app, services, cache);
   registerImportRoutes(app, services);
   registerPhotoRoutes(app, services);
+  registerReportRoutes(app, services);
   registerStatsRoutes(app, services, cache);
   registerTileRoutes(app, services, cache);
   return app;

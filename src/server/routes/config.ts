@@ -7,7 +7,7 @@ import { ACCESS, ok, problems } from "../openapi.ts";
  */
 export function registerConfigRoutes(
   app: FastifyInstance,
-  options: { mapStyleUrl: string | null },
+  options: { mapStyleUrl: string | null; offlineSignInHours: number },
 ): void {
   app.get(
     "/api/config",
@@ -15,22 +15,30 @@ export function registerConfigRoutes(
       schema: {
         tags: ["map"],
         operationId: "getConfig",
-        summary: "The web app's settings: the online map style, if any",
+        summary: "The web app's settings: the online map style, if any; the offline sign-in",
         description:
           "`map_style_url` is a MapLibre style URL (TRUCE_MAP_STYLE_URL) the maps use instead of " +
-          "the bundled offline Natural Earth basemap; null means the maps stay offline.",
+          "the bundled offline Natural Earth basemap; null means the maps stay offline. " +
+          "`offline_sign_in_hours` (TRUCE_OFFLINE_SIGNIN_HOURS) is how long the web app keeps a " +
+          "sign-in, and its copy of what the user may see, without reaching the server.",
         security: ACCESS.anyone,
         response: {
           200: ok("The settings", {
             type: "object",
-            properties: { map_style_url: { type: ["string", "null"] } },
-            required: ["map_style_url"],
+            properties: {
+              map_style_url: { type: ["string", "null"] },
+              offline_sign_in_hours: { type: "number" },
+            },
+            required: ["map_style_url", "offline_sign_in_hours"],
           }),
           ...problems(),
         },
       },
     },
-    async () => ({ map_style_url: options.mapStyleUrl }),
+    async () => ({
+      map_style_url: options.mapStyleUrl,
+      offline_sign_in_hours: options.offlineSignInHours,
+    }),
   );
 }
 
