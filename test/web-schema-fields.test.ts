@@ -70,4 +70,57 @@ describe("the generic record form's fields", () => {
     expect(issueKey("sides.1", keys)).toBe("sides");
     expect(issueKey("nowhere", keys)).toBe("");
   });
+
+  it("gives figures a table of category and side rows, numbers or low/best/high, and back", () => {
+    const kind = kindByType("claim");
+    const fields = fieldsOf(kind as never);
+    const byName = new Map(fields.map((f) => [f.name, f]));
+    expect(byName.get("figures")).toMatchObject({ control: "figures" });
+    expect(byName.get("totals")).toMatchObject({ control: "counts" });
+    expect(byName.get("incident_id")).toMatchObject({ control: "id", refersTo: ["incident"] });
+    const row = (category: string, side: string, best: string, low = "", high = "") => ({
+      category,
+      side,
+      best,
+      low,
+      high,
+    });
+    const values = {
+      ...toFormValues(fields),
+      claimant: "ARM",
+      subject: "incident",
+      incident_id: "inc-1",
+      statement: "Our losses",
+      figures: [
+        row("killed", "ARM", "15"),
+        row("wounded", "ARM", "30", "25", "40"),
+        row("captured", "civilians", "several"),
+        row("missing", "AZE", ""),
+      ],
+      totals: [row("killed", "", "", "10", "20")],
+    };
+    const { input } = toRecordInput(fields, values);
+    // An empty row is left out; words that are no number are kept as the words used.
+    expect(input.figures).toEqual({
+      killed: { ARM: 15 },
+      wounded: { ARM: { best: 30, low: 25, high: 40 } },
+      captured: { civilians: { text: "several" } },
+    });
+    expect(input.totals).toEqual({ killed: { low: 10, high: 20 } });
+    expect(kind?.schema.safeParse(input).success).toBe(true);
+    expect(toFormValues(fields, input).figures).toEqual(values.figures.slice(0, 3));
+    // A count that is not a number is sent as typed, for the schema to name.
+    const bad = toRecordInput(fields, { ...values, figures: [row("killed", "ARM", "", "x")] });
+    expect(kind?.schema.safeParse(bad.input).success).toBe(false);
+  });
+
+  it("finds references a kind declares on plain text fields: a meeting's documents", () => {
+    const fields = fieldsOf(kindByType("meeting") as never);
+    expect(fields.find((f) => f.name === "document_ids")).toMatchObject({
+      control: "ids",
+      refersTo: ["document"],
+    });
+    // Text that refers to nothing stays text.
+    expect(fields.find((f) => f.name === "persons")).toMatchObject({ control: "strings" });
+  });
 });

@@ -41,13 +41,26 @@ export function matchFilters(filters: RecordFilters, alias = "record"): RawBuild
   if (filters.kind !== undefined) parts.push(sql`${col("kind")} = ${filters.kind}`);
   if (filters.verification !== undefined)
     parts.push(sql`${col("verification")} = ${filters.verification}`);
-  if (filters.q !== undefined)
-    parts.push(sql`${col("search")} @@ websearch_to_tsquery('simple', ${filters.q})`);
+  if (filters.q !== undefined) parts.push(matchText(filters.q, col("search")));
   for (const target of [filters.actor, filters.refersTo]) {
     if (target === undefined) continue;
     parts.push(sql`${col("refs")} @> ARRAY[${target}]::text[]`);
   }
   return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/**
+ * Full text in web search syntax, where the words as typed also match as the starts of words
+ * ("Sot" finds "Sotk"), so a picker finds a record while its name is being typed. A query with
+ * web search operators (quotes, OR, a leading minus) means them exactly and gets no prefixes.
+ */
+function matchText(q: string, search: RawBuilder<unknown>): RawBuilder<boolean> {
+  const exact = sql<boolean>`${search} @@ websearch_to_tsquery('simple', ${q})`;
+  const words = /["]|(^|\s)-|\bor\b/i.test(q) ? [] : (q.match(/[\p{L}\p{N}]+/gu) ?? []);
+  if (words.length === 0) return exact;
+  // Letters and digits only: nothing to_tsquery would read as an operator.
+  const prefixes = words.map((word) => `${word.toLowerCase()}:*`).join(" & ");
+  return sql<boolean>`(${exact} OR ${search} @@ to_tsquery('simple', ${prefixes}))`;
 }
 
 /** Far beyond any longitude, latitude or day: the open end of an axis the filter leaves free. */

@@ -2,10 +2,10 @@ import { isObject } from "../../../src/domain/plain-object.ts";
 
 /**
  * The body an edit of an incident sends: the incident as it was, with what the form shows replaced
- * by what it holds now. The form shows the title, kind, date, place name, precision and
- * coordinates and the description; an emptied description or coordinate is removed, not kept from
- * before. What the form does not show (actors, sources, verification, the place's admin areas,
- * country and geometry, attributes) stays as it was.
+ * by what it holds now. The form shows the title, kind, date, the sides involved, place name,
+ * precision and coordinates and the description; an emptied description or coordinate is removed,
+ * not kept from before. What the form does not show (sources, verification, the place's admin
+ * areas, country and geometry, attributes) stays as it was.
  */
 export function editedIncident(
   before: Record<string, unknown>,

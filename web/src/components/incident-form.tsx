@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DomainError } from "../../../src/domain/errors.ts";
 import { INCIDENT_KINDS, type Incident } from "../../../src/domain/kinds/incident.schema.ts";
@@ -10,11 +10,28 @@ import { ApiError, type ApiRecord, getJson, processUrl } from "../api.ts";
 import { valueLabel } from "../format.ts";
 import { useFocusFirstError } from "./focus-first-error.ts";
 import { editedIncident } from "./incident-edit.ts";
+import { type KnownPlace, PlaceNamePicker } from "./pickers/place-name-picker.tsx";
+import { RecordsPicker } from "./pickers/records-picker.tsx";
+
+const PinMap = lazy(() => import("./pickers/pin-map.tsx").then((m) => ({ default: m.PinMap })));
+
+/** The place as the form holds it while it is edited: what a chosen known place filled in. */
+type PlaceDraft = {
+  name: string;
+  precision: string;
+  lat: string;
+  lon: string;
+  known: Partial<KnownPlace>;
+};
 
 type Issues = Record<string, string>;
 
 /** Turns the form's strings into the record the API takes; numbers stay strings when not numbers, so the schema can say so. */
-function toInput(form: FormData): Record<string, unknown> {
+function toInput(
+  form: FormData,
+  actors: string[],
+  known: Partial<KnownPlace>,
+): Record<string, unknown> {
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const number = (name: string) =>
     text(name) === ""
@@ -35,7 +52,16 @@ function toInput(form: FormData): Record<string, unknown> {
       precision: text("place_precision"),
       ...(number("lat") !== undefined ? { lat: number("lat") } : {}),
       ...(number("lon") !== undefined ? { lon: number("lon") } : {}),
+      // A known place chosen by name brings its country, admin areas and gazetteer record.
+      ...(known.name === text("place")
+        ? Object.fromEntries(
+            (["country", "admin1", "admin2", "place_id"] as const)
+              .filter((key) => known[key] !== undefined)
+              .map((key) => [key, known[key]]),
+          )
+        : {}),
     },
+    actors,
     ...(text("description") ? { description: text("description") } : {}),
   };
 }
@@ -58,11 +84,22 @@ export function IncidentForm(props: {
   const kind = kindByType("incident");
   const editing = props.editing;
   const initial = editing as Partial<Incident> | undefined;
+  const [actors, setActors] = useState<string[]>(() => initial?.actors ?? []);
+  const [place, setPlace] = useState<PlaceDraft>(() => ({
+    name: initial?.place?.name ?? "",
+    precision: initial?.place?.precision ?? "settlement",
+    lat: initial?.place?.lat === undefined ? "" : String(initial.place.lat),
+    lon: initial?.place?.lon === undefined ? "" : String(initial.place.lon),
+    known: {},
+  }));
+  const [isPinning, setIsPinning] = useState(false);
+  const numberOf = (text: string) =>
+    text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : undefined;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!kind) return;
-    const input = toInput(new FormData(event.currentTarget));
+    const input = toInput(new FormData(event.currentTarget), actors, place.known);
     try {
       parseRecordInput(kind, input);
     } catch (error) {
@@ -201,23 +238,53 @@ export function IncidentForm(props: {
           {...described("date.end")}
         />,
       )}
-      {field(
-        "place.name",
-        t("common.place"),
-        <input
+      <div className={`field${issues.actors ? " invalid" : ""}`}>
+        <RecordsPicker
+          id="f-actors"
+          label={t("fields.actors")}
+          types={["actor"]}
+          value={actors}
+          onChange={setActors}
+          errorId={issues.actors ? "e-actors" : undefined}
+        />
+        {issues.actors ? (
+          <p className="field-error" id="e-actors" role="alert">
+            {issues.actors}
+          </p>
+        ) : null}
+      </div>
+      <div className={`field${issues["place.name"] ? " invalid" : ""}`}>
+        <PlaceNamePicker
           id="f-place.name"
           name="place"
-          defaultValue={initial?.place?.name}
-          {...described("place.name")}
-        />,
-      )}
+          label={t("common.place")}
+          value={place.name}
+          onType={(name) => setPlace({ ...place, name })}
+          onChoose={(known) =>
+            setPlace({
+              name: known.name,
+              precision: known.precision ?? place.precision,
+              lat: known.lat === undefined ? "" : String(known.lat),
+              lon: known.lon === undefined ? "" : String(known.lon),
+              known,
+            })
+          }
+          errorId={issues["place.name"] ? "e-place.name" : undefined}
+        />
+        {issues["place.name"] ? (
+          <p className="field-error" id="e-place.name" role="alert">
+            {issues["place.name"]}
+          </p>
+        ) : null}
+      </div>
       {field(
         "place.precision",
         t("incidents.placePrecision"),
         <select
           id="f-place.precision"
           name="place_precision"
-          defaultValue={initial?.place?.precision ?? "settlement"}
+          value={place.precision}
+          onChange={(event) => setPlace({ ...place, precision: event.target.value })}
           {...described("place.precision")}
         >
           {PLACE_PRECISIONS.map((p) => (
@@ -232,7 +299,8 @@ export function IncidentForm(props: {
           id="f-place.lat"
           name="lat"
           inputMode="decimal"
-          defaultValue={initial?.place?.lat}
+          value={place.lat}
+          onChange={(event) => setPlace({ ...place, lat: event.target.value })}
           {...described("place.lat")}
         />,
       )}
@@ -243,10 +311,32 @@ export function IncidentForm(props: {
           id="f-place.lon"
           name="lon"
           inputMode="decimal"
-          defaultValue={initial?.place?.lon}
+          value={place.lon}
+          onChange={(event) => setPlace({ ...place, lon: event.target.value })}
           {...described("place.lon")}
         />,
       )}
+      <div className="field wide">
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={isPinning}
+          onClick={() => setIsPinning(!isPinning)}
+        >
+          {t("forms.pinOnMap")}
+        </button>
+        {isPinning ? (
+          <Suspense fallback={null}>
+            <PinMap
+              lat={numberOf(place.lat)}
+              lon={numberOf(place.lon)}
+              onPin={(lat, lon) =>
+                setPlace((current) => ({ ...current, lat: String(lat), lon: String(lon) }))
+              }
+            />
+          </Suspense>
+        ) : null}
+      </div>
       {field(
         "description",
         t("incidents.description"),

@@ -1,18 +1,22 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useMemo, useState } from "react";
+import { type FormEvent, lazy, type ReactNode, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DomainError } from "../../../src/domain/errors.ts";
-import { DATE_PRECISIONS } from "../../../src/domain/fuzzy-date.ts";
+import { DATE_PRECISIONS, precisionOf } from "../../../src/domain/fuzzy-date.ts";
 import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { VISIBILITIES } from "../../../src/domain/record.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
 import { ApiError, type ApiRecord, getJson, processUrl } from "../api.ts";
 import { valueLabel } from "../format.ts";
-import { useActors } from "./actors.tsx";
 import { useFocusFirstError } from "./focus-first-error.ts";
+import { FiguresTable } from "./pickers/figures-table.tsx";
+import { PlaceNamePicker } from "./pickers/place-name-picker.tsx";
+import { RecordPicker } from "./pickers/record-picker.tsx";
+import { RecordsPicker } from "./pickers/records-picker.tsx";
 import {
   type FieldSpec,
+  type FigureRow,
   type FormValues,
   fieldsOf,
   issueKey,
@@ -22,6 +26,17 @@ import {
 } from "./schema-fields.ts";
 
 type Issues = Record<string, string>;
+
+const PinMap = lazy(() => import("./pickers/pin-map.tsx").then((m) => ({ default: m.PinMap })));
+
+/** Placeholders that show how a date of each precision is written. */
+const DATE_EXAMPLES: Record<string, string> = {
+  time: "2021-11-16T08:30+04:00",
+  day: "2021-11-16",
+  month: "2021-11",
+  year: "2021",
+  range: "2021-11",
+};
 
 const humanize = (name: string) => {
   const words = name.replace(/_ids?$/, "").replaceAll("_", " ");
@@ -55,7 +70,7 @@ export function RecordForm(props: {
   const formRef = useFocusFirstError(issues);
   const [isStale, setIsStale] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
-  const actors = useActors();
+  const [pinning, setPinning] = useState<string | undefined>();
   if (!kind) return null;
   const kindName = t(`kinds.${props.type}` as "kinds.commitment");
   const fieldLabel = (name: string) =>
@@ -117,8 +132,19 @@ export function RecordForm(props: {
     }
   }
 
-  const set = (key: string, value: string | string[] | boolean) =>
+  const set = (key: string, value: FormValues[string]) =>
     setValues((current) => ({ ...current, [key]: value }));
+  /** A date's value; its precision follows what was typed (2021-11 is a month) unless a range. */
+  const setDate = (name: string, value: string) =>
+    setValues((current) => {
+      const written = precisionOf(value.trim());
+      const isRange = current[`${name}.precision`] === "range";
+      return {
+        ...current,
+        [`${name}.value`]: value,
+        ...(written && !isRange ? { [`${name}.precision`]: written } : {}),
+      };
+    });
   const described = (key: string) =>
     issues[key] ? { "aria-invalid": true as const, "aria-describedby": `rf-e-${key}` } : {};
   const error = (key: string) =>
@@ -159,9 +185,18 @@ export function RecordForm(props: {
       {error(key)}
     </div>
   );
-  const actorIds = [...actors.keys()];
-  const isActorsOnly = (refersTo: string[]) =>
-    refersTo.length > 0 && refersTo.every((k) => k === "actor") && actorIds.length > 0;
+  const errorId = (key: string) => (issues[key] ? `rf-e-${key}` : undefined);
+  const picked = (key: string, control: ReactNode) => (
+    <div className={`field${issues[key] ? " invalid" : ""}`} key={key}>
+      {control}
+      {error(key)}
+    </div>
+  );
+
+  const numberAt = (key: string) => {
+    const text = String(values[key] ?? "").trim();
+    return text !== "" && Number.isFinite(Number(text)) ? Number(text) : undefined;
+  };
 
   const control = (field: FieldSpec): ReactNode => {
     // The asterisk is for the eye; screen readers hear the field's name alone.
@@ -211,27 +246,50 @@ export function RecordForm(props: {
           </div>
         );
       case "id":
-        return single(
+        if (field.refersTo.length === 0) return single(name, label, textInput(name), hint);
+        return picked(
           name,
-          label,
-          isActorsOnly(field.refersTo) ? select(name, actorIds, true) : textInput(name),
-          hint,
+          <RecordPicker
+            id={`rf-${name}`}
+            label={label}
+            types={field.refersTo}
+            value={String(values[name] ?? "")}
+            onChange={(id) => set(name, id)}
+            hint={hint}
+            errorId={errorId(name)}
+          />,
         );
       case "ids":
+        return picked(
+          name,
+          <RecordsPicker
+            id={`rf-${name}`}
+            label={label}
+            types={field.refersTo.length > 0 ? field.refersTo : ["actor"]}
+            value={Array.isArray(values[name]) ? (values[name] as string[]) : []}
+            onChange={(ids) => set(name, ids)}
+            hint={hint}
+            errorId={errorId(name)}
+          />,
+        );
+      case "figures":
+      case "counts":
+        return (
+          <div className={`field${issues[name] ? " invalid" : ""}`} key={name}>
+            <FiguresTable
+              id={`rf-${name}`}
+              caption={fieldLabel(name)}
+              rows={Array.isArray(values[name]) ? (values[name] as FigureRow[]) : []}
+              onChange={(rows) => set(name, rows)}
+              hasSide={field.control === "figures"}
+            />
+            {hint && field.control === "counts" ? <p className="hint">{hint}</p> : null}
+            {error(name)}
+          </div>
+        );
       case "enums": {
-        const options = field.control === "enums" ? field.options : actorIds;
+        const options = field.options;
         const chosen = Array.isArray(values[name]) ? (values[name] as string[]) : [];
-        if (field.control === "ids" && !isActorsOnly(field.refersTo)) {
-          // Ids of documents, sources and the like: typed, separated by commas or spaces.
-          return single(
-            name,
-            label,
-            textInput(name, {
-              value: Array.isArray(values[name]) ? chosen.join(", ") : String(values[name] ?? ""),
-            }),
-            hint ?? t("forms.idsHint"),
-          );
-        }
         // A group of checkboxes: each one reachable and togglable from the keyboard.
         return (
           <fieldset className={`field choices${issues[name] ? " invalid" : ""}`} key={name}>
@@ -250,9 +308,7 @@ export function RecordForm(props: {
                     )
                   }
                 />{" "}
-                {field.control === "ids"
-                  ? String(actors.get(option)?.short_name ?? actors.get(option)?.name ?? option)
-                  : valueLabel(t)(option)}
+                {valueLabel(t)(option)}
               </label>
             ))}
             {hint ? <p className="hint">{hint}</p> : null}
@@ -282,28 +338,53 @@ export function RecordForm(props: {
             {single(
               `${name}.value`,
               `${fieldLabel(name)}: ${t("forms.dateValue")}`,
-              textInput(`${name}.value`, { placeholder: "2021-11-26" }),
+              textInput(`${name}.value`, {
+                placeholder: DATE_EXAMPLES[String(values[`${name}.precision`])],
+                onChange: (event: { target: { value: string } }) =>
+                  setDate(name, event.target.value),
+              }),
             )}
             {single(
               `${name}.precision`,
               `${fieldLabel(name)}: ${t("forms.precision")}`,
               select(`${name}.precision`, DATE_PRECISIONS, false),
+              t("forms.precisionHint"),
             )}
-            {single(
-              `${name}.end`,
-              `${fieldLabel(name)}: ${t("forms.dateEnd")}`,
-              textInput(`${name}.end`),
-            )}
+            {values[`${name}.precision`] === "range" || values[`${name}.end`]
+              ? single(
+                  `${name}.end`,
+                  `${fieldLabel(name)}: ${t("forms.dateEnd")}`,
+                  textInput(`${name}.end`, { placeholder: "2021-12" }),
+                )
+              : null}
           </fieldset>
         );
       case "place":
         return (
           <fieldset className="field group" key={name}>
             <legend>{label}</legend>
-            {single(
+            {picked(
               `${name}.name`,
-              `${fieldLabel(name)}: ${t("forms.placeName")}`,
-              textInput(`${name}.name`),
+              <PlaceNamePicker
+                id={`rf-${name}.name`}
+                label={`${fieldLabel(name)}: ${t("forms.placeName")}`}
+                value={String(values[`${name}.name`] ?? "")}
+                onType={(typed) => set(`${name}.name`, typed)}
+                onChoose={(place) =>
+                  setValues((current) => ({
+                    ...current,
+                    [`${name}.name`]: place.name,
+                    ...(place.precision ? { [`${name}.precision`]: place.precision } : {}),
+                    [`${name}.lat`]: place.lat === undefined ? "" : String(place.lat),
+                    [`${name}.lon`]: place.lon === undefined ? "" : String(place.lon),
+                    [`${name}.country`]: place.country ?? "",
+                    [`${name}.admin1`]: place.admin1 ?? "",
+                    [`${name}.admin2`]: place.admin2 ?? "",
+                    [`${name}.place_id`]: place.place_id ?? "",
+                  }))
+                }
+                errorId={errorId(`${name}.name`)}
+              />,
             )}
             {single(
               `${name}.precision`,
@@ -320,6 +401,31 @@ export function RecordForm(props: {
               `${fieldLabel(name)}: ${t("forms.longitude")}`,
               textInput(`${name}.lon`, { inputMode: "decimal" }),
             )}
+            <div className="field wide">
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={pinning === name}
+                onClick={() => setPinning(pinning === name ? undefined : name)}
+              >
+                {t("forms.pinOnMap")}
+              </button>
+              {pinning === name ? (
+                <Suspense fallback={null}>
+                  <PinMap
+                    lat={numberAt(`${name}.lat`)}
+                    lon={numberAt(`${name}.lon`)}
+                    onPin={(lat, lon) =>
+                      setValues((current) => ({
+                        ...current,
+                        [`${name}.lat`]: String(lat),
+                        [`${name}.lon`]: String(lon),
+                      }))
+                    }
+                  />
+                </Suspense>
+              ) : null}
+            </div>
           </fieldset>
         );
     }
@@ -335,7 +441,8 @@ export function RecordForm(props: {
       onSubmit={(event) => void submit(event)}
       // Escape closes the form as Cancel does; nothing was sent, so nothing is lost on the server.
       onKeyDown={(event) => {
-        if (event.key === "Escape") props.onCancel();
+        // A picker's Escape closes its list (and says so by preventDefault), not the form.
+        if (event.key === "Escape" && !event.defaultPrevented) props.onCancel();
       }}
       noValidate
       aria-label={title}
@@ -363,7 +470,17 @@ export function RecordForm(props: {
       {fields.map(control)}
       {single("visibility", t("forms.visibility"), select("visibility", VISIBILITIES, false))}
       {values.visibility === "restricted"
-        ? single("restricted_to", t("forms.restrictedTo"), select("restricted_to", actorIds, true))
+        ? picked(
+            "restricted_to",
+            <RecordPicker
+              id="rf-restricted_to"
+              label={t("forms.restrictedTo")}
+              types={["actor"]}
+              value={String(values.restricted_to ?? "")}
+              onChange={(id) => set("restricted_to", id)}
+              errorId={errorId("restricted_to")}
+            />,
+          )
         : null}
       <div className="actions">
         <button type="submit" disabled={isBusy}>

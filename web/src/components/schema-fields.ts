@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { type Count, FIGURE_CATEGORIES } from "../../../src/domain/figures.ts";
 import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
 import type { KindDefinition } from "../../../src/domain/kind.ts";
 import { RecordIdSchema } from "../../../src/domain/record.ts";
@@ -22,10 +23,15 @@ export type FieldSpec = {
   | { control: "strings" }
   | { control: "date" }
   | { control: "place" }
+  | { control: "figures" }
+  | { control: "counts" }
   | { control: "json" }
 );
 
-export type FormValues = Record<string, string | string[] | boolean>;
+/** One row of a figures table: a category, a side (none in totals) and the count as typed. */
+export type FigureRow = { category: string; side: string; best: string; low: string; high: string };
+
+export type FormValues = Record<string, string | string[] | boolean | FigureRow[]>;
 
 type AnySchema = z.ZodType & {
   _zod: { def: Record<string, unknown> & { type: string } };
@@ -67,9 +73,12 @@ function referenceTargets(kind: KindDefinition, shape: Record<string, AnySchema>
   const probe: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(shape)) {
     const { inner } = unwrap(field);
-    if (isIdString(inner)) probe[name] = "probe";
+    // Any text may be a reference a kind declares without RecordIdSchema (a meeting's
+    // document_ids): the kind's own references say which are.
+    if (def(inner).type === "string") probe[name] = "probe";
     else if (def(inner).type === "array") {
-      probe[name] = isIdString(unwrap(def(inner).element as AnySchema).inner) ? ["probe"] : [];
+      const element = unwrap(def(inner).element as AnySchema).inner;
+      probe[name] = def(element).type === "string" ? ["probe"] : [];
     } else if (def(inner).type === "object") {
       // Nested objects (a verification) are read by the references function: give it one.
       probe[name] = {};
@@ -95,7 +104,8 @@ export function fieldsOf(kind: KindDefinition): FieldSpec[] {
     const base = { name, isOptional, description: field.description ?? inner.description };
     const type = def(inner).type;
     if (type === "string") {
-      if (isIdString(inner)) return { ...base, control: "id", refersTo: targets.get(name) ?? [] };
+      if (isIdString(inner) || targets.has(name))
+        return { ...base, control: "id", refersTo: targets.get(name) ?? [] };
       const max = (inner as unknown as { maxLength: number | null }).maxLength ?? 0;
       return { ...base, control: "text", isLong: max > 500 || max === 0 };
     }
@@ -111,7 +121,7 @@ export function fieldsOf(kind: KindDefinition): FieldSpec[] {
       return { ...base, control: "number" };
     if (type === "array") {
       const element = unwrap(def(inner).element as AnySchema).inner;
-      if (isIdString(element))
+      if (isIdString(element) || (def(element).type === "string" && targets.has(name)))
         return { ...base, control: "ids", refersTo: targets.get(name) ?? [] };
       if (def(element).type === "enum")
         return {
@@ -122,12 +132,26 @@ export function fieldsOf(kind: KindDefinition): FieldSpec[] {
       if (def(element).type === "string") return { ...base, control: "strings" };
     }
     const keys = Object.keys(shapeOf(inner) ?? {});
+    if (
+      keys.length > 0 &&
+      keys.every((k) => (FIGURE_CATEGORIES as readonly string[]).includes(k))
+    ) {
+      // Counts by category: per side (a record of counts under each) or for all sides together.
+      const first = unwrap(
+        (shapeOf(inner) as Record<string, AnySchema>)[keys[0] as string] as AnySchema,
+      ).inner;
+      if (def(first).type === "record") return { ...base, control: "figures" };
+      if (def(first).type === "union") return { ...base, control: "counts" };
+    }
     if (keys.includes("value") && keys.includes("precision")) return { ...base, control: "date" };
     if (keys.includes("name") && keys.includes("precision") && keys.includes("lat"))
       return { ...base, control: "place" };
     return { ...base, control: "json" };
   });
 }
+
+/** A place's fields the form keeps without showing them: a chosen place's, or an edited one's. */
+const PLACE_EXTRAS = ["country", "admin1", "admin2", "place_id"] as const;
 
 /** The keys of the form values (and so of the controls' ids) that one field fills. */
 export function keysOf(field: FieldSpec): string[] {
@@ -145,6 +169,54 @@ const text = (values: FormValues, key: string) => {
 
 /** A number when it reads as one; otherwise the text itself, so the schema can say what is wrong. */
 const numberOrText = (value: string) => (Number.isFinite(Number(value)) ? Number(value) : value);
+
+/** A count as a table row shows it: a plain number is its "best", a range its three numbers. */
+function rowOf(count: Count): Pick<FigureRow, "best" | "low" | "high"> {
+  if (typeof count === "number") return { best: String(count), low: "", high: "" };
+  const shown = (n: number | undefined) => (n === undefined ? "" : String(n));
+  return {
+    best: shown(count.best) || (count.text ?? ""),
+    low: shown(count.low),
+    high: shown(count.high),
+  };
+}
+
+/**
+ * A row's count: the number alone when only it is given, else low/best/high; what is not a number
+ * is sent as typed (words go in `text`), so the schema says what is wrong with it.
+ */
+function countOf(row: FigureRow): unknown {
+  const [best, low, high] = [row.best.trim(), row.low.trim(), row.high.trim()];
+  const isNumber = (text: string) => text !== "" && Number.isFinite(Number(text));
+  if (low === "" && high === "" && isNumber(best)) return Number(best);
+  const count: Record<string, unknown> = {};
+  if (best !== "") {
+    if (isNumber(best)) count.best = Number(best);
+    else count.text = best;
+  }
+  if (low !== "") count.low = numberOrText(low);
+  if (high !== "") count.high = numberOrText(high);
+  return count;
+}
+
+const isEmptyRow = (row: FigureRow) => !row.best.trim() && !row.low.trim() && !row.high.trim();
+
+/** Figures by category and side from the table's rows; empty rows are left out. */
+export function figuresOf(rows: readonly FigureRow[]): Record<string, Record<string, unknown>> {
+  const figures: Record<string, Record<string, unknown>> = {};
+  for (const row of rows) {
+    if (isEmptyRow(row)) continue;
+    figures[row.category] = { ...figures[row.category], [row.side]: countOf(row) };
+  }
+  return figures;
+}
+
+/** Totals for all sides together, one count per category. */
+function totalsOf(rows: readonly FigureRow[]): Record<string, unknown> {
+  return Object.fromEntries(
+    rows.filter((row) => !isEmptyRow(row)).map((row) => [row.category, countOf(row)]),
+  );
+}
 
 /**
  * The record the API takes, from the form's values. Empty optional fields are left out; empty
@@ -200,12 +272,25 @@ export function toRecordInput(
         if (placeName === "" && field.isOptional) break;
         const lat = text(values, `${name}.lat`);
         const lon = text(values, `${name}.lon`);
+        // What a known place brings beside its name (its country, admin areas, gazetteer record)
+        // is sent only when it holds something: a typed place has none of it.
+        const known = Object.fromEntries(
+          PLACE_EXTRAS.map((k) => [k, text(values, `${name}.${k}`)]).filter(([, v]) => v !== ""),
+        );
         input[name] = {
           name: placeName,
           precision: text(values, `${name}.precision`),
           ...(lat ? { lat: numberOrText(lat) } : {}),
           ...(lon ? { lon: numberOrText(lon) } : {}),
+          ...known,
         };
+        break;
+      }
+      case "figures":
+      case "counts": {
+        const rows = Array.isArray(values[name]) ? (values[name] as FigureRow[]) : [];
+        const built = field.control === "figures" ? figuresOf(rows) : totalsOf(rows);
+        if (Object.keys(built).length > 0 || !field.isOptional) input[name] = built;
         break;
       }
       case "json":
@@ -243,6 +328,7 @@ export function toFormValues(
         values[`${field.name}.precision`] = String(place.precision ?? "settlement");
         values[`${field.name}.lat`] = place.lat === undefined ? "" : String(place.lat);
         values[`${field.name}.lon`] = place.lon === undefined ? "" : String(place.lon);
+        for (const key of PLACE_EXTRAS) values[`${field.name}.${key}`] = String(place[key] ?? "");
         break;
       }
       case "boolean":
@@ -254,6 +340,22 @@ export function toFormValues(
         break;
       case "strings":
         values[field.name] = Array.isArray(value) ? value.join("\n") : "";
+        break;
+      case "figures":
+        values[field.name] = Object.entries(
+          (value ?? {}) as Record<string, Record<string, Count>>,
+        ).flatMap(([category, perSide]) =>
+          Object.entries(perSide ?? {}).map(([side, count]) => ({
+            category,
+            side,
+            ...rowOf(count),
+          })),
+        );
+        break;
+      case "counts":
+        values[field.name] = Object.entries((value ?? {}) as Record<string, Count>).map(
+          ([category, count]) => ({ category, side: "", ...rowOf(count) }),
+        );
         break;
       case "json":
         values[field.name] = value === undefined ? "" : JSON.stringify(value, null, 2);

@@ -1,0 +1,130 @@
+import { useCombobox, useMultipleSelection } from "downshift";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { PickerOption } from "./record-label.ts";
+import { useChosenOptions, useRecordOptions } from "./use-record-options.ts";
+
+/**
+ * A searchable choice of several records (a list of ids: a commitment's owners, an incident's
+ * sides): the chosen ones as removable chips before the combobox, which offers the rest. Backspace
+ * in the empty box and the arrow keys reach the chips; Delete or Backspace on a chip removes it.
+ */
+export function RecordsPicker(props: {
+  id: string;
+  label: ReactNode;
+  types: readonly string[];
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+  hint?: string | undefined;
+  errorId?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState("");
+  const { options } = useRecordOptions(props.types, typed);
+  const chosen = useChosenOptions(props.value, props.types);
+  const offered = options.filter((option) => !props.value.includes(option.id));
+  const multiple = useMultipleSelection<PickerOption>({
+    selectedItems: chosen,
+    itemToKey: (item) => item?.id,
+    onSelectedItemsChange: ({ selectedItems }) =>
+      props.onChange((selectedItems ?? []).map((item) => item.id)),
+  });
+  const combobox = useCombobox<PickerOption>({
+    items: offered,
+    inputId: props.id,
+    inputValue: typed,
+    selectedItem: null,
+    itemToString: (item) => item?.label ?? "",
+    itemToKey: (item) => item?.id,
+    // The list stays open after a choice, so several are chosen in a row, and the box empties.
+    stateReducer: (_state, { changes, type }) => {
+      switch (type) {
+        case useCombobox.stateChangeTypes.InputKeyDownEnter:
+        case useCombobox.stateChangeTypes.ItemClick:
+          return { ...changes, isOpen: true, highlightedIndex: 0, inputValue: "" };
+        default:
+          return changes;
+      }
+    },
+    onStateChange: ({ inputValue, type, selectedItem }) => {
+      switch (type) {
+        case useCombobox.stateChangeTypes.InputKeyDownEnter:
+        case useCombobox.stateChangeTypes.ItemClick:
+        case useCombobox.stateChangeTypes.InputBlur:
+          if (selectedItem) {
+            props.onChange([...props.value, selectedItem.id]);
+            setTyped("");
+          }
+          break;
+        case useCombobox.stateChangeTypes.InputChange:
+          setTyped(inputValue ?? "");
+          break;
+      }
+    },
+  });
+  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const describedBy = [props.errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="picker multiple">
+      <label {...combobox.getLabelProps()} htmlFor={props.id}>
+        {props.label}
+      </label>
+      <div className="picker-input">
+        {chosen.map((option, index) => (
+          <span
+            key={option.id}
+            className="chip"
+            {...multiple.getSelectedItemProps({ selectedItem: option, index })}
+            title={option.detail || undefined}
+          >
+            {option.label}{" "}
+            <button
+              type="button"
+              className="chip-remove"
+              tabIndex={-1}
+              aria-label={t("forms.remove", { name: option.label })}
+              onClick={(event) => {
+                event.stopPropagation();
+                multiple.removeSelectedItem(option);
+              }}
+            >
+              ×
+            </button>
+          </span>
+        ))}
+        <input
+          {...combobox.getInputProps(
+            multiple.getDropdownProps({
+              preventKeyAction: combobox.isOpen,
+              ...(props.errorId ? { "aria-invalid": true } : {}),
+              "aria-describedby": describedBy,
+              placeholder: t("forms.typeToSearch"),
+            }),
+          )}
+        />
+      </div>
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      <ul {...combobox.getMenuProps()} className="picker-menu" hidden={!combobox.isOpen}>
+        {combobox.isOpen && offered.length === 0 ? (
+          <li className="picker-empty">{t("forms.noMatch")}</li>
+        ) : null}
+        {combobox.isOpen
+          ? offered.map((option, index) => (
+              <li
+                key={`${option.type}:${option.id}`}
+                className={combobox.highlightedIndex === index ? "highlighted" : undefined}
+                {...combobox.getItemProps({ item: option, index })}
+              >
+                <span>{option.label}</span>
+                {option.detail ? <small> {option.detail}</small> : null}
+              </li>
+            ))
+          : null}
+      </ul>
+    </div>
+  );
+}

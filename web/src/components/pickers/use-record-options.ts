@@ -1,0 +1,84 @@
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { kindByType } from "../../../../src/domain/kinds/index.ts";
+import { ApiError, type ApiRecord, getJson, listRecords, processUrl } from "../../api.ts";
+import { optionOf, type PickerOption } from "./record-label.ts";
+
+/** How many choices a picker lists at once: enough to scan, few enough to read. */
+const SHOWN = 20;
+
+/** The text typed, once the typing pauses: one request per pause, not per key. */
+function useSettled(text: string, delay = 200): string {
+  const [settled, setSettled] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), delay);
+    return () => clearTimeout(timer);
+  }, [text, delay]);
+  return settled;
+}
+
+/**
+ * The records of the given kinds that match what was typed, from each kind's list API (its full
+ * text filter `q`, which matches the last word as it is being typed); dated kinds newest first.
+ */
+export function useRecordOptions(types: readonly string[], typed: string) {
+  const { i18n } = useTranslation();
+  const q = useSettled(typed.trim());
+  const result = useQuery({
+    queryKey: ["picker", types.join(","), q],
+    queryFn: async () => {
+      const pages = await Promise.all(
+        types.map((type) => {
+          const kind = kindByType(type);
+          if (!kind) return Promise.resolve({ items: [] as ApiRecord[] });
+          return listRecords(kind.path, {
+            q: q || undefined,
+            limit: SHOWN,
+            order: kind.sortsByDate ? "desc" : "asc",
+          });
+        }),
+      );
+      return pages.flatMap((page) => page.items);
+    },
+    placeholderData: (previous) => previous,
+    staleTime: 30_000,
+  });
+  const options = (result.data ?? []).map((record) => optionOf(record, i18n.language));
+  return { options, isLoading: result.isFetching };
+}
+
+/** Reads one record whose kind is one of `types`, trying each in turn; null when none has it. */
+async function findRecord(id: string, types: readonly string[]): Promise<ApiRecord | null> {
+  for (const type of types) {
+    const kind = kindByType(type);
+    if (!kind) continue;
+    try {
+      return await getJson<ApiRecord>(processUrl(`${kind.path}/${encodeURIComponent(id)}`));
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+    }
+  }
+  return null;
+}
+
+/**
+ * The options of records already chosen (an edit's, or a page's defaults), read by id so the
+ * picker shows their names; an id no kind has stays as it is, marked as not found.
+ */
+export function useChosenOptions(ids: readonly string[], types: readonly string[]) {
+  const { i18n } = useTranslation();
+  const results = useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ["record-by-id", types.join(","), id],
+      queryFn: () => findRecord(id, types),
+      staleTime: 60_000,
+    })),
+  });
+  return ids.map((id, index): PickerOption => {
+    const record = results[index]?.data;
+    return record
+      ? optionOf(record, i18n.language)
+      : { id, type: "", label: id, detail: results[index]?.isLoading ? "…" : "" };
+  });
+}
