@@ -1,4 +1,4 @@
-import { OPERATOR } from "../domain/access.ts";
+import type { Kysely, Transaction } from "kysely";
 import { toHex } from "../ledger/merkle.ts";
 import {
   iterateEntries,
@@ -7,7 +7,16 @@ import {
   listSigningKeys,
 } from "../store/ledger.repository.ts";
 import { findProcess, listProcesses, type StoredProcess } from "../store/process.repository.ts";
-import { iterateRecords, type StoredRecord } from "../store/record.repository.ts";
+import type { Database } from "../store/schema.ts";
+import {
+  pagesOfStoredRows,
+  type RollupDifference,
+  rollupDifferences,
+  type StoredRow,
+  searchColumnsDiffering,
+  storedFrontier,
+} from "../store/verify.repository.ts";
+import { checkDerivedColumns } from "./derived-check.ts";
 import { LedgerCheck, PROCESS_FIELDS, type RecordToCheck } from "./ledger-check.ts";
 import { ledgerView } from "./present.ts";
 import type { Services } from "./services.ts";
@@ -43,7 +52,16 @@ export type VerifyReport = {
  * changed behind Truce's back (by SQL, in the records or in the ledger) shows up as a problem.
  */
 export async function verifyLedger(services: Services, slug?: string): Promise<VerifyReport> {
-  const db = services.store.db;
+  // One snapshot for the whole check: a write committing meanwhile (an import's batch, with its
+  // rollups' upkeep in its own transaction) is seen whole or not at all, never as tampering.
+  return services.store.db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .setAccessMode("read only")
+    .execute((tx) => verifyIn(tx, slug));
+}
+
+async function verifyIn(db: Transaction<Database> | Kysely<Database>, slug?: string) {
   const processes = slug
     ? [await findProcess(db, slug)].filter((p) => p !== undefined)
     : await listProcesses(db);
@@ -105,14 +123,27 @@ export async function verifyLedger(services: Services, slug?: string): Promise<V
         message: `the process's name column says "${process.name}", its fields "${String(process.body.name)}"`,
       });
     }
+    if (check.frontierHex.join() !== (await storedFrontier(db, process.id)).join()) {
+      problems.push({
+        process: process.id,
+        message: `the process's ledger frontier (the tree's edge that the next entry is added to) does not match its ledger's entries`,
+      });
+    }
     const hasFields = check.processEntries > 0;
     const checked = await check.checkRecords(
       withProcessFields(
         hasFields ? process : undefined,
-        ledgerViews(iterateRecords(db, process.id, OPERATOR)),
+        checkedRows(db, process.id, (problem) =>
+          problems.push({ process: process.id, ...problem }),
+        ),
       ),
       true,
     );
+    // Rollups are kept in the write's own transaction (decisions 0011 and 0017), so in this
+    // snapshot nothing is pending: any difference was made behind the writer's back.
+    for (const difference of await rollupDifferences(db, process.id)) {
+      problems.push({ process: process.id, message: describeDifference(difference) });
+    }
     // The process's own fields were checked, but they are not one of its records.
     const records = hasFields ? checked - 1 : checked;
     problems.push(...check.problems.map((p) => ({ process: process.id, ...p })));
@@ -146,8 +177,67 @@ async function* withProcessFields(
   yield* records;
 }
 
-async function* ledgerViews(
-  records: AsyncIterable<StoredRecord>,
-): AsyncGenerator<{ id: string; view: Record<string, unknown> }> {
-  for await (const record of records) yield { id: record.id, view: ledgerView(record) };
+/** The overview's and the map's names for the tables verify recomputes. */
+const TABLE_NAMES: Record<string, string> = {
+  tile_rollup: "the map's tile rollup",
+  tile_rollup_level: "the map's tile rollup by level",
+  incident_rollup: "the overview's incident rollup",
+  incident_actor_rollup: "the overview's actor rollup",
+  claim_figure_rollup: "the overview's figure rollup",
+};
+
+function describeDifference(difference: RollupDifference): string {
+  const { table, rows, example } = difference;
+  const key = Object.entries(example.key)
+    .map(
+      ([name, value]) =>
+        `${name} ${value instanceof Date ? value.toISOString().slice(0, 10) : String(value)}`,
+    )
+    .join(", ");
+  return `${TABLE_NAMES[table] ?? table} (${table}) differs from the records it sums in ${rows} row${rows === 1 ? "" : "s"}, first at ${key}: stored count ${example.stored ?? "none"}, recomputed ${example.recomputed ?? "none"}`;
+}
+
+const shown = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : JSON.stringify(value ?? null);
+
+/**
+ * The stored records as the ledger commits to them, in one pass over the table; on the way, each
+ * record's derived columns and claimed figures are recomputed from its fields and compared.
+ */
+async function* checkedRows(
+  db: Transaction<Database> | Kysely<Database>,
+  processId: string,
+  report: (problem: Omit<VerifyProblem, "process">) => void,
+): AsyncGenerator<RecordToCheck> {
+  for await (const page of pagesOfStoredRows(db, processId)) {
+    const texts: Array<{ id: string; text: string }> = [];
+    for (const row of page) {
+      const finding = checkDerivedColumns(row);
+      if (!finding) {
+        report({
+          record_id: row.id,
+          message: `record "${row.id}" is of kind "${row.type}", which no kind definition names`,
+        });
+      } else {
+        texts.push({ id: row.id, text: finding.searchText });
+        for (const { column, stored, derived } of finding.differing) {
+          report({ record_id: row.id, message: derivedMessage(row, column, stored, derived) });
+        }
+      }
+      yield { id: row.id, view: ledgerView(row) };
+    }
+    for (const id of await searchColumnsDiffering(db, processId, texts)) {
+      report({
+        record_id: id,
+        message: `record "${id}"'s search column does not index its fields`,
+      });
+    }
+  }
+}
+
+function derivedMessage(row: StoredRow, column: string, stored: unknown, derived: unknown): string {
+  if (column === "figures") {
+    return `record "${row.id}"'s claimed figures (claim_figure) differ from the figures its fields claim`;
+  }
+  return `record "${row.id}"'s ${column} column says ${shown(stored)}, its fields ${shown(derived)}`;
 }

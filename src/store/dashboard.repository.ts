@@ -397,10 +397,10 @@ export async function rollupClaimedFigures(
 }
 
 /**
- * The rolled-up incidents among these, once per level and period, with their rollup keys as
+ * The rolled-up incidents among these (or all of the process's), once per level and period, with their rollup keys as
  * migration 013's backfill computes them (zoom, period, cx, cy, day, days), as a table `r`.
  */
-function rolledUp(processId: string, incidentIds: readonly string[]) {
+function rolledUp(processId: string, incidentIds: readonly string[] | "all") {
   return sql`(
     SELECT r.process_id, r.id, r.refs, r.kind, r.verification, r.visibility, r.restricted_to,
       z.zoom::smallint AS zoom, p.period::smallint AS period,
@@ -416,8 +416,8 @@ function rolledUp(processId: string, incidentIds: readonly string[]) {
       WHERE rollup_span_days(r.date_start, r.date_end) IS NOT NULL
     ) AS p
     CROSS JOIN unnest(${[...ROLLUP_ZOOMS]}::int[]) AS z(zoom)
-    WHERE r.process_id = ${processId} AND r.id = ANY(${incidentIds}::text[]) AND r.type = 'incident'
-      AND r.cell IS NOT NULL
+    WHERE r.process_id = ${processId}${incidentIds === "all" ? sql`` : sql` AND r.id = ANY(${incidentIds}::text[])`}
+      AND r.type = 'incident' AND r.cell IS NOT NULL
   ) AS r`;
 }
 
@@ -451,6 +451,54 @@ export async function adjustDashboardRollup(
   if (part !== "counts") await adjustFigures(tx, from, figures, sign);
 }
 
+/** The incidents' counts by kind and verification, keyed like incident_rollup, from `r`. */
+function incidentCounts(from: RawBuilder<unknown>, sign: 1 | -1) {
+  return sql`
+    SELECT r.process_id, r.zoom, r.period, r.cx, r.cy, r.day, r.days, coalesce(r.kind, '') AS kind,
+      coalesce(r.verification, '') AS verification, r.visibility,
+      coalesce(r.restricted_to, '') AS restricted_to, ${sign} * count(*) AS count
+    FROM ${from}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+}
+
+/** The incidents' counts by the actors they refer to, keyed like incident_actor_rollup. */
+function actorCounts(from: RawBuilder<unknown>, sign: 1 | -1) {
+  return sql`
+    SELECT r.process_id, r.zoom, r.period, r.cx, r.cy, r.day, r.days, a.id AS actor, r.visibility,
+      coalesce(r.restricted_to, '') AS restricted_to, ${sign} * count(*) AS count
+    FROM ${from}
+    CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
+    JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
+}
+
+/** The figures claimed about the incidents, keyed like claim_figure_rollup (`figures` joins more on `f`). */
+function figureSums(from: RawBuilder<unknown>, figures: RawBuilder<unknown>, sign: 1 | -1) {
+  return sql`
+    SELECT r.process_id, r.zoom, r.period, r.cx, r.cy, r.day, r.days, r.visibility,
+      coalesce(r.restricted_to, '') AS restricted_to, f.visibility AS figure_visibility,
+      coalesce(f.restricted_to, '') AS figure_restricted_to, coalesce(f.claimant, '') AS claimant,
+      f.category, f.side, ${sign} * count(*) AS count,
+      ${sign} * coalesce(sum(f.low), 0) AS sum_low, ${sign} * count(f.low) AS n_low,
+      ${sign} * coalesce(sum(f.high), 0) AS sum_high, ${sign} * count(f.high) AS n_high
+    FROM ${from}
+    JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id${figures}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`;
+}
+
+/**
+ * The overview's three rollups as the process's records and claimed figures make them now: what
+ * `truce verify` compares the stored rows with (src/store/verify.repository.ts).
+ */
+export function recomputedDashboardRollups(processId: string) {
+  const from = rolledUp(processId, "all");
+  return {
+    incident_rollup: incidentCounts(from, 1),
+    incident_actor_rollup: actorCounts(from, 1),
+    claim_figure_rollup: figureSums(from, sql``, 1),
+  };
+}
+
 /** The incidents' counts, by kind and verification and by actor. */
 async function adjustCounts(
   tx: Transaction<Database>,
@@ -460,21 +508,13 @@ async function adjustCounts(
   await sql`
     INSERT INTO incident_rollup AS t
       (process_id, zoom, period, cx, cy, day, days, kind, verification, visibility, restricted_to, count)
-    SELECT r.process_id, r.zoom, r.period, r.cx, r.cy, r.day, r.days, coalesce(r.kind, ''),
-      coalesce(r.verification, ''), r.visibility, coalesce(r.restricted_to, ''), ${sign} * count(*)
-    FROM ${from}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+    ${incidentCounts(from, sign)}
     ON CONFLICT (process_id, zoom, period, cx, cy, day, days, kind, verification, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
   await sql`
     INSERT INTO incident_actor_rollup AS t
       (process_id, zoom, period, cx, cy, day, days, actor, visibility, restricted_to, count)
-    SELECT r.process_id, r.zoom, r.period, r.cx, r.cy, r.day, r.days, a.id, r.visibility,
-      coalesce(r.restricted_to, ''), ${sign} * count(*)
-    FROM ${from}
-    CROSS JOIN LATERAL unnest(r.refs) AS ref(to_id)
-    JOIN record a ON a.process_id = r.process_id AND a.id = ref.to_id AND a.type = 'actor'
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    ${actorCounts(from, sign)}
     ON CONFLICT (process_id, zoom, period, cx, cy, day, days, actor, visibility, restricted_to)
     DO UPDATE SET count = t.count + excluded.count`.execute(tx);
 }
@@ -490,14 +530,7 @@ async function adjustFigures(
     INSERT INTO claim_figure_rollup AS t
       (process_id, zoom, period, cx, cy, day, days, visibility, restricted_to, figure_visibility,
        figure_restricted_to, claimant, category, side, count, sum_low, n_low, sum_high, n_high)
-    SELECT r.process_id, r.zoom, r.period, r.cx, r.cy, r.day, r.days, r.visibility,
-      coalesce(r.restricted_to, ''), f.visibility, coalesce(f.restricted_to, ''),
-      coalesce(f.claimant, ''), f.category, f.side, ${sign} * count(*),
-      ${sign} * coalesce(sum(f.low), 0), ${sign} * count(f.low),
-      ${sign} * coalesce(sum(f.high), 0), ${sign} * count(f.high)
-    FROM ${from}
-    JOIN claim_figure f ON f.process_id = r.process_id AND f.incident_id = r.id${figures}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+    ${figureSums(from, figures, sign)}
     ON CONFLICT (process_id, zoom, period, cx, cy, day, days, visibility, restricted_to, figure_visibility,
       figure_restricted_to, claimant, category, side)
     DO UPDATE SET count = t.count + excluded.count, sum_low = t.sum_low + excluded.sum_low,

@@ -1,0 +1,72 @@
+import { kindByType } from "../domain/kinds/index.ts";
+import { indexColumns } from "../domain/record-index.ts";
+import { storedReferences } from "../domain/references.ts";
+import { canonicalJson } from "../ledger/canonical-json.ts";
+import type { StoredFigure, StoredRow } from "../store/verify.repository.ts";
+
+/** What one stored record's derived columns say that its fields do not. */
+export type DerivedFinding = {
+  /** The columns (and "figures", the claimed figures table) that differ from the fields. */
+  differing: Array<{ column: string; stored: unknown; derived: unknown }>;
+  /** The text its search column should index, for the store to compare in bulk. */
+  searchText: string;
+};
+
+const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+const time = (value: Date | string | null) => (value === null ? null : new Date(value).getTime());
+
+/** One figure row as the writer stores it, in a form to compare. */
+function figureKey(row: StoredFigure): string {
+  return canonicalJson({
+    category: row.category,
+    side: row.side,
+    low: row.low ?? null,
+    high: row.high ?? null,
+    incident_id: row.incident_id ?? null,
+    claimant: row.claimant ?? null,
+    visibility: row.visibility,
+    restricted_to: row.restricted_to ?? null,
+  });
+}
+
+/**
+ * Recomputes every column the writer derives from a record's fields, with the record's own kind
+ * (its `index`, `references` and `figures`, decision 0025, so a new kind is covered as it is
+ * written), and names those the stored row disagrees with. Undefined for a kind nobody defines.
+ */
+export function checkDerivedColumns(row: StoredRow): DerivedFinding | undefined {
+  const kind = kindByType(row.type);
+  if (!kind) return undefined;
+  const derived = indexColumns(kind, row.body);
+  const differing: DerivedFinding["differing"] = [];
+  const compare = (column: string, stored: unknown, want: unknown, equal = same(stored, want)) => {
+    if (!equal) differing.push({ column, stored, derived: want });
+  };
+  compare("kind", row.kind, derived.kind);
+  compare("verification", row.verification, derived.verification);
+  compare("sort_key", row.sort_key, derived.sort_key);
+  compare(
+    "date_start",
+    row.date_start,
+    derived.date_start,
+    time(row.date_start) === time(derived.date_start),
+  );
+  compare(
+    "date_end",
+    row.date_end,
+    derived.date_end,
+    time(row.date_end) === time(derived.date_end),
+  );
+  for (const side of ["west", "south", "east", "north"] as const) {
+    compare(side, row[side], derived[side], (row[side] ?? null) === (derived[side] ?? null));
+  }
+  compare("cell", row.cell, derived.cell, (row.cell ?? null) === (derived.cell ?? null));
+  compare("refs", row.refs, storedReferences(row.id, kind.references(row.body)));
+  const figures = (kind.figures?.(row.body) ?? []).map((figure) =>
+    figureKey({ ...figure, visibility: row.visibility, restricted_to: row.restricted_to }),
+  );
+  const stored = row.figures.map(figureKey);
+  compare("figures", stored, figures, same([...stored].sort(), [...figures].sort()));
+  return { differing, searchText: derived.search_text };
+}
