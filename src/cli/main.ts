@@ -9,6 +9,7 @@ import { exportCommand } from "./export.ts";
 import { extractCommand } from "./extract.ts";
 import { importCommand } from "./import.ts";
 import { processCommand } from "./process.ts";
+import { reportCommand } from "./report.ts";
 import { serveCommand } from "./serve.ts";
 import { systemErrorMessage } from "./system-errors.ts";
 import { userCommand } from "./user.ts";
@@ -20,6 +21,7 @@ const COMMANDS: Command[] = [
   processCommand,
   importCommand,
   exportCommand,
+  reportCommand,
   verifyCommand,
   userCommand,
   cosignCommand,

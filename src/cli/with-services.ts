@@ -3,7 +3,7 @@ import type { Services } from "../core/services.ts";
 import { type Caller, operatorCaller } from "../domain/access.ts";
 
 /** Commands that only read the record: run on a store without a key, they make none. */
-const READS_ONLY: ReadonlySet<string> = new Set(["verify", "export", "extract"]);
+const READS_ONLY: ReadonlySet<string> = new Set(["verify", "export", "extract", "report"]);
 
 /** Opens the configured store for one command, and always closes it. */
 export async function withServices<T>(
