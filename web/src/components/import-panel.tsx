@@ -5,6 +5,7 @@ import { ApiError, processUrl, uploadFile } from "../api.ts";
 import { formatNumber } from "../format.ts";
 import { useChosenProcess } from "../process.tsx";
 import { useViewer } from "../session.tsx";
+import { TableScroll } from "./table-scroll.tsx";
 
 const FORMATS = [
   { value: "acled", label: "ACLED (CSV)", type: "text/csv", accept: ".csv" },
@@ -147,7 +148,7 @@ export function ImportPanel() {
             <dd>{n(summary.rejected.length)}</dd>
           </dl>
           {summary.rejected.length > 0 ? (
-            <div className="table-scroll">
+            <TableScroll>
               <table className="records">
                 <caption>{t("imports.rejectedLines")}</caption>
                 <thead>
@@ -169,7 +170,7 @@ export function ImportPanel() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
         </div>
       ) : null}

@@ -3,6 +3,7 @@ import type { AssessmentSchema } from "../../../src/domain/kinds/assessment.sche
 import type { ProvisionSchema } from "../../../src/domain/kinds/provision.schema.ts";
 import type { ApiRecordOf } from "../api.ts";
 import { formatDate, valueLabel } from "../format.ts";
+import { TableScroll } from "./table-scroll.tsx";
 
 /**
  * Provisions × time: each provision's assessed status at each date an assessment was made, carried
@@ -24,7 +25,7 @@ export function ProvisionMatrix({
       .sort((x, y) => x.as_of.value.localeCompare(y.as_of.value))
       .at(-1)?.status;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="matrix">
         <caption>{t("agreements.matrix")}</caption>
         <thead>
@@ -65,6 +66,6 @@ export function ProvisionMatrix({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiRecord } from "../api.ts";
+import { mountPlot } from "./mount-plot.ts";
 
 /** The kinds the timeline shows, one lane each, top to bottom. */
 export const TIMELINE_KINDS = [
@@ -52,7 +53,7 @@ export function TimelineChart({
         }),
       ],
     });
-    ref.current.replaceChildren(chart);
+    mountPlot(ref.current, chart);
     return () => chart.remove();
   }, [events, from, to, t]);
   return <div ref={ref} role="img" aria-label={t("nav.timeline")} />;

@@ -12,6 +12,7 @@ import { ActorName } from "../components/actors.tsx";
 import { EditRecordButton } from "../components/edit-record-button.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { formatDate } from "../format.ts";
 import {
   BORDER_LINE_LAYERS,
@@ -223,7 +224,7 @@ export function BorderPage() {
       {query.data && !isMapped ? <p className="notice">{t("border.noLines")}</p> : null}
       {query.data && segments.length === 0 ? <p className="muted">{t("common.none")}</p> : null}
       {segments.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="records">
             <thead>
               <tr>
@@ -267,7 +268,7 @@ export function BorderPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {chosen ? <SegmentDetails segment={chosen} /> : null}
       <RecordEditor

@@ -11,6 +11,7 @@ import { DateRangeFilter } from "../components/date-range.tsx";
 import { IncidentForm } from "../components/incident-form.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { formatDate, placeName, valueLabel } from "../format.ts";
 import { Link, setParams, useLocation } from "../router.tsx";
 import { useMayCreate } from "../session.tsx";
@@ -160,7 +161,7 @@ export function IncidentsPage() {
         </label>
       </form>
       {page.isLoading ? <Loading /> : page.error ? <Failure error={page.error} /> : null}
-      <div className="table-scroll">
+      <TableScroll>
         <table className="records">
           <thead>
             <tr>
@@ -189,7 +190,7 @@ export function IncidentsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="pager">
         {cursors.length > 0 ? (
           <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>

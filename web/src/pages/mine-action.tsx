@@ -8,6 +8,7 @@ import { type Geometry, geometryBounds } from "../../../src/domain/place.ts";
 import { type ApiRecord, getJson, listRecords, processUrl } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { EditRecordButton } from "../components/edit-record-button.tsx";
+import { mountPlot } from "../components/mount-plot.ts";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { formatCount, formatDate } from "../format.ts";
@@ -114,7 +115,7 @@ function ReleaseChart({ hazards }: { hazards: ApiRecord[] }) {
         }),
       ],
     });
-    ref.current.replaceChildren(chart);
+    mountPlot(ref.current, chart);
     return () => chart.remove();
   }, [series, t, i18n.language]);
   return (

@@ -4,8 +4,10 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, processUrl } from "../api.ts";
 import { ActorName, useSourceTitles } from "../components/actors.tsx";
+import { mountPlot } from "../components/mount-plot.ts";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
 import {
   formatCount,
   formatDate,
@@ -54,7 +56,7 @@ function ActivityChart({ weeks }: { weeks: Stats["incidents"]["by_week"] }) {
         }),
       ],
     });
-    ref.current.replaceChildren(chart);
+    mountPlot(ref.current, chart);
     return () => chart.remove();
   }, [weeks, t]);
   return <div ref={ref} role="img" aria-label={t("overview.activity")} />;
@@ -87,7 +89,7 @@ function ClaimedFigures() {
   );
   if (rows.length === 0) return null;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="claimed-figures">
         <caption>{t("overview.claimedFigures")}</caption>
         <thead>
@@ -117,7 +119,7 @@ function ClaimedFigures() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -251,7 +253,7 @@ export function OverviewPage() {
 
       <section aria-labelledby="provisions">
         <h2 id="provisions">{t("overview.provisions")}</h2>
-        <div className="table-scroll">
+        <TableScroll>
           <table>
             <thead>
               <tr>
@@ -283,7 +285,7 @@ export function OverviewPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       {/* The parties, mediators and monitors of the process: every other record refers to them. */}
       <RecordEditor types={["actor"]} />

@@ -6,6 +6,7 @@ import { kindByPath } from "../../../src/domain/kinds/index.ts";
 import { type ApiRecord, listRecords } from "../api.ts";
 import { EditRecordButton } from "../components/edit-record-button.tsx";
 import { Failure, Loading } from "../components/status.tsx";
+import { TableScroll } from "../components/table-scroll.tsx";
 import { formatDate } from "../format.ts";
 import { useMayCreate } from "../session.tsx";
 
@@ -49,7 +50,7 @@ export function RecordList(props: {
         <p className="muted">{t("common.none")}</p>
       ) : null}
       {query.data && query.data.items.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="records">
             <thead>
               <tr>
@@ -72,7 +73,7 @@ export function RecordList(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../../format.ts";
+import { TableScroll } from "../table-scroll.tsx";
 import { Cosignatures } from "./cosignatures.tsx";
 import type { SignedHead } from "./ledger-api.ts";
 import { ServerSignature } from "./server-signature.tsx";
@@ -12,7 +13,7 @@ export function HeadsTable(props: {
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="records heads">
         <caption>{t("ledger.headsCaption")}</caption>
         <thead>
@@ -56,6 +57,6 @@ export function HeadsTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@ import { getJson } from "../../api.ts";
 import { formatTime, valueLabel } from "../../format.ts";
 import { setParams } from "../../router.tsx";
 import { Failure, Loading } from "../status.tsx";
+import { TableScroll } from "../table-scroll.tsx";
 import { type LedgerEntry, ledgerUrl } from "./ledger-api.ts";
 
 /** The latest entries, newest first; an entry the reader may not see keeps only its place and hash. */
@@ -19,7 +20,7 @@ export function RecentEntries({ size, selected }: { size: number; selected: stri
   if (entries.isLoading) return <Loading />;
   if (entries.error) return <Failure error={entries.error} />;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="records entries">
         <caption>{t("ledger.recentCaption")}</caption>
         <thead>
@@ -69,6 +70,6 @@ export function RecentEntries({ size, selected }: { size: number; selected: stri
           )}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -8,6 +8,8 @@ import {
 } from "../../../../src/domain/kinds/violation-count.schema.ts";
 import { listRecords } from "../../api.ts";
 import { useActors } from "../../components/actors.tsx";
+import { mountPlot } from "../../components/mount-plot.ts";
+import { TableScroll } from "../../components/table-scroll.tsx";
 import { formatDate, formatNumber } from "../../format.ts";
 
 type Point = { reporter: string; at: Date; day: string; measure: string; value: number };
@@ -81,7 +83,7 @@ export function ViolationChart({ heading = "h2" }: { heading?: "h2" | "h3" }) {
         }),
       ],
     });
-    ref.current.replaceChildren(chart);
+    mountPlot(ref.current, chart);
     return () => chart.remove();
   }, [points, t, name, measure]);
 
@@ -92,7 +94,7 @@ export function ViolationChart({ heading = "h2" }: { heading?: "h2" | "h3" }) {
       <Heading id="violation-counts-title">{t("violations.title")}</Heading>
       <p className="muted">{t("violations.intro")}</p>
       <div ref={ref} aria-hidden="true" />
-      <div className="table-scroll">
+      <TableScroll>
         <table className="records">
           <caption>{t("violations.tableCaption")}</caption>
           <thead>
@@ -114,7 +116,7 @@ export function ViolationChart({ heading = "h2" }: { heading?: "h2" | "h3" }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
