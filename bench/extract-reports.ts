@@ -12,6 +12,7 @@ import { precisionOf } from "../src/domain/fuzzy-date.ts";
 import type { ActorRecord, ProcessPlace } from "../src/extract/index.ts";
 import type { ExpectedCandidate } from "../src/extract/score.ts";
 import { REFERENCE_PROCESS } from "../src/reference/armenia-azerbaijan.ts";
+import { PLACES } from "../src/reference/armenia-azerbaijan-places.ts";
 
 const FIXTURES = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
 
@@ -47,7 +48,8 @@ export function processContext(process: ProcessName): ProcessContext {
       actors: REFERENCE_PROCESS.records.filter(
         (r) => r.type === "actor",
       ) as unknown as ActorRecord[],
-      places: [],
+      // The example's own place records: extraction has no built-in places.
+      places: PLACES,
     };
   } else {
     const file = JSON.parse(

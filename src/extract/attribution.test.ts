@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REFERENCE_PROCESS } from "../reference/armenia-azerbaijan.ts";
+import { PLACES } from "../reference/armenia-azerbaijan-places.ts";
 import { type ActorRecord, buildActorTable, findActorMentions } from "./actors.ts";
 import { extractCandidates } from "./candidates.ts";
 
@@ -7,7 +8,7 @@ const ACTORS = REFERENCE_PROCESS.records.filter(
   (r) => r.type === "actor",
 ) as unknown as ActorRecord[];
 const extract = (text: string, published = "2021-11-17") =>
-  extractCandidates(text, { published, actors: ACTORS }).candidates;
+  extractCandidates(text, { published, actors: ACTORS, places: PLACES }).candidates;
 const only = (text: string) => {
   const candidates = extract(text);
   expect(candidates).toHaveLength(1);

@@ -10,6 +10,7 @@ import { attributeClause } from "./attribution.ts";
 import { type CandidateKind, classifySentence, type Topic } from "./classify.ts";
 import { type DateMention, findDateline, findDates } from "./dates.ts";
 import { type FigureMention, findFigures } from "./figures.ts";
+import type { GazetteerEntry } from "./gazetteer.ts";
 import {
   type CandidatePlace,
   findPlaces,
@@ -61,8 +62,13 @@ export type ExtractOptions = {
   published?: string | undefined;
   /** The process's actors; names, titles and institutions are matched against them. */
   actors: readonly ActorRecord[];
-  /** The process's own places, searched before the built-in gazetteer. */
+  /** The process's own places (its `place` records), searched first: their names win. */
   places?: readonly ProcessPlace[] | undefined;
+  /**
+   * The world gazetteer's places in the process's countries, searched after its own
+   * (`worldGazetteer().within(...)` in src/geo/world-gazetteer.ts; the CLI passes them).
+   */
+  world?: readonly GazetteerEntry[] | undefined;
 };
 
 export type ExtractResult = { published?: string; candidates: Candidate[] };
@@ -178,6 +184,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
       table,
       lastSpeaker,
       options.places,
+      options.world,
     );
     if (facts.speaker) lastSpeaker = facts.speaker;
     if (facts.topics.length === 0) {
@@ -263,6 +270,7 @@ function readSentence(
   table: ReturnType<typeof buildActorTable>,
   lastSpeaker: string | undefined,
   processPlaces: readonly ProcessPlace[] | undefined,
+  world: readonly GazetteerEntry[] | undefined,
 ): Facts {
   const body =
     sentence.start < datelineEnd
@@ -270,7 +278,7 @@ function readSentence(
       : sentence;
   let mentions = findActorMentions(body.text, table, body.start);
   const places: PlaceMention[] = [];
-  for (const place of findPlaces(body.text, body.start, processPlaces)) {
+  for (const place of findPlaces(body.text, body.start, processPlaces, world)) {
     const country = place.entry.capital_of;
     // A name that is both a place and one of an actor's aliases (a capital in a process's
     // actors) is the actor when it speaks or is spoken of as a government, else the place.

@@ -13,5 +13,5 @@ export {
   extractCandidates,
 } from "./candidates.ts";
 export { CANDIDATE_KINDS, type CandidateKind } from "./classify.ts";
-export { GAZETTEER, type GazetteerEntry } from "./gazetteer.ts";
+export { type GazetteerEntry, placesFor } from "./gazetteer.ts";
 export { type CandidatePlace, findPlaces, type ProcessPlace } from "./places.ts";

@@ -1,5 +1,5 @@
 import type { PlacePrecision } from "../domain/place.ts";
-import { GAZETTEER, type GazetteerEntry, namesOf, precisionOfKind } from "./gazetteer.ts";
+import { type GazetteerEntry, namesOf, precisionOfKind } from "./gazetteer.ts";
 
 /** A place as a candidate carries it: the record's name, representative point and precision. */
 export type CandidatePlace = {
@@ -11,15 +11,24 @@ export type CandidatePlace = {
 
 /**
  * A place of the process being read, as its process file or place records give it: searched
- * before the built-in gazetteer, by its name and every other name it has.
+ * before the world gazetteer, by its name and every other name it has (its names in each
+ * language, its sides' names and its aliases).
  */
 export type ProcessPlace = {
+  id?: string | undefined;
   name: string;
-  /** city, town, village, district, province, region, area, crossing; "feature" is an area. */
-  kind?: string;
-  names?: readonly string[] | Record<string, string>;
-  lat?: number;
-  lon?: number;
+  /** city, town, village, district, province, region, area, zone, site, crossing; else an area. */
+  kind?: string | undefined;
+  names?: readonly string[] | Record<string, string> | undefined;
+  side_names?: Record<string, string> | undefined;
+  aliases?: readonly string[] | undefined;
+  lat?: number | undefined;
+  lon?: number | undefined;
+  country?: string | undefined;
+  /** The country whose government the place's name stands for ("Baku said"). */
+  capital_of?: string | undefined;
+  /** The place record of the district named after this town ("Lachin district"). */
+  district_id?: string | undefined;
 };
 
 export type PlaceMention = {
@@ -63,12 +72,17 @@ function buildIndex(entries: readonly GazetteerEntry[]): Index {
   const escaped = names.map((n) =>
     n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[-–]/g, "[-–]"),
   );
-  const pattern = new RegExp(`(?<![${LETTER}])(?:${escaped.join("|")})(?![${LETTER}])`, "gu");
+  // No names at all: a pattern that matches nothing (an empty alternation would match everywhere).
+  const pattern =
+    escaped.length === 0
+      ? /(?!)/gu
+      : new RegExp(`(?<![${LETTER}])(?:${escaped.join("|")})(?![${LETTER}])`, "gu");
   return { byName, pattern };
 }
 
-let defaultIndex: Index | undefined;
-const processIndexes = new WeakMap<readonly ProcessPlace[], Index>();
+const NO_PLACES: readonly ProcessPlace[] = [];
+const NO_WORLD: readonly GazetteerEntry[] = [];
+const indexes = new WeakMap<readonly ProcessPlace[], WeakMap<readonly GazetteerEntry[], Index>>();
 
 const ENTRY_KINDS = new Set<string>([
   "city",
@@ -78,33 +92,47 @@ const ENTRY_KINDS = new Set<string>([
   "province",
   "region",
   "area",
+  "zone",
+  "site",
   "crossing",
 ]);
 
 /** A process's place as a gazetteer entry, so both are searched alike. */
-function entryOf(place: ProcessPlace): GazetteerEntry {
+function entryOf(place: ProcessPlace, byId: ReadonlyMap<string, ProcessPlace>): GazetteerEntry {
   const kind = (ENTRY_KINDS.has(place.kind ?? "") ? place.kind : "area") as GazetteerEntry["kind"];
   const others = Array.isArray(place.names)
     ? [...(place.names as readonly string[])]
     : Object.values(place.names ?? {});
-  const entry: GazetteerEntry = { name: place.name, kind, names: {}, variants: others };
+  const variants = [
+    ...new Set([...others, ...Object.values(place.side_names ?? {}), ...(place.aliases ?? [])]),
+  ];
+  const entry: GazetteerEntry = { name: place.name, kind, names: {}, variants };
   if (place.lat !== undefined && place.lon !== undefined) {
     entry.lat = place.lat;
     entry.lon = place.lon;
   }
+  if (place.country) entry.country = place.country;
+  if (place.capital_of) entry.capital_of = place.capital_of;
+  const district = place.district_id ? byId.get(place.district_id) : undefined;
+  if (district) entry.district = district.name;
   return entry;
 }
 
-/** The index of a process's places followed by the built-in gazetteer: the process's names win. */
-function indexFor(places: readonly ProcessPlace[] | undefined): Index {
-  if (places === undefined || places.length === 0) {
-    defaultIndex ??= buildIndex(GAZETTEER);
-    return defaultIndex;
+/** The index of a process's places followed by the world's: the process's names win. */
+function indexFor(
+  places: readonly ProcessPlace[] = NO_PLACES,
+  world: readonly GazetteerEntry[] = NO_WORLD,
+): Index {
+  let byWorld = indexes.get(places);
+  if (!byWorld) {
+    byWorld = new WeakMap();
+    indexes.set(places, byWorld);
   }
-  let index = processIndexes.get(places);
+  let index = byWorld.get(world);
   if (!index) {
-    index = buildIndex([...places.map(entryOf), ...GAZETTEER]);
-    processIndexes.set(places, index);
+    const byId = new Map(places.flatMap((p) => (p.id ? [[p.id, p] as const] : [])));
+    index = buildIndex([...places.map((p) => entryOf(p, byId)), ...world]);
+    byWorld.set(world, index);
   }
   return index;
 }
@@ -139,8 +167,9 @@ export function findPlaces(
   text: string,
   offset = 0,
   processPlaces?: readonly ProcessPlace[],
+  world?: readonly GazetteerEntry[],
 ): PlaceMention[] {
-  const index = indexFor(processPlaces);
+  const index = indexFor(processPlaces, world);
   const found: PlaceMention[] = [];
   index.pattern.lastIndex = 0;
   for (const m of text.matchAll(index.pattern)) {

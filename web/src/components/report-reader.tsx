@@ -1,8 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { type ChangeEvent, type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SOURCE_KINDS } from "../../../src/domain/kinds/source.schema.ts";
-import type { ActorRecord, ExtractResult } from "../../../src/extract/index.ts";
-import { ApiError, createRecord } from "../api.ts";
+import type { ActorRecord, ExtractResult, ProcessPlace } from "../../../src/extract/index.ts";
+import { ApiError, createRecord, listRecords } from "../api.ts";
 import { valueLabel } from "../format.ts";
 import { useMayCreate, useOwnFields } from "../session.tsx";
 import { useActors } from "./actors.tsx";
@@ -28,6 +29,11 @@ type SourceFields = { title: string; publisher: string; kind: string; url: strin
 export function ReportReader() {
   const { t } = useTranslation();
   const actors = useActors();
+  // The process's own gazetteer: the places a report is read for (the world's stay on the server).
+  const { data: places } = useQuery({
+    queryKey: ["places", "all"],
+    queryFn: () => listRecords("places", { limit: 500 }),
+  });
   const maySubmit = useMayCreate("source");
   // A delegate's sources are its party's submissions: the kind is not theirs to choose.
   const ownSource = useOwnFields("source");
@@ -58,7 +64,11 @@ export function ReportReader() {
     // The extraction rules and gazetteer load only when a report is read, not with every page.
     const { extractCandidates } = await import("../../../src/extract/index.ts");
     const records = [...actors.values()] as unknown as ActorRecord[];
-    setResult({ ...extractCandidates(text, { published, actors: records }), text });
+    const gazetteer = (places?.items ?? []) as unknown as ProcessPlace[];
+    setResult({
+      ...extractCandidates(text, { published, actors: records, places: gazetteer }),
+      text,
+    });
     setSelected(0);
     setReadings(readings + 1);
     sourceRef.current = undefined;
