@@ -29,7 +29,10 @@ export type ActorTable = {
   byAlias: Map<string, string>;
   /** The actor a capital stands for, by the country code of the capital. */
   byCapitalCountry: Map<string, string>;
+  /** The sides of the conflict: parties and armed groups, whose reports are claims. */
   parties: string[];
+  /** The actors that hold and release people and weapons: the same sides. */
+  sides: string[];
 };
 
 const isParty = (a: ActorRecord) => a.roles === undefined || a.roles.includes("party");
@@ -183,6 +186,9 @@ export function buildActorTable(actors: readonly ActorRecord[]): ActorTable {
   }
   const eu = actors.find((a) => a.id === "EU" || a.name === "European Union");
   if (eu) byCapitalCountry.set("BE", eu.id);
+  const sides = actors
+    .filter((a) => a.roles?.includes("party") || a.roles?.includes("armed_group"))
+    .map((a) => a.id);
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
   const escaped = aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   // Cyrillic stems ("армянск") end inside a word; Latin names must end at a word boundary.
@@ -195,7 +201,8 @@ export function buildActorTable(actors: readonly ActorRecord[]): ActorTable {
     pattern,
     byAlias,
     byCapitalCountry,
-    parties: actors.filter((a) => a.roles?.includes("party")).map((a) => a.id),
+    parties: sides,
+    sides,
   };
 }
 

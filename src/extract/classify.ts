@@ -1,3 +1,5 @@
+import { COUNT_PATTERN } from "./numbers.ts";
+
 /** The kinds of record a passage can become; "claim" is a party's version of an incident or a position. */
 export const CANDIDATE_KINDS = [
   "incident",
@@ -6,11 +8,21 @@ export const CANDIDATE_KINDS = [
   "commitment",
   "exchange",
   "document",
+  "withdrawal",
+  "violation_count",
 ] as const;
 export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
 
 /** What a sentence is about, before attribution decides whether an incident is a party's claim. */
-export type Topic = "incident" | "position" | "meeting" | "commitment" | "exchange" | "document";
+export type Topic =
+  | "incident"
+  | "position"
+  | "meeting"
+  | "commitment"
+  | "exchange"
+  | "document"
+  | "withdrawal"
+  | "violation_count";
 
 const EXCHANGE =
   /\b(?:handed over|hand over|handing over|handed back|returned|repatriated|released|exchanged|exchange of|swap|transferred|flown home|received|receives|recovered|retrieved)\b[^.]{0,120}?\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers|civilians|persons)\b|\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers)\b[^.]{0,120}?\b(?:were|was|have been|had been)\s+(?:handed over|returned|repatriated|released|exchanged|transferred|flown home)\b|\bprisoner exchange\b|\bhand(?:ed|s)?\s+(?:\w+\s+){1,6}?back\s+to\b/i;
@@ -22,14 +34,27 @@ const MEETING_HELD =
   /\b(?:met|meet|meets|hosted|host|held (?:talks|a meeting)|summit|phone calls?|telephone conversation|(?:a|the) call with)\b/i;
 // "no violations", "did not record any shelling": the event did not happen.
 const NEGATED = /\b(?:no|not|nor|never|without|any)\s+(?:\w+\s+)?$/i;
+// "signed a twelve-point protocol", "signed the final peace agreement", "signed a framework decision".
 const DOCUMENT =
-  /\b(?:signed|adopted|issued|initialled|released)\s+(?:a|an|the)?\s*(?:new\s+)?(?:joint\s+|trilateral\s+)?(?:statement|declaration|agreement|communiqué|communique|protocol|memorandum|treaty)\b|\b(?:statement|declaration|agreement|protocol|memorandum)\s+(?:was\s+|were\s+)?(?:signed|adopted)\b/i;
+  /\b(?:signed|adopted|issued|initialled)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|communiqué|communique|protocol|memorandum|treaty|addendum|decision|package of measures|road ?map)\b|\b(?:statement|declaration|agreement|protocol|memorandum|addendum)\s+(?:was\s+|were\s+)?(?:signed|adopted)\b|\breleased\s+(?:a|the)\s+(?:joint\s+|trilateral\s+)?(?:statement|declaration|communiqué)\b/i;
 const COMMITMENT =
-  /\bagreed\b[^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+|\b(?:agree to|committed to|commit to|pledged to|undertook to|undertake to|promised to|is to|are to|is to be|are to be|shall|will deploy|will withdraw|will be returned|to be returned)\b/i;
+  /\brecommit(?:ted|s)?\s+(?:\w+\s+){0,3}?to\b|\bagreed\s+(?:on\s+\w+\s+)?(?:on|to)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|measures)\b|\bextended\s+(?:[\w-]+\s+){0,6}?(?:until|to)\b|\bagreed\b[^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+|\b(?:agree to|committed to|commit to|pledged to|undertook to|undertake to|promised to|is to|are to|is to be|are to be|shall|will deploy|will withdraw|will be returned|to be returned)\b/i;
 const INCIDENT =
   /\b(?:fired|fire|firing|shelled|shelling|shots?|attack(?:ed|s)?|clash(?:es|ed)?|fighting|violations?|violated|provocation|mortars?|artillery|sniper|drones?|killed|wounded|injured|shot dead|mine|explosion|exploded|crossed the border|incursion|advanced|skirmish(?:es)?|hostilities|captured)\b/i;
 const POSITION =
-  /\b(?:denied|denies|rejected|rejects|dismissed|ready to|called on|calls on|called for|calls for|demanded|demands|urged|urges|insisted|insists|proposed|proposes|offered|offers|would open|will open|refuses|refused|warned)\b/i;
+  /\b(?:accused|accuses|accusing|denied|denies|rejected|rejects|dismissed|ready to|called on|calls on|called for|calls for|demanded|demands|urged|urges|insisted|insists|proposed|proposes|offered|offers|would open|will open|refuses|refused|warned)\b/i;
+
+// A count of ceasefire violations or explosions: a monitor's daily figure or a party's tally
+// ("recorded 715 ceasefire violations", "violated the ceasefire 12 times", "shelled Horlivka nine
+// times", "no ceasefire violations were recorded").
+const VIOLATION_COUNT = new RegExp(
+  `\\b(?:${COUNT_PATTERN}|no)\\s+(?:[\\w-]+\\s+){0,2}?(?:ceasefire\\s+)?(?:violations|explosions)\\b|\\bviolated the (?:ceasefire|truce)\\s+(?:${COUNT_PATTERN})\\s+times\\b|\\b(?:opened fire|fired|shelled|attacked)\\b[^.;]{0,60}?\\b(?:${COUNT_PATTERN})\\s+times\\b`,
+  "i",
+);
+// Forces, weapons or hardware leaving an area, or arms handed in: disengagement, pull-backs, the
+// laying down of arms.
+const WITHDRAWAL =
+  /\b(?:withdraw(?:al|n|ing|s)?|withdrew|pull(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?back|pull-back|pullback|disengag(?:e|ed|ement|ing))\b|\b(?:collection|handover|laying down)\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:weapons|arms)\b|\b(?:handed\s+(?:over|in)|emptied|removed|collected|gave up)\s+(?:[\w'’%-]+\s+){0,6}?(?:weapons|arms|containers|caches)\b|\b(?:reached|arrived (?:in|at)|moved (?:in)?to)\s+(?:their\s+|the\s+)?(?:transition(?:al)?\s+)?(?:zones|areas|camps)\b/i;
 
 /**
  * The topics of one sentence, strongest first. A sentence can open a meeting and a commitment at
@@ -39,6 +64,7 @@ const POSITION =
 export function classifySentence(text: string): Topic[] {
   const topics: Topic[] = [];
   if (EXCHANGE.test(text)) return ["exchange"];
+  if (VIOLATION_COUNT.test(text)) return ["violation_count"];
   if (DOCUMENT.test(text)) topics.push("document");
   // "After the meeting the leaders adopted...": a meeting already read, not a new one.
   const meeting = [...text.matchAll(new RegExp(MEETING.source, "gi"))].find(
@@ -57,7 +83,9 @@ export function classifySentence(text: string): Topic[] {
     (meeting.index ?? 0) < promiseEnds;
   const isHope = topics.includes("document") && !MEETING_HELD.test(text);
   if (meeting && !isPromisedMeeting && !isHope) topics.push("meeting");
-  if (commitment) topics.push("commitment");
+  // "Both sides are to pull heavy weapons back": a withdrawal, with its deadline, not a promise.
+  if (WITHDRAWAL.test(text) && !topics.includes("document")) topics.push("withdrawal");
+  else if (commitment) topics.push("commitment");
   const incident = [...text.matchAll(new RegExp(INCIDENT.source, "gi"))].some(
     (m) => !NEGATED.test(text.slice(0, m.index)),
   );

@@ -1,3 +1,4 @@
+import * as chrono from "chrono-node";
 import type { FuzzyDate } from "../domain/fuzzy-date.ts";
 import {
   addDays,
@@ -130,6 +131,38 @@ function periodAfter(c: Context, count: number, unit: string): Day | null {
 // Order matters: longer, more specific expressions first; a later rule never takes text an
 // earlier one matched.
 const RULES: Rule[] = [
+  {
+    // Monitors' reporting periods: "between the evenings of 9 and 11 March", "between 23 and 29
+    // November", "from 13 to 14 August".
+    pattern: new RegExp(
+      `\\b(?:between|from)(?: the (?:evenings|mornings|nights) of)? ${ORD}(?: ${MONTH})? (?:and|to|until|-|–) ${ORD} ${MONTH}(?:,? ${YEAR})?`,
+      "gi",
+    ),
+    resolve: (m, c) => {
+      const endMonth = monthNumber(m[4] ?? "");
+      if (endMonth === null) return null;
+      const startMonth = m[2] ? monthNumber(m[2]) : endMonth;
+      if (startMonth === null) return null;
+      const endDay = Number(m[3]);
+      const y = m[5] ? Number(m[5]) : inferYear(endMonth, endDay, c);
+      if (y === null) return null;
+      const startYear = startMonth > endMonth ? y - 1 : y;
+      const from = parseDay(
+        `${startYear}-${String(startMonth).padStart(2, "0")}-${String(Number(m[1])).padStart(2, "0")}`,
+      );
+      const to = parseDay(
+        `${y}-${String(endMonth).padStart(2, "0")}-${String(endDay).padStart(2, "0")}`,
+      );
+      return from && to ? { date: range(from, to) } : null;
+    },
+  },
+  {
+    // A daily bulletin's period: "in the past 24 hours", "over the past day".
+    pattern:
+      /\b(?:in|over|during|for) the (?:past|last|previous) (?:24 hours|twenty-four hours|day)\b/gi,
+    resolve: (_m, c) =>
+      c.published ? { date: range(addDays(c.published, -1), c.published) } : null,
+  },
   {
     pattern: /\b(?:by|before) the end of (?:the |this )?year\b/gi,
     resolve: (_m, c) => (c.published ? endOfYear(c.published.year) : null),
@@ -376,10 +409,49 @@ const RULES: Rule[] = [
 function speaksOfFuture(before: string): boolean {
   const future = [...before.matchAll(new RegExp(FUTURE.source, "gi"))].at(-1);
   if (!future) return false;
+  // "scheduled" and "planned" look like past participles but speak of what is to come.
   const past = [
     ...before.matchAll(/\b(?:[a-z]{3,}ed|met|held|took|began|fought|shot|said|told)\b/gi),
-  ].at(-1);
+  ]
+    .filter((m) => !/^(?:scheduled|planned|expected)$/i.test(m[0]))
+    .at(-1);
   return past === undefined || (future.index ?? 0) > (past.index ?? 0);
+}
+
+type ChronoResult = ReturnType<typeof chrono.parse>[number];
+
+/** chrono-node's reading of a sentence, at noon UTC of the dateline so no time zone moves a day. */
+function parseWithChrono(text: string, published: Day | null): ChronoResult[] {
+  if (!/\d|\b(?:ago|later|earlier)\b/i.test(text)) return [];
+  const instant = published
+    ? new Date(Date.UTC(published.year, published.month - 1, published.day, 12))
+    : new Date(Date.UTC(2000, 0, 1, 12));
+  return chrono.en.casual.parse(text, { instant, timezone: 0 });
+}
+
+/** A chrono-node result as a day, when it is sure of the day (and of the year without a dateline). */
+function chronoDay(
+  text: string,
+  r: ChronoResult,
+  published: Day | null,
+  isForward: boolean,
+): Resolved {
+  const start = r.start;
+  if (!start.isCertain("day") || !start.isCertain("month")) return null;
+  // Times of day alone ("at 18:00") and bare numbers are not dates.
+  if (!/[A-Za-z]/.test(r.text.replace(/\b(?:at|on|in)\b/gi, ""))) return null;
+  const m = start.get("month");
+  const d = start.get("day");
+  if (m === null || d === null) return null;
+  let y = start.isCertain("year") ? start.get("year") : null;
+  if (y === null) {
+    if (!published) return null;
+    y = inferYear(m, d, { published, isForward });
+  }
+  if (y === null) return null;
+  const date = dayOf(y, m, d);
+  void text;
+  return date ? { date } : null;
 }
 
 /**
@@ -392,6 +464,27 @@ export function findDates(sentence: Span, published: string | undefined): DateMe
   const pub = published ? parseDay(published) : null;
   const taken: Array<[number, number]> = [];
   const found: DateMention[] = [];
+  const place = (at: number, to: number, resolved: NonNullable<Resolved>, isDeadline: boolean) => {
+    taken.push([at, to]);
+    const text = sentence.text.slice(at, to);
+    const before = sentence.text.slice(Math.max(0, at - 40), at);
+    const after = sentence.text.slice(to, to + 40);
+    const isReference = REFERENCE_BEFORE.test(before) || REFERENCE_AFTER.test(after);
+    // "since last year's war", "since 12 May": the start of a period, not the day reported.
+    const isSince = /\bsince\s+$/i.test(before) || /^since\b/i.test(text);
+    const role: DateRole = isReference
+      ? "reference"
+      : isSince
+        ? "since"
+        : (resolved.role ?? (isDeadline ? "due" : "event"));
+    found.push({
+      start: sentence.start + at,
+      end: sentence.start + to,
+      text,
+      role,
+      date: resolved.date,
+    });
+  };
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
     for (const m of sentence.text.matchAll(rule.pattern)) {
@@ -399,31 +492,27 @@ export function findDates(sentence: Span, published: string | undefined): DateMe
       const to = at + m[0].length;
       if (taken.some(([s, e]) => at < e && to > s)) continue;
       const before = sentence.text.slice(Math.max(0, at - 40), at);
-      const after = sentence.text.slice(to, to + 40);
       const isDeadline = DEADLINE.test(before);
       const isFuture = speaksOfFuture(sentence.text.slice(0, at));
       const resolved = rule.resolve(m as RegExpExecArray, {
         published: pub,
         isForward: isFuture || isDeadline,
       });
-      if (!resolved) continue;
-      taken.push([at, to]);
-      const isReference = REFERENCE_BEFORE.test(before) || REFERENCE_AFTER.test(after);
-      // "since last year's war", "since 12 May": the start of a period, not the day reported.
-      const isSince = /\bsince\s+$/i.test(before) || /^since\b/i.test(m[0]);
-      const role: DateRole = isReference
-        ? "reference"
-        : isSince
-          ? "since"
-          : (resolved.role ?? (isDeadline ? "due" : "event"));
-      found.push({
-        start: sentence.start + at,
-        end: sentence.start + to,
-        text: m[0],
-        role,
-        date: resolved.date,
-      });
+      if (resolved) place(at, to, resolved, isDeadline);
     }
+  }
+  // What the field's own rules above do not read, chrono-node may: "the 5th of May", "Dec. 3rd",
+  // "two weeks ago", "in three days". Only days it is sure of, counted from the dateline, forward
+  // when the sentence speaks of the future.
+  for (const r of parseWithChrono(sentence.text, pub)) {
+    const at = r.index;
+    const to = at + r.text.length;
+    if (taken.some(([s, e]) => at < e && to > s)) continue;
+    const before = sentence.text.slice(Math.max(0, at - 40), at);
+    const isDeadline = DEADLINE.test(before);
+    const isFuture = speaksOfFuture(sentence.text.slice(0, at));
+    const resolved = chronoDay(sentence.text, r, pub, isFuture || isDeadline);
+    if (resolved) place(at, to, resolved, isDeadline);
   }
   found.sort((a, b) => a.start - b.start);
   // "the statements of 9 November 2020 and 11 January 2021": a list continues a reference.

@@ -1,5 +1,6 @@
 import type { FigureCategory } from "../domain/figures.ts";
 import type { ActorMention } from "./actors.ts";
+import type { CountCategory } from "./counts.ts";
 import { COUNT_PATTERN, parseCount } from "./numbers.ts";
 import type { Span } from "./text-spans.ts";
 
@@ -7,7 +8,7 @@ import type { Span } from "./text-spans.ts";
 export type FigureMention = {
   start: number;
   end: number;
-  category: FigureCategory;
+  category: FigureCategory | CountCategory;
   /** An actor id, "civilians", or "unknown" when the text does not say whose losses. */
   side: string;
   count: number;

@@ -1,3 +1,5 @@
+import nlp from "compromise";
+
 const UNITS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -39,7 +41,7 @@ const UNITS: Record<string, number> = {
  * a figure is only extracted when the text states a number.
  */
 export const COUNT_PATTERN =
-  "(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a dozen|one hundred|a hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|single|an|a)";
+  "(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty) (?:hundred|thousand)(?: and (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)?|\\d{1,3}(?:,\\d{3})+|\\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a dozen|one hundred|a hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|single|an|a)";
 
 /** The number a count pattern match stands for, or null when it is not one. */
 export function parseCount(words: string): number | null {
@@ -47,12 +49,19 @@ export function parseCount(words: string): number | null {
   if (/^\d{1,3}(,\d{3})+$|^\d+$/.test(w)) return Number(w.replaceAll(",", ""));
   if (w === "a dozen") return 12;
   if (w === "one hundred" || w === "a hundred") return 100;
+  if (/\b(?:hundred|thousand)\b/.test(w)) return wordsToNumber(w);
   const parts = w.split(/[- ]/);
   let total = 0;
   for (const part of parts) {
     const value = UNITS[part];
-    if (value === undefined) return null;
+    if (value === undefined) return wordsToNumber(w);
     total += value;
   }
   return total;
+}
+
+/** Larger numbers in words ("a hundred and five", "two thousand"), read by compromise. */
+function wordsToNumber(words: string): number | null {
+  const found = (nlp(words).numbers().get() as unknown[])[0];
+  return typeof found === "number" && Number.isInteger(found) && found >= 0 ? found : null;
 }

@@ -146,8 +146,9 @@ function normalisedDates(r: ExpectedCandidate | Candidate): ExpectedCandidate | 
   } as ExpectedCandidate | Candidate;
 }
 
-const kindKey = (r: ExpectedCandidate | Candidate) =>
-  r.kind === "meeting" && r.status !== undefined ? `meeting:${r.status}` : r.kind;
+/** The same kind, and for a meeting the same status where the reader coded one. */
+const sameKind = (e: ExpectedCandidate, c: Candidate) =>
+  e.kind === c.kind && (e.status === undefined || e.status === c.status);
 
 /**
  * Adds one report's result to the tallies. Each expected record is paired with the most similar
@@ -194,7 +195,7 @@ export function scoreReport(
     score.kinds.expected++;
     if (c) {
       score.kinds.given++;
-      if (kindKey(c) === kindKey(e)) {
+      if (sameKind(e, c)) {
         score.kinds.recovered++;
         score.kinds.correct++;
       }
