@@ -41,6 +41,9 @@ const RULES: Record<string, RegExp[]> = {
     /\/(core|server|cli|ledger|ingest|extract)\//,
     /^pg$|^fastify|^@electric-sql|^node:(fs|net|http|child_process)/,
   ],
+  // Situation reports' layout and renderers (Markdown, HTML, PDF, the map): the domain's report
+  // in, a document out; no store, no HTTP.
+  report: [/\/(store|core|server|cli|read-model|ingest)\//, /^kysely$|^pg$|^fastify|^@electric-sql/],
   core: [/\/(server|cli)\//, /^fastify/],
   // Routes and commands reach the store through core only; errors that cross the layers are the
   // domain's (a busy store is a DomainError), so neither imports anything from it.
