@@ -1,3 +1,4 @@
+import type { KindDefinition } from "../domain/kind.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import { indexColumns } from "../domain/record-index.ts";
 import { storedReferences } from "../domain/references.ts";
@@ -8,8 +9,8 @@ import type { StoredFigure, StoredRow } from "../store/verify.repository.ts";
 export type DerivedFinding = {
   /** The columns (and "figures", the claimed figures table) that differ from the fields. */
   differing: Array<{ column: string; stored: unknown; derived: unknown }>;
-  /** The text its search column should index, for the store to compare in bulk. */
-  searchText: string;
+  /** The text its search column should index, for the store to compare in bulk (none: unreadable). */
+  searchText: string | null;
 };
 
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
@@ -33,11 +34,21 @@ function figureKey(row: StoredFigure): string {
 /**
  * Recomputes every column the writer derives from a record's fields, with the record's own kind
  * (its `index`, `references` and `figures`, decision 0025, so a new kind is covered as it is
- * written), and names those the stored row disagrees with. Undefined for a kind nobody defines.
+ * written), and names those the stored row disagrees with; fields its kind cannot index name the
+ * type column. Undefined for a kind nobody defines.
  */
 export function checkDerivedColumns(row: StoredRow): DerivedFinding | undefined {
   const kind = kindByType(row.type);
   if (!kind) return undefined;
+  try {
+    return derivedColumnsDiffering(kind, row);
+  } catch {
+    // Fields of another kind (a type column changed by SQL): the ledger's digest names the record.
+    return { differing: [{ column: "type", stored: row.type, derived: null }], searchText: null };
+  }
+}
+
+function derivedColumnsDiffering(kind: KindDefinition, row: StoredRow): DerivedFinding {
   const derived = indexColumns(kind, row.body);
   const differing: DerivedFinding["differing"] = [];
   const compare = (column: string, stored: unknown, want: unknown, equal = same(stored, want)) => {

@@ -219,7 +219,7 @@ async function* checkedRows(
           message: `record "${row.id}" is of kind "${row.type}", which no kind definition names`,
         });
       } else {
-        texts.push({ id: row.id, text: finding.searchText });
+        if (finding.searchText !== null) texts.push({ id: row.id, text: finding.searchText });
         for (const { column, stored, derived } of finding.differing) {
           report({ record_id: row.id, message: derivedMessage(row, column, stored, derived) });
         }
@@ -236,6 +236,9 @@ async function* checkedRows(
 }
 
 function derivedMessage(row: StoredRow, column: string, stored: unknown, derived: unknown): string {
+  if (column === "type") {
+    return `record "${row.id}"'s fields are not those of its type column, "${row.type}"`;
+  }
   if (column === "figures") {
     return `record "${row.id}"'s claimed figures (claim_figure) differ from the figures its fields claim`;
   }

@@ -84,6 +84,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       db,
       kind: "pglite",
       location: "memory",
+      pglite,
       announce: () => {},
       close: () => db.destroy(),
     };
