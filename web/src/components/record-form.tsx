@@ -1,22 +1,16 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, lazy, type ReactNode, Suspense, useMemo, useState } from "react";
+import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DomainError } from "../../../src/domain/errors.ts";
-import { DATE_PRECISIONS, precisionOf } from "../../../src/domain/fuzzy-date.ts";
 import { kindByType } from "../../../src/domain/kinds/index.ts";
-import { PLACE_PRECISIONS } from "../../../src/domain/place.ts";
 import { VISIBILITIES } from "../../../src/domain/record.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
 import { ApiError, type ApiRecord, getJson, processUrl } from "../api.ts";
 import { valueLabel } from "../format.ts";
+import { FieldControls } from "./field-controls.tsx";
 import { useFocusFirstError } from "./focus-first-error.ts";
-import { FiguresTable } from "./pickers/figures-table.tsx";
-import { PlaceNamePicker } from "./pickers/place-name-picker.tsx";
 import { RecordPicker } from "./pickers/record-picker.tsx";
-import { RecordsPicker } from "./pickers/records-picker.tsx";
 import {
-  type FieldSpec,
-  type FigureRow,
   type FormValues,
   fieldsOf,
   issueKey,
@@ -26,22 +20,6 @@ import {
 } from "./schema-fields.ts";
 
 type Issues = Record<string, string>;
-
-const PinMap = lazy(() => import("./pickers/pin-map.tsx").then((m) => ({ default: m.PinMap })));
-
-/** Placeholders that show how a date of each precision is written. */
-const DATE_EXAMPLES: Record<string, string> = {
-  time: "2021-11-16T08:30+04:00",
-  day: "2021-11-16",
-  month: "2021-11",
-  year: "2021",
-  range: "2021-11",
-};
-
-const humanize = (name: string) => {
-  const words = name.replace(/_ids?$/, "").replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
 
 /**
  * A form for any kind of record, built from that kind's zod schema and checked with it before
@@ -70,11 +48,8 @@ export function RecordForm(props: {
   const formRef = useFocusFirstError(issues);
   const [isStale, setIsStale] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
-  const [pinning, setPinning] = useState<string | undefined>();
   if (!kind) return null;
   const kindName = t(`kinds.${props.type}` as "kinds.commitment");
-  const fieldLabel = (name: string) =>
-    t(`fields.${name}` as "fields.name", { defaultValue: humanize(name) });
 
   const toIssues = (list: ReadonlyArray<{ path: string; message: string }>): Issues => {
     const found: Issues = {};
@@ -132,305 +107,8 @@ export function RecordForm(props: {
     }
   }
 
-  const set = (key: string, value: FormValues[string]) =>
+  const set = (key: string, value: string) =>
     setValues((current) => ({ ...current, [key]: value }));
-  /** A date's value; its precision follows what was typed (2021-11 is a month) unless a range. */
-  const setDate = (name: string, value: string) =>
-    setValues((current) => {
-      const written = precisionOf(value.trim());
-      const isRange = current[`${name}.precision`] === "range";
-      return {
-        ...current,
-        [`${name}.value`]: value,
-        ...(written && !isRange ? { [`${name}.precision`]: written } : {}),
-      };
-    });
-  const described = (key: string) =>
-    issues[key] ? { "aria-invalid": true as const, "aria-describedby": `rf-e-${key}` } : {};
-  const error = (key: string) =>
-    issues[key] ? (
-      <p className="field-error" id={`rf-e-${key}`} role="alert">
-        {issues[key]}
-      </p>
-    ) : null;
-  const textInput = (key: string, props: Record<string, unknown> = {}) => (
-    <input
-      id={`rf-${key}`}
-      value={String(values[key] ?? "")}
-      onChange={(event) => set(key, event.target.value)}
-      {...described(key)}
-      {...props}
-    />
-  );
-  const select = (key: string, options: readonly string[], hasEmpty: boolean) => (
-    <select
-      id={`rf-${key}`}
-      value={String(values[key] ?? "")}
-      onChange={(event) => set(key, event.target.value)}
-      {...described(key)}
-    >
-      {hasEmpty ? <option value="">—</option> : null}
-      {options.map((option) => (
-        <option key={option} value={option}>
-          {valueLabel(t)(option)}
-        </option>
-      ))}
-    </select>
-  );
-  const single = (key: string, label: ReactNode, control: ReactNode, hint?: string) => (
-    <div className={`field${issues[key] ? " invalid" : ""}`} key={key}>
-      <label htmlFor={`rf-${key}`}>{label}</label>
-      {control}
-      {hint ? <p className="hint">{hint}</p> : null}
-      {error(key)}
-    </div>
-  );
-  const errorId = (key: string) => (issues[key] ? `rf-e-${key}` : undefined);
-  const picked = (key: string, control: ReactNode) => (
-    <div className={`field${issues[key] ? " invalid" : ""}`} key={key}>
-      {control}
-      {error(key)}
-    </div>
-  );
-
-  const numberAt = (key: string) => {
-    const text = String(values[key] ?? "").trim();
-    return text !== "" && Number.isFinite(Number(text)) ? Number(text) : undefined;
-  };
-
-  const control = (field: FieldSpec): ReactNode => {
-    // The asterisk is for the eye; screen readers hear the field's name alone.
-    const label = (
-      <>
-        {fieldLabel(field.name)}
-        {field.isOptional ? null : <span aria-hidden="true"> *</span>}
-      </>
-    );
-    const hint = field.description;
-    const name = field.name;
-    switch (field.control) {
-      case "text":
-        return single(
-          name,
-          label,
-          field.isLong ? (
-            <textarea
-              id={`rf-${name}`}
-              rows={3}
-              value={String(values[name] ?? "")}
-              onChange={(event) => set(name, event.target.value)}
-              {...described(name)}
-            />
-          ) : (
-            textInput(name)
-          ),
-          hint,
-        );
-      case "enum":
-        return single(name, label, select(name, field.options, field.isOptional), hint);
-      case "number":
-        return single(name, label, textInput(name, { inputMode: "decimal" }), hint);
-      case "boolean":
-        return (
-          <div className={`field checkbox${issues[name] ? " invalid" : ""}`} key={name}>
-            <label>
-              <input
-                type="checkbox"
-                checked={values[name] === true}
-                onChange={(event) => set(name, event.target.checked)}
-                {...described(name)}
-              />{" "}
-              {label}
-            </label>
-            {error(name)}
-          </div>
-        );
-      case "id":
-        if (field.refersTo.length === 0) return single(name, label, textInput(name), hint);
-        return picked(
-          name,
-          <RecordPicker
-            id={`rf-${name}`}
-            label={label}
-            types={field.refersTo}
-            value={String(values[name] ?? "")}
-            onChange={(id) => set(name, id)}
-            hint={hint}
-            errorId={errorId(name)}
-          />,
-        );
-      case "ids":
-        return picked(
-          name,
-          <RecordsPicker
-            id={`rf-${name}`}
-            label={label}
-            types={field.refersTo.length > 0 ? field.refersTo : ["actor"]}
-            value={Array.isArray(values[name]) ? (values[name] as string[]) : []}
-            onChange={(ids) => set(name, ids)}
-            hint={hint}
-            errorId={errorId(name)}
-          />,
-        );
-      case "figures":
-      case "counts":
-        return (
-          <div className={`field${issues[name] ? " invalid" : ""}`} key={name}>
-            <FiguresTable
-              id={`rf-${name}`}
-              caption={fieldLabel(name)}
-              rows={Array.isArray(values[name]) ? (values[name] as FigureRow[]) : []}
-              onChange={(rows) => set(name, rows)}
-              hasSide={field.control === "figures"}
-            />
-            {hint && field.control === "counts" ? <p className="hint">{hint}</p> : null}
-            {error(name)}
-          </div>
-        );
-      case "enums": {
-        const options = field.options;
-        const chosen = Array.isArray(values[name]) ? (values[name] as string[]) : [];
-        // A group of checkboxes: each one reachable and togglable from the keyboard.
-        return (
-          <fieldset className={`field choices${issues[name] ? " invalid" : ""}`} key={name}>
-            <legend>{label}</legend>
-            {options.map((option) => (
-              <label key={option}>
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(option)}
-                  onChange={(event) =>
-                    set(
-                      name,
-                      event.target.checked
-                        ? [...chosen, option]
-                        : chosen.filter((c) => c !== option),
-                    )
-                  }
-                />{" "}
-                {valueLabel(t)(option)}
-              </label>
-            ))}
-            {hint ? <p className="hint">{hint}</p> : null}
-            {error(name)}
-          </fieldset>
-        );
-      }
-      case "strings":
-      case "json":
-        return single(
-          name,
-          label,
-          <textarea
-            id={`rf-${name}`}
-            rows={field.control === "json" ? 4 : 3}
-            className={field.control === "json" ? "code" : undefined}
-            value={String(values[name] ?? "")}
-            onChange={(event) => set(name, event.target.value)}
-            {...described(name)}
-          />,
-          field.control === "json" ? `${hint ? `${hint}. ` : ""}${t("forms.jsonHint")}` : hint,
-        );
-      case "date":
-        return (
-          <fieldset className="field group" key={name}>
-            <legend>{label}</legend>
-            {single(
-              `${name}.value`,
-              `${fieldLabel(name)}: ${t("forms.dateValue")}`,
-              textInput(`${name}.value`, {
-                placeholder: DATE_EXAMPLES[String(values[`${name}.precision`])],
-                onChange: (event: { target: { value: string } }) =>
-                  setDate(name, event.target.value),
-              }),
-            )}
-            {single(
-              `${name}.precision`,
-              `${fieldLabel(name)}: ${t("forms.precision")}`,
-              select(`${name}.precision`, DATE_PRECISIONS, false),
-              t("forms.precisionHint"),
-            )}
-            {values[`${name}.precision`] === "range" || values[`${name}.end`]
-              ? single(
-                  `${name}.end`,
-                  `${fieldLabel(name)}: ${t("forms.dateEnd")}`,
-                  textInput(`${name}.end`, { placeholder: "2021-12" }),
-                )
-              : null}
-          </fieldset>
-        );
-      case "place":
-        return (
-          <fieldset className="field group" key={name}>
-            <legend>{label}</legend>
-            {picked(
-              `${name}.name`,
-              <PlaceNamePicker
-                id={`rf-${name}.name`}
-                label={`${fieldLabel(name)}: ${t("forms.placeName")}`}
-                value={String(values[`${name}.name`] ?? "")}
-                onType={(typed) => set(`${name}.name`, typed)}
-                onChoose={(place) =>
-                  setValues((current) => ({
-                    ...current,
-                    [`${name}.name`]: place.name,
-                    ...(place.precision ? { [`${name}.precision`]: place.precision } : {}),
-                    [`${name}.lat`]: place.lat === undefined ? "" : String(place.lat),
-                    [`${name}.lon`]: place.lon === undefined ? "" : String(place.lon),
-                    [`${name}.country`]: place.country ?? "",
-                    [`${name}.admin1`]: place.admin1 ?? "",
-                    [`${name}.admin2`]: place.admin2 ?? "",
-                    [`${name}.place_id`]: place.place_id ?? "",
-                  }))
-                }
-                errorId={errorId(`${name}.name`)}
-              />,
-            )}
-            {single(
-              `${name}.precision`,
-              `${fieldLabel(name)}: ${t("forms.precision")}`,
-              select(`${name}.precision`, PLACE_PRECISIONS, false),
-            )}
-            {single(
-              `${name}.lat`,
-              `${fieldLabel(name)}: ${t("forms.latitude")}`,
-              textInput(`${name}.lat`, { inputMode: "decimal" }),
-            )}
-            {single(
-              `${name}.lon`,
-              `${fieldLabel(name)}: ${t("forms.longitude")}`,
-              textInput(`${name}.lon`, { inputMode: "decimal" }),
-            )}
-            <div className="field wide">
-              <button
-                type="button"
-                className="secondary"
-                aria-expanded={pinning === name}
-                onClick={() => setPinning(pinning === name ? undefined : name)}
-              >
-                {t("forms.pinOnMap")}
-              </button>
-              {pinning === name ? (
-                <Suspense fallback={null}>
-                  <PinMap
-                    lat={numberAt(`${name}.lat`)}
-                    lon={numberAt(`${name}.lon`)}
-                    onPin={(lat, lon) =>
-                      setValues((current) => ({
-                        ...current,
-                        [`${name}.lat`]: String(lat),
-                        [`${name}.lon`]: String(lon),
-                      }))
-                    }
-                  />
-                </Suspense>
-              ) : null}
-            </div>
-          </fieldset>
-        );
-    }
-  };
-
   const title = props.editing
     ? t("forms.editTitle", { kind: kindName })
     : t("forms.newTitle", { kind: kindName });
@@ -467,21 +145,44 @@ export function RecordForm(props: {
           </button>
         </div>
       ) : null}
-      {fields.map(control)}
-      {single("visibility", t("forms.visibility"), select("visibility", VISIBILITIES, false))}
-      {values.visibility === "restricted"
-        ? picked(
-            "restricted_to",
-            <RecordPicker
-              id="rf-restricted_to"
-              label={t("forms.restrictedTo")}
-              types={["actor"]}
-              value={String(values.restricted_to ?? "")}
-              onChange={(id) => set("restricted_to", id)}
-              errorId={errorId("restricted_to")}
-            />,
-          )
-        : null}
+      <FieldControls
+        fields={fields}
+        values={values}
+        setValues={setValues}
+        issues={issues}
+        idPrefix="rf-"
+      />
+      <div className={`field${issues.visibility ? " invalid" : ""}`}>
+        <label htmlFor="rf-visibility">{t("forms.visibility")}</label>
+        <select
+          id="rf-visibility"
+          value={String(values.visibility)}
+          onChange={(event) => set("visibility", event.target.value)}
+        >
+          {VISIBILITIES.map((option) => (
+            <option key={option} value={option}>
+              {valueLabel(t)(option)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {values.visibility === "restricted" ? (
+        <div className={`field${issues.restricted_to ? " invalid" : ""}`}>
+          <RecordPicker
+            id="rf-restricted_to"
+            label={t("forms.restrictedTo")}
+            types={["actor"]}
+            value={String(values.restricted_to ?? "")}
+            onChange={(id) => set("restricted_to", id)}
+            errorId={issues.restricted_to ? "rf-e-restricted_to" : undefined}
+          />
+          {issues.restricted_to ? (
+            <p className="field-error" id="rf-e-restricted_to" role="alert">
+              {issues.restricted_to}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <div className="actions">
         <button type="submit" disabled={isBusy}>
           {t("forms.save")}

@@ -25,13 +25,32 @@ export type FieldSpec = {
   | { control: "place" }
   | { control: "figures" }
   | { control: "counts" }
+  /** An object of its own fields (a verification): a group of the same controls. */
+  | { control: "object"; fields: FieldSpec[] }
+  /** A list of such objects (an exchange's transfers): a group per item, added and removed. */
+  | { control: "objects"; fields: FieldSpec[] }
+  /** Values by key (names by language, ids in other datasets): a row per key. */
+  | { control: "pairs"; isNumber: boolean }
+  /** A GeoJSON geometry: drawn on a map, never typed. */
+  | { control: "geometry"; types: string[] }
   | { control: "json" }
 );
 
 /** One row of a figures table: a category, a side (none in totals) and the count as typed. */
 export type FigureRow = { category: string; side: string; best: string; low: string; high: string };
 
-export type FormValues = Record<string, string | string[] | boolean | FigureRow[]>;
+/** One row of values by key. */
+export type PairRow = { key: string; value: string };
+
+export type FormValue =
+  | string
+  | string[]
+  | boolean
+  | FigureRow[]
+  | PairRow[]
+  | FormValues
+  | FormValues[];
+export type FormValues = { [key: string]: FormValue };
 
 type AnySchema = z.ZodType & {
   _zod: { def: Record<string, unknown> & { type: string } };
@@ -47,7 +66,11 @@ function unwrap(schema: AnySchema): { inner: AnySchema; isOptional: boolean } {
   for (;;) {
     const type = def(inner).type;
     if (type === "optional" || type === "default" || type === "nullable") isOptional = true;
-    else if (type !== "readonly" && type !== "prefault") return { inner, isOptional };
+    else if (type === "pipe") {
+      // A preprocess (older shapes read into the new one): the form edits what comes out.
+      inner = def(inner).out as AnySchema;
+      continue;
+    } else if (type !== "readonly" && type !== "prefault") return { inner, isOptional };
     inner = def(inner).innerType as AnySchema;
   }
 }
@@ -70,6 +93,25 @@ function shapeOf(schema: AnySchema): Record<string, AnySchema> | undefined {
  * actors without a list of field names kept in the web app.
  */
 function referenceTargets(kind: KindDefinition, shape: Record<string, AnySchema>) {
+  const targets = new Map<string, string[]>();
+  // The deep probe fills nested objects and lists of them (an exchange's transfers) as well; a
+  // kind whose references cannot read it gets the shallow one.
+  for (const isDeep of [true, false]) {
+    try {
+      for (const ref of kind.references(probeOf(shape, isDeep))) {
+        // "transfers.0.from" is the field "from" of any transfer.
+        targets.set(ref.field.replace(/\.\d+(?=\.|$)/g, ""), [...ref.to_types]);
+      }
+      return targets;
+    } catch {
+      targets.clear();
+    }
+  }
+  return targets;
+}
+
+/** A record whose every text holds a marker, for a kind's references function to report. */
+function probeOf(shape: Record<string, AnySchema>, isDeep: boolean): Record<string, unknown> {
   const probe: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(shape)) {
     const { inner } = unwrap(field);
@@ -78,34 +120,55 @@ function referenceTargets(kind: KindDefinition, shape: Record<string, AnySchema>
     if (def(inner).type === "string") probe[name] = "probe";
     else if (def(inner).type === "array") {
       const element = unwrap(def(inner).element as AnySchema).inner;
-      probe[name] = def(element).type === "string" ? ["probe"] : [];
+      const elementShape = shapeOf(element);
+      probe[name] =
+        def(element).type === "string"
+          ? ["probe"]
+          : isDeep && elementShape
+            ? [probeOf(elementShape, true)]
+            : [];
     } else if (def(inner).type === "object") {
       // Nested objects (a verification) are read by the references function: give it one.
-      probe[name] = {};
+      const innerShape = shapeOf(inner) ?? {};
+      probe[name] = isDeep ? probeOf(innerShape, true) : {};
     }
   }
-  const targets = new Map<string, string[]>();
-  try {
-    for (const ref of kind.references(probe)) {
-      targets.set(ref.field, [...ref.to_types]);
-    }
-  } catch {
-    // A kind whose references read nested fields the probe lacks: its ids stay free text.
+  return probe;
+}
+
+/** A GeoJSON geometry's schema: a union of objects each with a type and coordinates. */
+function geometryTypes(schema: AnySchema): string[] | undefined {
+  if (def(schema).type !== "union") return undefined;
+  const types: string[] = [];
+  for (const option of def(schema).options as AnySchema[]) {
+    const shape = shapeOf(unwrap(option).inner);
+    const literal = shape?.type ? def(shape.type) : undefined;
+    if (!shape?.coordinates || literal?.type !== "literal") return undefined;
+    types.push(...((literal.values as unknown[]) ?? []).map(String));
   }
-  return targets;
+  return types;
 }
 
 /** The form's fields for a kind, in the order its schema declares them. */
 export function fieldsOf(kind: KindDefinition): FieldSpec[] {
   const shape = shapeOf(kind.schema as AnySchema) ?? {};
-  const targets = referenceTargets(kind, shape);
-  return Object.entries(shape).map(([name, field]) => {
+  return fieldsOfShape(shape, referenceTargets(kind, shape), "");
+}
+
+/** The fields of an object's shape; `path` is where the object sits, for its references. */
+function fieldsOfShape(
+  shape: Record<string, AnySchema>,
+  targets: Map<string, string[]>,
+  path: string,
+): FieldSpec[] {
+  return Object.entries(shape).map(([name, field]): FieldSpec => {
     const { inner, isOptional } = unwrap(field);
     const base = { name, isOptional, description: field.description ?? inner.description };
     const type = def(inner).type;
+    const at = `${path}${name}`;
     if (type === "string") {
-      if (isIdString(inner) || targets.has(name))
-        return { ...base, control: "id", refersTo: targets.get(name) ?? [] };
+      if (isIdString(inner) || targets.has(at))
+        return { ...base, control: "id", refersTo: targets.get(at) ?? [] };
       const max = (inner as unknown as { maxLength: number | null }).maxLength ?? 0;
       return { ...base, control: "text", isLong: max > 500 || max === 0 };
     }
@@ -119,10 +182,17 @@ export function fieldsOf(kind: KindDefinition): FieldSpec[] {
       def((def(inner).options as AnySchema[])[0] as AnySchema).type === "number"
     )
       return { ...base, control: "number" };
+    const geometry = geometryTypes(inner);
+    if (geometry) return { ...base, control: "geometry", types: geometry };
+    if (type === "record") {
+      const value = unwrap(def(inner).valueType as AnySchema).inner;
+      if (["string", "number", "union"].includes(def(value).type))
+        return { ...base, control: "pairs", isNumber: def(value).type === "number" };
+    }
     if (type === "array") {
       const element = unwrap(def(inner).element as AnySchema).inner;
-      if (isIdString(element) || (def(element).type === "string" && targets.has(name)))
-        return { ...base, control: "ids", refersTo: targets.get(name) ?? [] };
+      if (isIdString(element) || (def(element).type === "string" && targets.has(at)))
+        return { ...base, control: "ids", refersTo: targets.get(at) ?? [] };
       if (def(element).type === "enum")
         return {
           ...base,
@@ -130,6 +200,13 @@ export function fieldsOf(kind: KindDefinition): FieldSpec[] {
           options: Object.values(def(element).entries as object),
         };
       if (def(element).type === "string") return { ...base, control: "strings" };
+      const elementShape = shapeOf(element);
+      if (elementShape)
+        return {
+          ...base,
+          control: "objects",
+          fields: fieldsOfShape(elementShape, targets, `${at}.`),
+        };
     }
     const keys = Object.keys(shapeOf(inner) ?? {});
     if (
@@ -146,6 +223,9 @@ export function fieldsOf(kind: KindDefinition): FieldSpec[] {
     if (keys.includes("value") && keys.includes("precision")) return { ...base, control: "date" };
     if (keys.includes("name") && keys.includes("precision") && keys.includes("lat"))
       return { ...base, control: "place" };
+    const objectShape = shapeOf(inner);
+    if (objectShape)
+      return { ...base, control: "object", fields: fieldsOfShape(objectShape, targets, `${at}.`) };
     return { ...base, control: "json" };
   });
 }
@@ -169,6 +249,30 @@ const text = (values: FormValues, key: string) => {
 
 /** A number when it reads as one; otherwise the text itself, so the schema can say what is wrong. */
 const numberOrText = (value: string) => (Number.isFinite(Number(value)) ? Number(value) : value);
+
+/** The values of a nested object: an empty one when it has none yet. */
+const subValues = (value: FormValue | undefined): FormValues =>
+  value !== undefined && typeof value === "object" && !Array.isArray(value) ? value : {};
+
+/** A nested object's issues under its field's name. */
+const prefixed = (name: string, issues: Record<string, string>) =>
+  Object.fromEntries(Object.entries(issues).map(([key, message]) => [`${name}.${key}`, message]));
+
+/**
+ * True when a nested object holds nothing typed: an optional one is then left out. What a select
+ * or a box starts on (a verification's "unverified", a unit of "days") is no input of the user's;
+ * another choice is, and is sent for the schema to check (a "verified" needs its reason).
+ */
+function isEmptyInput(fields: FieldSpec[], input: Record<string, unknown>): boolean {
+  return fields.every((field) => {
+    const value = input[field.name];
+    if (field.control === "enum") return value === undefined || value === field.options[0];
+    if (field.control === "boolean") return value !== true;
+    if (field.control === "object")
+      return value === undefined || isEmptyInput(field.fields, value as Record<string, unknown>);
+    return value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+  });
+}
 
 /** A count as a table row shows it: a plain number is its "best", a range its three numbers. */
 function rowOf(count: Count): Pick<FigureRow, "best" | "low" | "high"> {
@@ -293,6 +397,34 @@ export function toRecordInput(
         if (Object.keys(built).length > 0 || !field.isOptional) input[name] = built;
         break;
       }
+      case "object": {
+        const sub = toRecordInput(field.fields, subValues(values[name]));
+        Object.assign(issues, prefixed(name, sub.issues));
+        if (!isEmptyInput(field.fields, sub.input) || !field.isOptional) input[name] = sub.input;
+        break;
+      }
+      case "objects": {
+        const items = Array.isArray(values[name]) ? (values[name] as FormValues[]) : [];
+        input[name] = items.map((item, index) => {
+          const sub = toRecordInput(field.fields, item);
+          Object.assign(issues, prefixed(`${name}.${index}`, sub.issues));
+          return sub.input;
+        });
+        break;
+      }
+      case "pairs": {
+        const rows = Array.isArray(values[name]) ? (values[name] as PairRow[]) : [];
+        const filled = rows.filter((row) => row.key.trim() !== "" || row.value.trim() !== "");
+        if (filled.length === 0 && field.isOptional) break;
+        input[name] = Object.fromEntries(
+          filled.map((row) => [
+            row.key.trim(),
+            field.isNumber ? numberOrText(row.value.trim()) : row.value.trim(),
+          ]),
+        );
+        break;
+      }
+      case "geometry":
       case "json":
         if (raw === "") break;
         try {
@@ -357,6 +489,20 @@ export function toFormValues(
           ([category, count]) => ({ category, side: "", ...rowOf(count) }),
         );
         break;
+      case "object":
+        values[field.name] = toFormValues(field.fields, (value ?? {}) as Record<string, unknown>);
+        break;
+      case "objects":
+        values[field.name] = Array.isArray(value)
+          ? value.map((item) => toFormValues(field.fields, item as Record<string, unknown>))
+          : [];
+        break;
+      case "pairs":
+        values[field.name] = Object.entries((value ?? {}) as Record<string, unknown>).map(
+          ([key, v]) => ({ key, value: String(v) }),
+        );
+        break;
+      case "geometry":
       case "json":
         values[field.name] = value === undefined ? "" : JSON.stringify(value, null, 2);
         break;
