@@ -6,6 +6,7 @@ import { type ApiRecord, type FuzzyDate, getJson, listRecords, processUrl } from
 import { ActorName, useSourceTitles } from "../components/actors.tsx";
 import { mountPlot } from "../components/mount-plot.ts";
 import { RecordEditor } from "../components/record-editor.tsx";
+import { ReportDownload } from "../components/report-download.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
 import {
@@ -158,6 +159,7 @@ export function OverviewPage() {
     <div className="overview">
       <h1>{process.data?.name ?? t("nav.overview")}</h1>
       {process.data?.description ? <p className="lede">{process.data.description}</p> : null}
+      <ReportDownload />
 
       <section aria-labelledby="figures">
         <h2 id="figures">{t("overview.keyFigures")}</h2>
