@@ -10,6 +10,7 @@ import type { Database } from "../store/schema.ts";
  */
 export class LedgerVersions {
   readonly #sizes = new Map<string, number>();
+  readonly #listeners = new Set<(slug: string, size: number) => void>();
 
   get(slug: string): number | undefined {
     return this.#sizes.get(slug);
@@ -17,7 +18,19 @@ export class LedgerVersions {
 
   /** Records a size; sizes only grow, so a late, smaller reading never wins. */
   set(slug: string, size: number): void {
-    if (size > (this.#sizes.get(slug) ?? -1)) this.#sizes.set(slug, size);
+    if (size <= (this.#sizes.get(slug) ?? -1)) return;
+    this.#sizes.set(slug, size);
+    for (const listener of this.#listeners) listener(slug, size);
+  }
+
+  /**
+   * Calls `listener` each time a process's ledger is seen to grow: after this server's own commits
+   * and when `refresh` finds another server's. It runs inside the writer's call, so it only
+   * schedules work (the alerts do theirs later, outside any transaction). Returns how to stop.
+   */
+  onGrow(listener: (slug: string, size: number) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   async refresh(db: Kysely<Database>): Promise<void> {

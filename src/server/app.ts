@@ -13,6 +13,7 @@ import { answerFrameworkError, registerProblemHandlers } from "./problems.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { API_SCHEMAS } from "./response-schemas.ts";
 import { mapStyleOrigin, registerConfigRoutes } from "./routes/config.ts";
+import { registerGazetteerRoutes } from "./routes/gazetteer.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
 import { registerLedgerRoutes } from "./routes/ledger.ts";
@@ -21,6 +22,7 @@ import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRecordRoutes } from "./routes/records.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
 import { registerStatsRoutes, registerTileRoutes } from "./routes/stats.ts";
+import { registerSubscriptionRoutes } from "./routes/subscriptions.ts";
 import { hasWebApp, registerWebRoutes } from "./routes/web.ts";
 
 /** Security headers of every JSON API response: nothing in it may load or frame anything. */
@@ -192,10 +194,12 @@ export async function buildApp(
   registerLedgerRoutes(app, services);
   const cache = new ResponseCache(options.cacheBytes);
   registerRecordRoutes(app, services, cache);
+  registerGazetteerRoutes(app, services);
   registerImportRoutes(app, services);
   registerPhotoRoutes(app, services);
   registerReportRoutes(app, services);
   registerStatsRoutes(app, services, cache);
   registerTileRoutes(app, services, cache);
+  registerSubscriptionRoutes(app, services);
   return app;
 }

@@ -1,0 +1,159 @@
+import { createHmac } from "node:crypto";
+import nodemailer, { type Transporter } from "nodemailer";
+import type { AlertRule } from "../domain/alert-rules.ts";
+import { describeRule } from "../domain/alert-rules.ts";
+import {
+  claimDueDeliveries,
+  type DueDelivery,
+  recordAttempt,
+} from "../store/subscription.repository.ts";
+import type { Services } from "./services.ts";
+
+/** How alerts leave the server: the SMTP server for e-mail, and how hard to try (decision 0030). */
+export type DeliverySettings = {
+  /** The SMTP server, as nodemailer takes it: `smtp://user:pass@host:587`, `smtps://...`. */
+  smtpUrl?: string | undefined;
+  /** The e-mails' From address. */
+  mailFrom: string;
+  /** The wait before the second attempt; each later one waits twice as long as the one before. */
+  retryBaseMs: number;
+  /** Attempts before a delivery is given up as failed. */
+  maxAttempts: number;
+  /** How long a webhook's receiver has to answer. */
+  timeoutMs: number;
+};
+
+export const DEFAULT_DELIVERY: DeliverySettings = {
+  mailFrom: "Truce <truce@localhost>",
+  retryBaseMs: 60_000,
+  maxAttempts: 8,
+  timeoutMs: 10_000,
+};
+
+/** The header a webhook's body is signed in, as GitHub's X-Hub-Signature-256: `sha256=<hex>`. */
+export const SIGNATURE_HEADER = "x-truce-signature-256";
+
+/** The signature of a webhook body with the subscription's key: HMAC-SHA256, hex, prefixed. */
+export function signBody(secret: string, body: string): string {
+  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
+}
+
+/** When the attempt after `attempts` failed ones is due: base, 2×base, 4×base... */
+export function nextAttemptAt(now: Date, attempts: number, settings: DeliverySettings): Date {
+  return new Date(now.getTime() + settings.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+}
+
+type Outcome = { ok: boolean; answer: string };
+
+async function postWebhook(delivery: DueDelivery, settings: DeliverySettings): Promise<Outcome> {
+  const body = JSON.stringify({ delivery: delivery.id, ...delivery.event });
+  const response = await fetch(delivery.target, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "user-agent": "Truce-Alerts",
+      "x-truce-event": String(delivery.event.alert),
+      "x-truce-delivery": delivery.id,
+      [SIGNATURE_HEADER]: signBody(delivery.secret ?? "", body),
+    },
+    body,
+    redirect: "manual",
+    signal: AbortSignal.timeout(settings.timeoutMs),
+  });
+  // The answer's body is not read into the log: only whether it was taken.
+  await response.body?.cancel();
+  return { ok: response.ok, answer: `HTTP ${response.status}` };
+}
+
+const transports = new Map<string, Transporter>();
+
+function transportFor(url: string): Transporter {
+  let transport = transports.get(url);
+  if (!transport) {
+    transport = nodemailer.createTransport(url);
+    transports.set(url, transport);
+  }
+  return transport;
+}
+
+function mailText(delivery: DueDelivery): string {
+  const event = delivery.event;
+  const rule = event.rule as AlertRule;
+  return [
+    String(event.summary),
+    "",
+    `Process: ${event.process}`,
+    `Rule: ${describeRule(rule)}`,
+    ...(event.link ? [`Record: ${event.link}`] : []),
+    "",
+    "The record as you may see it:",
+    JSON.stringify(event.record, null, 2),
+    ...(event.other
+      ? ["", "The claim it disagrees with:", JSON.stringify(event.other, null, 2)]
+      : []),
+    "",
+    `Delivery ${delivery.id}; manage your subscriptions on the alerts page.`,
+  ].join("\n");
+}
+
+async function sendMail(delivery: DueDelivery, settings: DeliverySettings): Promise<Outcome> {
+  if (!settings.smtpUrl) return { ok: false, answer: "no SMTP server is set (TRUCE_SMTP_URL)" };
+  const info = await transportFor(settings.smtpUrl).sendMail({
+    from: settings.mailFrom,
+    to: delivery.target,
+    subject: `[Truce ${delivery.event.process}] ${String(delivery.event.summary).slice(0, 150)}`,
+    text: mailText(delivery),
+    headers: { "X-Truce-Delivery": delivery.id, "X-Truce-Event": String(delivery.event.alert) },
+  });
+  return { ok: true, answer: String(info.response ?? "accepted").slice(0, 300) };
+}
+
+async function attempt(delivery: DueDelivery, settings: DeliverySettings): Promise<Outcome> {
+  try {
+    return delivery.channel === "webhook"
+      ? await postWebhook(delivery, settings)
+      : await sendMail(delivery, settings);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return {
+      ok: false,
+      answer: `${(error as Error).message}${cause ? ` (${cause})` : ""}`.slice(0, 300),
+    };
+  }
+}
+
+/**
+ * Sends the alerts whose attempt is due, a batch at a time, and logs each attempt on its
+ * delivery: delivered, or tried again after a wait that doubles each time, until `maxAttempts`.
+ * Returns how many attempts were made.
+ */
+export async function deliverDue(
+  services: Services,
+  settings: DeliverySettings,
+  batch = 20,
+): Promise<number> {
+  let made = 0;
+  for (;;) {
+    const now = services.now();
+    // Held for twice the time an attempt may take: past that, another server may try it.
+    const lease = new Date(now.getTime() + 2 * settings.timeoutMs + 60_000);
+    const due = await claimDueDeliveries(services.store.db, now, lease, batch);
+    if (due.length === 0) return made;
+    await Promise.all(
+      due.map(async (delivery) => {
+        const outcome = await attempt(delivery, settings);
+        const at = services.now();
+        const attempts = delivery.attempts + 1;
+        const isLast = !outcome.ok && attempts >= settings.maxAttempts;
+        await recordAttempt(services.store.db, delivery.id, {
+          status: outcome.ok ? "delivered" : isLast ? "failed" : "pending",
+          entry: { at: at.toISOString(), ok: outcome.ok, answer: outcome.answer },
+          next: outcome.ok || isLast ? null : nextAttemptAt(at, attempts, settings),
+          deliveredAt: outcome.ok ? at : null,
+        });
+      }),
+    );
+    made += due.length;
+    if (due.length < batch) return made;
+  }
+}
