@@ -223,6 +223,8 @@ export function findActorMentions(text: string, table: ActorTable, offset = 0): 
       [...table.byAlias.entries()].find(([alias]) => matched.startsWith(alias))?.[1];
     if (!actor) continue;
     const at = m.index ?? 0;
+    // "FARC dissidents", "a FARC dissident structure": those who left the actor are not it.
+    if (/^\s+dissident/i.test(text.slice(at + matched.length, at + matched.length + 12))) continue;
     mentions.push({ start: offset + at, end: offset + at + matched.length, text: matched, actor });
   }
   OPPONENT.lastIndex = 0;

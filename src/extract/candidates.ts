@@ -8,6 +8,12 @@ import {
 } from "./actors.ts";
 import { attributeClause } from "./attribution.ts";
 import { type CandidateKind, classifySentence, type Topic } from "./classify.ts";
+import {
+  type CountCategory,
+  findReleases,
+  findViolationCounts,
+  findWithdrawalCounts,
+} from "./counts.ts";
 import { type DateMention, findDateline, findDates } from "./dates.ts";
 import { type FigureMention, findFigures } from "./figures.ts";
 import type { GazetteerEntry } from "./gazetteer.ts";
@@ -34,7 +40,9 @@ export type EvidenceRole =
 export type Evidence = { start: number; end: number; supports: EvidenceRole };
 
 /** Counts per side (actor id, "civilians" or "unknown"), per category, as the claim states them. */
-export type CandidateFigures = Partial<Record<FigureCategory, Record<string, number>>>;
+export type CandidateFigures = Partial<
+  Record<FigureCategory | CountCategory, Record<string, number>>
+>;
 
 /**
  * A record the text suggests, for a person to accept, correct or discard. Field names follow the
@@ -55,6 +63,8 @@ export type Candidate = {
   participants?: string[];
   text: string;
   evidence: Evidence[];
+  /** How sure the rules are, 0–1: for ordering a review queue, not a probability. */
+  confidence?: number;
 };
 
 export type ExtractOptions = {
@@ -76,6 +86,8 @@ export type ExtractResult = { published?: string; candidates: Candidate[] };
 type Facts = {
   span: Span;
   topics: Topic[];
+  /** The sentence says someone said something (not only that someone is named). */
+  hasSpeechVerb: boolean;
   speaker: string | undefined;
   hasUnknownSpeaker: boolean;
   mentions: ActorMention[];
@@ -171,7 +183,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
     previous = candidate;
   };
   const flush = () => {
-    if (current) emit(finish(current, table.parties));
+    if (current) emit(finish(current, table.parties, published));
     current = undefined;
   };
 
@@ -196,7 +208,14 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
         current.speaker !== undefined &&
         facts.speaker !== current.speaker &&
         table.parties.includes(facts.speaker);
-      if (isReply) {
+      // "Timochenko said the FARC would seek power through votes": a side's statement with no
+      // other topic is its position.
+      const isPosition =
+        current === undefined &&
+        facts.speaker !== undefined &&
+        table.parties.includes(facts.speaker) &&
+        facts.hasSpeechVerb;
+      if (isReply || isPosition) {
         flush();
         current = draftFrom("position", facts);
       } else if (current) attach(current, facts);
@@ -262,6 +281,9 @@ function splitAtReply(
   return [sentence];
 }
 
+const NOT_A_PLACE_AFTER =
+  /^(?:'s|’s)?\s+(?:agreements?|accords?|protocols?|memorandum|format|group|Group|process|package|arrangements?|formula|declaration|statement)\b/;
+
 function readSentence(
   text: string,
   sentence: Span,
@@ -279,6 +301,16 @@ function readSentence(
   let mentions = findActorMentions(body.text, table, body.start);
   const places: PlaceMention[] = [];
   for (const place of findPlaces(body.text, body.start, processPlaces, world)) {
+    // "Donetsk" in "Donetsk People's Republic" names an actor; "Minsk" in "the Minsk agreements"
+    // or "the Minsk Group" names a document or a body, not where something happened.
+    if (
+      mentions.some(
+        (m) =>
+          m.start <= place.start && m.end >= place.end && m.end - m.start > place.end - place.start,
+      )
+    )
+      continue;
+    if (NOT_A_PLACE_AFTER.test(text.slice(place.end, place.end + 30))) continue;
     const country = place.entry.capital_of;
     // A name that is both a place and one of an actor's aliases (a capital in a process's
     // actors) is the actor when it speaks or is spoken of as a government, else the place.
@@ -304,6 +336,11 @@ function readSentence(
       b.actor === "" ? { ...b, actor: others.length === 1 && speaker ? (others[0] ?? "") : "" } : b,
     )
     .filter((b) => b.actor !== "" && b.actor !== speaker);
+  const countContext = {
+    mentions,
+    sides: table.sides,
+    blamed: blamed.map((b) => b.actor),
+  };
   const dates = findDates(body, published);
   const statementDates = dates.filter(
     (d) =>
@@ -313,6 +350,7 @@ function readSentence(
   return {
     span: sentence,
     topics: classifySentence(body.text),
+    hasSpeechVerb: attributions.some((a) => a.speaker !== undefined || a.isAnaphoric),
     speaker,
     hasUnknownSpeaker: attributions.some((a) => a.hasUnknownSpeaker),
     mentions,
@@ -320,7 +358,12 @@ function readSentence(
     dates: dates.filter((d) => !statementDates.includes(d)),
     statementDates,
     blamed,
-    figures: findFigures(body, mentions, speaker ?? lastSpeaker),
+    figures: [
+      ...findFigures(body, mentions, speaker ?? lastSpeaker),
+      ...findViolationCounts(body, countContext),
+      ...findReleases(body, countContext),
+      ...findWithdrawalCounts(body, countContext),
+    ],
   };
 }
 
@@ -344,6 +387,8 @@ function draftFrom(topic: Topic, facts: Facts): Draft {
  * fighting the same speaker (a new speaker is a new claim), and no other day for the event.
  */
 function continues(draft: Draft, topic: Topic, facts: Facts, sentence: Span): boolean {
+  // Each count a sentence states is its own (per region, per period).
+  if (topic === "violation_count") return false;
   if (
     topic === "meeting" &&
     draft.topic === "meeting" &&
@@ -415,11 +460,39 @@ function figuresOf(mentions: readonly FigureMention[]): CandidateFigures {
   return figures;
 }
 
-function finish(draft: Draft, parties: readonly string[]): Candidate {
+// Which counts each kind carries: casualties belong to fighting ("the bodies of 15 soldiers were
+// handed over" is an exchange, not a death toll), releases to exchanges, tallies to counts.
+const CASUALTIES = ["killed", "wounded", "captured", "missing"];
+const FIGURES_OF: Partial<Record<CandidateKind, readonly string[]>> = {
+  incident: CASUALTIES,
+  claim: CASUALTIES,
+  exchange: ["released"],
+  violation_count: ["violations", "explosions"],
+  withdrawal: ["weapons", "fighters"],
+};
+// A meeting spoken of as to come: "will meet", "is due to meet", "the next meeting is scheduled".
+const PLANNED =
+  /\b(?:will|shall|would|is to|are to|is due to|are due to|to be held|scheduled|plans? to|planned|next meeting|next round|next video conference|agreed to meet|meet again)\b/i;
+
+/**
+ * How sure the rules are of a candidate, from 0 to 1: a ranking for the reviewer (the surest
+ * first), not a probability. Each part the text gave that the kind needs adds to it.
+ */
+function confidenceOf(c: Candidate): number {
+  let score = 0.4;
+  if (c.date) score += 0.15;
+  if (c.places.length > 0) score += 0.1;
+  if (c.actors.length > 0) score += 0.1;
+  if (c.reported_by || (c.participants?.length ?? 0) > 0) score += 0.1;
+  if (Object.keys(c.figures ?? {}).length > 0 || c.due) score += 0.1;
+  return Math.round(Math.min(score, 0.95) * 100) / 100;
+}
+
+function finish(draft: Draft, parties: readonly string[], published?: string): Candidate {
   const kind = kindOf(draft, parties);
   const event =
     bestDate(draft.dates, "event") ??
-    (draft.topic === "position" ? bestDate(draft.statementDates, "event") : undefined) ??
+    (draft.topic !== "incident" ? bestDate(draft.statementDates, "event") : undefined) ??
     bestDate(draft.dates, "since");
   const actors = unique(draft.mentions.map((m) => m.actor));
   const evidence: Evidence[] = draft.spans.map((s) => ({
@@ -430,26 +503,40 @@ function finish(draft: Draft, parties: readonly string[]): Candidate {
   if (event) evidence.push({ start: event.start, end: event.end, supports: "date" });
   for (const p of draft.places) evidence.push({ start: p.start, end: p.end, supports: "place" });
   for (const m of draft.mentions) evidence.push({ start: m.start, end: m.end, supports: "actor" });
-  const candidate: Candidate = {
-    kind,
-    places: placesOf(draft.places),
-    actors,
-    text: draft.spans.map((s) => s.text).join(" "),
-    evidence,
-  };
+  const text = draft.spans.map((s) => s.text).join(" ");
+  const candidate: Candidate = { kind, places: placesOf(draft.places), actors, text, evidence };
   if (event) candidate.date = event.date;
   if (event?.role === "since") startOnly.add(candidate);
-  if (kind === "incident" || kind === "claim") {
-    if (draft.speaker) candidate.reported_by = draft.speaker;
+  if (draft.speaker) {
+    candidate.reported_by = draft.speaker;
+    const said = draft.mentions.find((m) => m.actor === draft.speaker);
+    if (said) evidence.push({ start: said.start, end: said.end, supports: "reported_by" });
+  }
+  if (kind === "incident" || kind === "claim" || kind === "violation_count") {
     candidate.blamed = unique(draft.blamed.map((b) => b.actor)).filter((b) => b !== draft.speaker);
     for (const b of draft.blamed) evidence.push({ start: b.start, end: b.end, supports: "blamed" });
-    candidate.figures = figuresOf(draft.figures);
-    for (const f of draft.figures)
-      evidence.push({ start: f.start, end: f.end, supports: "figure" });
-  } else if (draft.speaker) {
-    candidate.reported_by = draft.speaker;
   }
-  if (kind === "meeting") candidate.participants = actors;
+  const categories = FIGURES_OF[kind];
+  if (categories) {
+    const figures = draft.figures.filter((f) => categories.includes(f.category));
+    if (figures.length > 0 || kind === "incident" || kind === "claim")
+      candidate.figures = figuresOf(figures);
+    for (const f of figures) evidence.push({ start: f.start, end: f.end, supports: "figure" });
+  }
+  if (kind === "withdrawal") {
+    const due = bestDate(draft.dates, "due");
+    if (due) {
+      candidate.due = due.date;
+      evidence.push({ start: due.start, end: due.end, supports: "due" });
+    }
+  }
+  if (kind === "meeting") {
+    candidate.participants = actors;
+    const isLater =
+      published !== undefined && candidate.date !== undefined && candidate.date.value > published;
+    candidate.status = isLater || PLANNED.test(text) ? "planned" : "held";
+  }
+  candidate.confidence = confidenceOf(candidate);
   return candidate;
 }
 
@@ -536,6 +623,7 @@ function borrowDates(candidates: Candidate[]): void {
 
 const FIELD_ORDER: Array<keyof Candidate> = [
   "kind",
+  "status",
   "date",
   "due",
   "places",
@@ -546,6 +634,7 @@ const FIELD_ORDER: Array<keyof Candidate> = [
   "participants",
   "text",
   "evidence",
+  "confidence",
 ];
 
 /** The candidate with its fields in reading order (JSON keeps insertion order). */

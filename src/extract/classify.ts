@@ -27,7 +27,7 @@ export type Topic =
 const EXCHANGE =
   /\b(?:handed over|hand over|handing over|handed back|returned|repatriated|released|exchanged|exchange of|swap|transferred|flown home|received|receives|recovered|retrieved)\b[^.]{0,120}?\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers|civilians|persons)\b|\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers)\b[^.]{0,120}?\b(?:were|was|have been|had been)\s+(?:handed over|returned|repatriated|released|exchanged|transferred|flown home)\b|\bprisoner exchange\b|\bhand(?:ed|s)?\s+(?:\w+\s+){1,6}?back\s+to\b/i;
 const MEETING =
-  /\b(?:met|meet|meets|meeting|talks|summit|negotiations|hosted|host|will host|telephone conversation|phone calls?|phone conversation|phone talks|video conference|video call|held consultations|(?:a|the) call with|spoke by (?:phone|telephone))\b/i;
+  /\b(?:shook hands|met|meet|meets|meeting|talks|summit|negotiations|hosted|host|will host|telephone conversation|phone calls?|phone conversation|phone talks|video conference|video call|held consultations|(?:a|the) call with|spoke by (?:phone|telephone))\b/i;
 // When a sentence is about a document, "talks" in it is usually a hope ("calling for talks"): only
 // these words make it a meeting as well.
 const MEETING_HELD =
@@ -38,7 +38,7 @@ const NEGATED = /\b(?:no|not|nor|never|without|any)\s+(?:\w+\s+)?$/i;
 const DOCUMENT =
   /\b(?:signed|adopted|issued|initialled)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|communiqué|communique|protocol|memorandum|treaty|addendum|decision|package of measures|road ?map)\b|\b(?:statement|declaration|agreement|protocol|memorandum|addendum)\s+(?:was\s+|were\s+)?(?:signed|adopted)\b|\breleased\s+(?:a|the)\s+(?:joint\s+|trilateral\s+)?(?:statement|declaration|communiqué)\b/i;
 const COMMITMENT =
-  /\brecommit(?:ted|s)?\s+(?:\w+\s+){0,3}?to\b|\bagreed\s+(?:on\s+\w+\s+)?(?:on|to)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|measures)\b|\bextended\s+(?:[\w-]+\s+){0,6}?(?:until|to)\b|\bagreed\b[^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+|\b(?:agree to|committed to|commit to|pledged to|undertook to|undertake to|promised to|is to|are to|is to be|are to be|shall|will deploy|will withdraw|will be returned|to be returned)\b/i;
+  /\b(?:announced|declared|ordered)\s+(?:[\w-]+\s+){0,3}?(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:ceasefire|truce)\b|\b(?:would|will)\b[^.;]{0,60}?\b(?:by|within|no later than|not later than|before|until)\s+(?:the\s+)?(?:\d|end|next|january|february|march|april|may|june|july|august|september|october|november|december)|\brecommit(?:ted|s)?\s+(?:\w+\s+){0,3}?to\b|\bagreed\s+(?:on\s+\w+\s+)?(?:on|to)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|measures)\b|\bextended\s+(?:[\w-]+\s+){0,6}?(?:until|to)\b|\bagreed\b[^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+|\b(?:agree to|committed to|commit to|pledged to|undertook to|undertake to|promised to|is to|are to|is to be|are to be|shall|will deploy|will withdraw|will be returned|to be returned)\b/i;
 const INCIDENT =
   /\b(?:fired|fire|firing|shelled|shelling|shots?|attack(?:ed|s)?|clash(?:es|ed)?|fighting|violations?|violated|provocation|mortars?|artillery|sniper|drones?|killed|wounded|injured|shot dead|mine|explosion|exploded|crossed the border|incursion|advanced|skirmish(?:es)?|hostilities|captured)\b/i;
 const POSITION =
@@ -65,10 +65,21 @@ export function classifySentence(text: string): Topic[] {
   const topics: Topic[] = [];
   if (EXCHANGE.test(text)) return ["exchange"];
   if (VIOLATION_COUNT.test(text)) return ["violation_count"];
-  if (DOCUMENT.test(text)) topics.push("document");
+  const document = DOCUMENT.exec(text);
+  // "since the agreement was signed", "under the statement signed in Moscow": a reference.
+  if (
+    document &&
+    !/\b(?:since|after|before|under|when|until)\s+(?:the\s+)?$/i.test(text.slice(0, document.index))
+  )
+    topics.push("document");
   // "After the meeting the leaders adopted...": a meeting already read, not a new one.
   const meeting = [...text.matchAll(new RegExp(MEETING.source, "gi"))].find(
-    (m) => !/\b(?:after|before|during|at|following|since)\s+the\s+$/i.test(text.slice(0, m.index)),
+    (m) =>
+      !/\b(?:after|before|during|at|following|since)\s+the\s+$/i.test(text.slice(0, m.index)) &&
+      // "clearing the way for peace talks", "to revive the talks": talks hoped for, not held.
+      !/\b(?:for|to|revive|resume|restart|of|on)\s+(?:the\s+)?(?:peace\s+)?$/i.test(
+        text.slice(0, m.index),
+      ),
   );
   const commitment = COMMITMENT.exec(text);
   // "is to hold its first meeting by 30 January": the meeting is what is promised, not held.

@@ -48,8 +48,10 @@ const WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const YEAR = "((?:19|20)\\d{2})";
 const FUTURE =
   /\b(will|shall|is to|are to|is due to|are due to|to be held|scheduled|planned|is expected to|are expected to|plan to|plans to|intend to|next)\b/i;
+// A deadline, or the moment a promise takes effect ("a ceasefire starting on 20 July", "from 00:00
+// on 1 July", "will take effect at 00:01 on 27 July").
 const DEADLINE =
-  /\b(by|before|no later than|not later than|until|till|deadline of)\s+(?:the\s+)?$/i;
+  /\b(by|before|no later than|not later than|until|till|deadline of|starting(?: on| from)?|effective(?: from)?|as of|from (?:midnight|00:\d\d|\d\d:\d\d)(?: local time)? on|(?:take|takes|took) effect (?:at (?:midnight|\d\d:\d\d)(?: local time)? )?on)\s+(?:the\s+)?$/i;
 const REFERENCE_BEFORE =
   /\b(statements?|agreements?|declarations?|ceasefire|truce|deals?|accords?|documents?|decrees?|resolutions?|war|summit|meeting|talks)\s+(?:of|dated|signed on|reached on|agreed on)\s+$/i;
 const REFERENCE_AFTER =

@@ -15,7 +15,7 @@ export type FigureMention = {
 };
 
 const MILITARY =
-  "peacekeepers?|servicem[ae]n|soldiers?|troops|service ?members?|military personnel|officers?|conscripts?|border guards?|fighters?|privates?|sergeants?|sappers?|militar(?:y|ies)";
+  "(?:ex-|former )?combatants?|guerrillas?|rebels?|militants?|members?|policem[ae]n|police officers?|peacekeepers?|servicem[ae]n|soldiers?|troops|service ?members?|military personnel|officers?|conscripts?|border guards?|fighters?|privates?|sergeants?|sappers?|militar(?:y|ies)";
 const CIVILIAN =
   "civilians?|residents?|villagers?|journalists?|reporters?|shepherds?|farmers?|workers?|people|persons?|officials?|children|women|deminers?|drivers?|others?";
 const NOUN = new RegExp(`\\b(?:${MILITARY}|${CIVILIAN})\\b`, "i");
