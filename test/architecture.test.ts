@@ -44,12 +44,32 @@ const RULES: Record<string, RegExp[]> = {
   // Situation reports' layout and renderers (Markdown, HTML, PDF, the map): the domain's report
   // in, a document out; no store, no HTTP.
   report: [/\/(store|core|server|cli|read-model|ingest)\//, /^kysely$|^pg$|^fastify|^@electric-sql/],
+  // Gazetteers: the pure lookups (gazetteer.ts, which the browser's extraction uses too) and the
+  // world gazetteer's reader, the one file here that reads a file (its package's data).
+  geo: [/\/(store|core|server|cli|ingest|read-model|extract)\//, /^kysely$|^pg$|^fastify/],
   core: [/\/(server|cli)\//, /^fastify/],
   // Routes and commands reach the store through core only; errors that cross the layers are the
   // domain's (a busy store is a DomainError), so neither imports anything from it.
   server: [/\/cli\//, /\/store\//],
   cli: [/\/server\/routes\//, /\/store\//],
 };
+
+describe("the gazetteers", () => {
+  it("are pure but for the world gazetteer's reader, which extraction never imports", () => {
+    const geo = sourceFiles(join(SRC, "geo")).filter((f) => !f.endsWith("world-gazetteer.ts"));
+    const offences = geo.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /^node:|world-gazetteer/.test(spec))
+        .map((spec) => `${relative(SRC, file)} imports ${spec}`),
+    );
+    const extract = sourceFiles(join(SRC, "extract")).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /world-gazetteer/.test(spec))
+        .map((spec) => `${relative(SRC, file)} imports ${spec}`),
+    );
+    expect([...offences, ...extract]).toEqual([]);
+  });
+});
 
 describe("layers import only from the layers below them", () => {
   for (const [layer, forbidden] of Object.entries(RULES)) {

@@ -1,3 +1,4 @@
+import { OPERATOR } from "../domain/access.ts";
 import { DomainError } from "../domain/errors.ts";
 import { isObject } from "../domain/plain-object.ts";
 import {
@@ -6,13 +7,18 @@ import {
   type IncomingRecord,
   importRecords,
 } from "./import-records.ts";
+import { processPlaceMatcher } from "./process-gazetteer.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 
 /** A row of a dataset file as its reader gives it: the row, or why it could not be read. */
 export type DatasetRow<Row> = { line: number; row?: Row; error?: string };
 
-export type DatasetImportSummary = ImportSummary & { rows: number };
+export type DatasetImportSummary = ImportSummary & {
+  rows: number;
+  /** Rows' places named after one of the process's place records (their `place_id`). */
+  places_matched?: number;
+};
 
 /** What one dataset (ACLED, UCDP GED, HXL) brings to the shared import. */
 export type Dataset<Row> = {
@@ -60,6 +66,9 @@ export async function importDatasetRows<Row>(
   const listed = Array.isArray(process.body.countries)
     ? process.body.countries.filter((c): c is string => typeof c === "string")
     : [];
+  // Rows' places are matched to the process's own gazetteer, all of it: the import writes as the
+  // operator would, and a place record hidden from the caller still is that place.
+  const places = await processPlaceMatcher(services, slug, OPERATOR);
   const outside: Record<string, number> = {};
   const unknown: Record<string, number> = {};
   const rejectedRows: ImportSummary["rejected"] = [];
@@ -91,7 +100,7 @@ export async function importDatasetRows<Row>(
         hasSource = true;
         yield { at: "the dataset's source", record: { ...dataset.source } };
       }
-      for (const record of mapped) yield { at, record };
+      for (const record of mapped) yield { at, record: places.match(record) };
     }
   }
   const summary = await importRecords(services, slug, records(), options);
@@ -109,6 +118,7 @@ export async function importDatasetRows<Row>(
     ...summary,
     rejected: [...rejectedRows, ...summary.rejected],
     rows: rowCount,
+    ...(places.matched() > 0 ? { places_matched: places.matched() } : {}),
     ...(listed.length > 0 ? { outside_countries: sorted(outside) } : {}),
     ...(Object.keys(unknown).length > 0 ? { unknown_countries: sorted(unknown) } : {}),
   };

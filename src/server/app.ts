@@ -13,6 +13,7 @@ import { answerFrameworkError, registerProblemHandlers } from "./problems.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { API_SCHEMAS } from "./response-schemas.ts";
 import { mapStyleOrigin, registerConfigRoutes } from "./routes/config.ts";
+import { registerGazetteerRoutes } from "./routes/gazetteer.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
 import { registerLedgerRoutes } from "./routes/ledger.ts";
@@ -193,6 +194,7 @@ export async function buildApp(
   registerLedgerRoutes(app, services);
   const cache = new ResponseCache(options.cacheBytes);
   registerRecordRoutes(app, services, cache);
+  registerGazetteerRoutes(app, services);
   registerImportRoutes(app, services);
   registerPhotoRoutes(app, services);
   registerReportRoutes(app, services);
