@@ -3,11 +3,12 @@
  * the API bodies an accepted draft becomes. Pure, so the page's logic can be read in one place.
  */
 import type { Candidate, CandidateKind } from "../../src/extract/index.ts";
+import { type FigureRow, figuresOf as figuresOfRows } from "./components/schema-fields.ts";
 
 export const FIGURE_KEYS = ["killed", "wounded", "captured", "missing"] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
-/** A candidate as the card edits it: strings for inputs, lists as comma-separated actor ids. */
+/** A candidate as the card edits it: strings for inputs, lists of actor ids, figures as table rows. */
 export type Draft = {
   kind: CandidateKind;
   title: string;
@@ -20,20 +21,15 @@ export type Draft = {
   place_precision: string;
   lat: string;
   lon: string;
-  actors: string;
+  actors: string[];
   reported_by: string;
-  blamed: string;
-  /** Per category, "AZE=1, ARM=2". */
-  figures: Record<FigureKey, string>;
+  blamed: string[];
+  /** A row per category and side, as the figures table edits them. */
+  figures: FigureRow[];
   statement: string;
 };
 
-const list = (ids: readonly string[] | undefined) => (ids ?? []).join(", ");
-const ids = (text: string) =>
-  text
-    .split(/[,;\s]+/)
-    .map((id) => id.trim())
-    .filter(Boolean);
+const ids = (list: readonly string[]) => list.map((id) => id.trim()).filter(Boolean);
 
 /** The kind of incident the words suggest; the person accepting it corrects what is wrong. */
 export function guessIncidentKind(text: string): string {
@@ -62,36 +58,26 @@ export function draftOf(candidate: Candidate): Draft {
     place_precision: place?.precision ?? "settlement",
     lat: place?.lat === undefined ? "" : String(place.lat),
     lon: place?.lon === undefined ? "" : String(place.lon),
-    actors: list(candidate.participants?.length ? candidate.participants : candidate.actors),
+    actors: [
+      ...((candidate.participants?.length ? candidate.participants : candidate.actors) ?? []),
+    ],
     reported_by: candidate.reported_by ?? "",
-    blamed: list(candidate.blamed),
-    figures: Object.fromEntries(
-      FIGURE_KEYS.map((key) => [
-        key,
-        Object.entries(candidate.figures?.[key] ?? {})
-          .map(([side, count]) => `${side}=${count}`)
-          .join(", "),
-      ]),
-    ) as Record<FigureKey, string>,
+    blamed: [...(candidate.blamed ?? [])],
+    figures: FIGURE_KEYS.flatMap((category) =>
+      Object.entries(candidate.figures?.[category] ?? {}).map(([side, count]) => ({
+        category,
+        side,
+        best: String(count),
+        low: "",
+        high: "",
+      })),
+    ),
     statement: candidate.text,
   };
 }
 
-/** "AZE=1, ARM=2" as figures; a count that is not a number stays a string for the schema to name. */
-function figuresOf(draft: Draft): Record<string, Record<string, unknown>> {
-  const figures: Record<string, Record<string, unknown>> = {};
-  for (const key of FIGURE_KEYS) {
-    for (const part of draft.figures[key].split(/[,;]/)) {
-      const [side, count] = part.split("=").map((s) => s.trim());
-      if (!side) continue;
-      const number = Number(count);
-      figures[key] ??= {};
-      (figures[key] as Record<string, unknown>)[side] =
-        count !== undefined && count !== "" && Number.isFinite(number) ? number : (count ?? "");
-    }
-  }
-  return figures;
-}
+/** The figures table's rows as a claim's figures; a count that is not a number stays as typed. */
+const figuresOf = (draft: Draft) => figuresOfRows(draft.figures);
 
 const numberOrText = (text: string) =>
   text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text.trim();

@@ -9,7 +9,6 @@ import {
   claimBody,
   type Draft,
   draftOf,
-  FIGURE_KEYS,
   hasClaim,
   incidentBody,
   otherBody,
@@ -18,6 +17,10 @@ import { valueLabel } from "../format.ts";
 import { Link } from "../router.tsx";
 import { useMayCreate } from "../session.tsx";
 import { IncidentChoice, useNearbyIncidents } from "./nearby-incidents.tsx";
+import { FiguresTable } from "./pickers/figures-table.tsx";
+import { PlaceNamePicker } from "./pickers/place-name-picker.tsx";
+import { RecordPicker } from "./pickers/record-picker.tsx";
+import { RecordsPicker } from "./pickers/records-picker.tsx";
 
 /** A record made from the card; `incident` is the incident page that shows it. */
 type Recorded = { type: Draft["kind"]; id: string; incident?: string };
@@ -50,7 +53,7 @@ function fieldFor(path: string): string | undefined {
     case "blamed":
       return "blamed";
     case "figures":
-      return second ? `figures.${second}` : "figures.killed";
+      return "figures";
     case "statement":
     case "summary":
     case "notes":
@@ -106,7 +109,8 @@ export function CandidateCard(props: {
       : may[draft.kind as keyof typeof may] === true);
 
   const id = (name: string) => `c${props.index}-${name.replace(".", "-")}`;
-  const set = (name: keyof Draft) => (value: string) => setDraft({ ...draft, [name]: value });
+  const set = (name: keyof Draft) => (value: string | string[]) =>
+    setDraft({ ...draft, [name]: value });
 
   async function accept() {
     setBusy(true);
@@ -156,6 +160,20 @@ export function CandidateCard(props: {
       <div className={`field${issue ? " invalid" : ""}`}>
         <label htmlFor={id(name)}>{label}</label>
         {control({ id: id(name), ...described })}
+        {issue ? (
+          <p className="field-error" id={`${id(name)}-e`}>
+            {issue.message}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+  /** A picker, which names its own control, with the issue of the field it fills. */
+  const picked = (name: string, control: ReactNode) => {
+    const issue = errorOf(name);
+    return (
+      <div className={`field${issue ? " invalid" : ""}`}>
+        {control}
         {issue ? (
           <p className="field-error" id={`${id(name)}-e`}>
             {issue.message}
@@ -244,7 +262,27 @@ export function CandidateCard(props: {
               ? select("precision", t("incidents.precision"), ["day", "month", "year", "range"])
               : null}
             {draft.precision === "range" ? text("date_end", t("incidents.dateEnd")) : null}
-            {draft.kind !== "commitment" ? text("place", t("common.place")) : null}
+            {draft.kind !== "commitment"
+              ? picked(
+                  "place",
+                  <PlaceNamePicker
+                    id={id("place")}
+                    label={t("common.place")}
+                    value={draft.place}
+                    onType={set("place")}
+                    onChoose={(place) =>
+                      setDraft({
+                        ...draft,
+                        place: place.name,
+                        place_precision: place.precision ?? draft.place_precision,
+                        lat: place.lat === undefined ? "" : String(place.lat),
+                        lon: place.lon === undefined ? "" : String(place.lon),
+                      })
+                    }
+                    errorId={errorOf("place") ? `${id("place")}-e` : undefined}
+                  />,
+                )
+              : null}
             {draft.kind !== "commitment" ? (
               <>
                 {text("lat", t("incidents.latitude"), { inputMode: "decimal" })}
@@ -252,31 +290,57 @@ export function CandidateCard(props: {
                 {select("place_precision", t("incidents.placePrecision"), PLACE_PRECISIONS)}
               </>
             ) : null}
-            {text("actors", t("sources.actors"))}
+            {picked(
+              "actors",
+              <RecordsPicker
+                id={id("actors")}
+                label={t("sources.actors")}
+                types={["actor"]}
+                value={draft.actors}
+                onChange={set("actors")}
+                errorId={errorOf("actors") ? `${id("actors")}-e` : undefined}
+              />,
+            )}
             {isIncidentLike || draft.kind === "exchange"
-              ? text("reported_by", t("sources.reportedBy"))
-              : null}
-            {isIncidentLike ? text("blamed", t("incidents.blamed")) : null}
-            {isIncidentLike
-              ? FIGURE_KEYS.map((key) =>
-                  field(
-                    `figures.${key}`,
-                    `${t(`incidents.${key}`)} (${t("sources.sideCount")})`,
-                    (attrs) => (
-                      <input
-                        {...attrs}
-                        value={draft.figures[key]}
-                        onChange={(e) =>
-                          setDraft({
-                            ...draft,
-                            figures: { ...draft.figures, [key]: e.target.value },
-                          })
-                        }
-                      />
-                    ),
-                  ),
+              ? picked(
+                  "reported_by",
+                  <RecordPicker
+                    id={id("reported_by")}
+                    label={t("sources.reportedBy")}
+                    types={["actor"]}
+                    value={draft.reported_by}
+                    onChange={set("reported_by")}
+                    errorId={errorOf("reported_by") ? `${id("reported_by")}-e` : undefined}
+                  />,
                 )
               : null}
+            {isIncidentLike
+              ? picked(
+                  "blamed",
+                  <RecordsPicker
+                    id={id("blamed")}
+                    label={t("incidents.blamed")}
+                    types={["actor"]}
+                    value={draft.blamed}
+                    onChange={set("blamed")}
+                    errorId={errorOf("blamed") ? `${id("blamed")}-e` : undefined}
+                  />,
+                )
+              : null}
+            {isIncidentLike ? (
+              <div className="wide">
+                {picked(
+                  "figures",
+                  <FiguresTable
+                    id={id("figures")}
+                    caption={t("fields.figures")}
+                    rows={draft.figures}
+                    onChange={(figures) => setDraft({ ...draft, figures })}
+                    hasSide
+                  />,
+                )}
+              </div>
+            ) : null}
             <div className="wide">
               {field("statement", t("sources.statement"), (attrs) => (
                 <textarea
