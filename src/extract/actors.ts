@@ -167,6 +167,8 @@ export function buildActorTable(actors: readonly ActorRecord[]): ActorTable {
   const add = (alias: string | undefined, id: string) => {
     const a = alias?.trim();
     if (a && a.length >= 2 && !byAlias.has(a)) byAlias.set(a, id);
+    // "the SMM" opens a sentence as "The SMM".
+    if (a?.startsWith("the ")) add(`The ${a.slice(4)}`, id);
   };
   for (const actor of actors) {
     add(actor.name, actor.id);

@@ -203,7 +203,6 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
       // "Baku said the soldiers had been detained after crossing...": another party's version.
       const isReply =
         current !== undefined &&
-        (current.topic === "incident" || current.topic === "position") &&
         facts.speaker !== undefined &&
         current.speaker !== undefined &&
         facts.speaker !== current.speaker &&
@@ -224,7 +223,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
     for (const topic of facts.topics) {
       if (topic === "commitment") {
         flush();
-        for (const c of commitmentsIn(text, sentence, facts, previous)) emit(c);
+        for (const c of commitmentsIn(text, sentence, facts, previous, datelineEnd)) emit(c);
         continue;
       }
       if (current && continues(current, topic, facts, sentence)) {
@@ -550,6 +549,7 @@ function commitmentsIn(
   sentence: Span,
   facts: Facts,
   previous: Candidate | undefined,
+  datelineEnd = 0,
 ): Candidate[] {
   const dues = facts.dates.filter((d) => d.role === "due");
   const segments: Array<{ span: Span; due?: DateMention }> = [];
@@ -564,7 +564,8 @@ function commitmentsIn(
     // A clause that only gives the deadline ("adding that it would be finished within three
     // years") belongs to the promise before it.
     const clauses: Span[] = [];
-    for (const c of splitClauses(sentence)) {
+    // The dateline ("MINSK, 28 June 2018 –") is no clause of the promise.
+    for (const c of splitClauses(sentence).filter((c) => c.end > datelineEnd)) {
       const last = clauses.at(-1);
       if (!last || classifySentence(c.text).includes("commitment")) clauses.push(c);
       else
@@ -611,7 +612,12 @@ function commitmentsIn(
  * repeats the day, and a wire's summary sentence gives only the day of the statements.
  */
 function borrowDates(candidates: Candidate[]): void {
-  const fighting = candidates.filter((c) => c.kind === "incident" || c.kind === "claim");
+  borrowWithin(candidates.filter((c) => c.kind === "incident" || c.kind === "claim"));
+  // A bulletin's counts for one region after another share its period.
+  borrowWithin(candidates.filter((c) => c.kind === "violation_count"));
+}
+
+function borrowWithin(fighting: readonly Candidate[]): void {
   const isDated = (c: Candidate) => c.date !== undefined && !startOnly.has(c);
   fighting.forEach((c, i) => {
     if (isDated(c)) return;
@@ -651,7 +657,16 @@ function inFieldOrder(candidate: Candidate): Candidate {
 function inheritContext(candidates: Candidate[]): void {
   candidates.forEach((c, i) => {
     const before = candidates[i - 1];
-    if (!before || (c.kind !== "document" && c.kind !== "exchange")) return;
+    if (
+      !before ||
+      (c.kind !== "document" && c.kind !== "exchange" && c.kind !== "withdrawal") ||
+      before.kind === "incident" ||
+      before.kind === "claim"
+    ) {
+      // A withdrawal or promise a document sets out is dated by the document.
+      if (before?.kind === "document" && !c.date && before.date) c.date = before.date;
+      return;
+    }
     if (!c.date && before.date) c.date = before.date;
     if (c.places.length === 0) c.places = before.places;
     if (c.actors.length === 0) c.actors = before.actors;

@@ -22,7 +22,7 @@ const NOUN = new RegExp(`\\b(?:${MILITARY}|${CIVILIAN})\\b`, "i");
 const CIVILIAN_NOUN = new RegExp(`\\b(?:${CIVILIAN})\\b`, "i");
 const VERBS: Array<[FigureCategory, string]> = [
   ["killed", "killed|shot dead|dead|died|lost their lives|fatally wounded"],
-  ["wounded", "wounded|injured|hurt"],
+  ["wounded", "wounded|injured|hurt|taken to hospital|hospitali[sz]ed"],
   ["captured", "captured|taken prisoner|taken captive|detained"],
   ["missing", "missing|unaccounted for"],
 ];
