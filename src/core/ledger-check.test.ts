@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildEntry } from "../ledger/entry.ts";
+import { canonicalJson } from "../ledger/canonical-json.ts";
+import { buildEntry, leafHashOf } from "../ledger/entry.ts";
 import { LedgerCheck } from "./ledger-check.ts";
 
 /** A ledger of `n` records created, the first two updated, one deleted, one personal. */
@@ -77,5 +78,43 @@ describe("checking records against the ledger's last word on each", () => {
       ]),
     );
     expect(problems).toHaveLength(5);
+  });
+});
+
+describe("entries of format 1, written before visibility and the head chain were in the content", () => {
+  /** An entry exactly as format 1 wrote it: no visibility, no `follows`. */
+  const legacy = (seq: number, record: Record<string, unknown>) => {
+    const content = canonicalJson({
+      v: 1,
+      process: "p",
+      seq,
+      at: "2021-12-01T00:00:00.000Z",
+      principal: "operator:old-code",
+      action: "create",
+      type: "incident",
+      id: String(record.id),
+      record,
+    });
+    return { seq, leaf_hash: leafHashOf(content), content };
+  };
+  const columns = (visibility: string) => ({
+    record_id: "r0",
+    action: "create",
+    record_type: "incident",
+    at: new Date("2021-12-01T00:00:00.000Z"),
+    principal: "operator:old-code",
+    visibility,
+    restricted_to: null,
+  });
+
+  it("still verify, their visibility column checked against the record they hold", () => {
+    const checker = new LedgerCheck("p", [], new Map());
+    checker.add({ ...legacy(0, { id: "r0", visibility: "public" }), columns: columns("public") });
+    expect(checker.sortedProblems()).toEqual([]);
+    const tampered = new LedgerCheck("p", [], new Map());
+    tampered.add({ ...legacy(0, { id: "r0", visibility: "public" }), columns: columns("members") });
+    expect(tampered.sortedProblems().map((p) => p.message)).toEqual([
+      "entry 0's visibility column disagrees with its signed content",
+    ]);
   });
 });
