@@ -1,9 +1,11 @@
+import { AlertWorker } from "../core/alert-worker.ts";
 import { keepCheckpointing } from "../core/embedded-checkpoints.ts";
 import { loadReferenceIfEmpty } from "../core/load-reference-process.ts";
 import { openServices } from "../core/open-services.ts";
 import { operatorCaller } from "../domain/access.ts";
 import { OverviewMemory } from "../read-model/overview-memory.ts";
 import { buildApp } from "../server/app.ts";
+import { alertSettingsFromEnv } from "./alert-settings.ts";
 import { type Command, UsageError } from "./command.ts";
 import { warnAs } from "./with-services.ts";
 
@@ -40,6 +42,8 @@ export const serveCommand: Command = {
       throw new UsageError(
         `TRUCE_OVERVIEW_MEMORY_MB must be a number of MB, 0 or more; got ${process.env.TRUCE_OVERVIEW_MEMORY_MB}`,
       );
+    // Checked before the store opens: a mistyped SMTP URL is said at once, not at the first alert.
+    const alertSettings = alertSettingsFromEnv(process.env, () => undefined);
     const services = await openServices(process.env, "serve", undefined, {
       warn: warnAs("serve"),
     });
@@ -77,9 +81,19 @@ export const serveCommand: Command = {
       const stopCheckpoints = keepCheckpointing(services, (error) =>
         app.log.warn({ err: error }, "checkpoint failed"),
       );
+      // Alerts (decision 0030): checked after each commit and on a timer, outside any write.
+      const alerts = new AlertWorker(services, {
+        ...alertSettings,
+        // Links in alerts need a host: this server's own address, unless the public one is set.
+        publicUrl:
+          alertSettings.publicUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${port}/`,
+        onError: (error) => app.log.warn({ err: error }, "alerts failed"),
+      });
+      alerts.start();
       app.addHook("onClose", async () => {
         clearInterval(poll);
         stopCheckpoints();
+        await alerts.stop();
       });
       const address = await app.listen({ port, host }).catch(async (error: unknown) => {
         // Nothing listens (the port is taken): stop the timers, so the command ends with its error.
