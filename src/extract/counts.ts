@@ -55,7 +55,7 @@ const CAME_HOME = new RegExp(
   "giu",
 );
 const WEAPONS = new RegExp(
-  `\\b${QUALIFIER}${COUNT}\\s+(?:[\\w-]+\\s+){0,2}?(?:weapons|arms|rifles)\\b|\\b(?:weapons|arms)\\b[^.;]{0,20}?,\\s+${QUALIFIER}${COUNT}\\s+in all\\b`,
+  `\\b${QUALIFIER}${COUNT}\\s+(?:[\\w'’-]+\\s+){0,3}?(?:weapons|arms|rifles)\\b|\\b(?:weapons|arms)\\b[^.;]{0,20}?,\\s+${QUALIFIER}${COUNT}\\s+in all\\b`,
   "giu",
 );
 const FIGHTERS = new RegExp(

@@ -83,6 +83,10 @@ function sideOf(who: { start: number; end: number; text: string }, context: Side
   );
   if (named && /^\s*of the\b/.test(after)) return named.actor;
   if (/\b(?:its|our|their own)\b/i.test(who.text)) return context.speaker ?? "unknown";
+  // "Ten members of a FARC dissident structure", "five rebels": an armed group's people whom the
+  // sentence does not tie to an actor are nobody's the speaker can claim as its own.
+  if (/\b(?:members|dissidents?|rebels|guerrillas|militants|insurgents)\b/i.test(who.text))
+    return "unknown";
   const sideWords = /\bon the (\w+) side\b/i.exec(context.sentence.text);
   if (sideWords) {
     const at = context.sentence.start + sideWords.index;
