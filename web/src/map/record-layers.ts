@@ -112,7 +112,13 @@ export const INCIDENT_LAYER: LayerSpecification = {
   paint: {
     // A single incident has no "cluster" property: compared with true, it is false, not null.
     "circle-color": ["case", ["==", ["get", "cluster"], true], "#b3541e", "#1f3a5f"],
-    "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 5, 30, 28],
+    // A cluster is big enough to carry its count (an HTML label over it).
+    "circle-radius": [
+      "case",
+      ["==", ["get", "cluster"], true],
+      ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 10, 30, 28],
+      5,
+    ],
     "circle-opacity": 0.8,
     "circle-stroke-color": "#ffffff",
     "circle-stroke-width": 1,

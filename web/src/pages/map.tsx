@@ -11,6 +11,7 @@ import { MapFilters } from "../components/map/map-filters.tsx";
 import { MapLegend } from "../components/map/map-legend.tsx";
 import { MapTimeSlider } from "../components/map/map-time-slider.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
+import { formatNumber } from "../format.ts";
 import { BORDER_LINE_LAYERS, borderFeatures, borderLayers } from "../map/border-layers.ts";
 import {
   HAZARD_LAYERS,
@@ -18,6 +19,8 @@ import {
   hazardGeometry,
   hazardLayers,
 } from "../map/hazard-layers.ts";
+import { declutter, type HtmlMarker, syncHtmlMarkers } from "../map/html-markers.ts";
+import { incidentPopupContent } from "../map/incident-popup.ts";
 import {
   chosenLayers,
   INCIDENT_LAYER,
@@ -50,6 +53,16 @@ function useRecords(path: string, isWanted: boolean) {
   }).data?.items;
 }
 
+/** Which place's label wins where two would overlap: the larger kind of place first. */
+const PROMINENCE = ["city", "region", "province", "district", "zone", "town", "area", "village"];
+function byProminence(a: ApiRecord, b: ApiRecord): number {
+  const rank = (place: ApiRecord) => {
+    const at = PROMINENCE.indexOf(String(place.kind));
+    return at < 0 ? PROMINENCE.length : at;
+  };
+  return rank(a) - rank(b);
+}
+
 export function MapPage() {
   const { t, i18n } = useTranslation();
   const { params } = useLocation();
@@ -66,13 +79,25 @@ export function MapPage() {
   const hazards = useRecords("hazards", layers.has("hazards"));
   const segments = useRecords("border-segments", layers.has("border"));
   const links = useRecords("links", layers.has("links"));
+  const places = useRecords("places", true);
   const actors = useActors();
+  const clusterMarkers = useRef(new Map<string, maplibregl.Marker>());
+  const placeMarkers = useRef(new Map<string, maplibregl.Marker>());
   // Popups are built outside React: they read the latest records and names through a ref.
   const latest = useRef({
+    language: "en",
+    t,
+    actorName: String as (id: string) => string,
     records: new Map<string, ApiRecord>(),
     facts: recordFacts(t, "en", String),
   });
   latest.current = {
+    language: i18n.language,
+    t,
+    actorName: (id: string) => {
+      const actor = actors.get(id);
+      return String(actor?.short_name ?? actor?.name ?? id);
+    },
     records: new Map([...(posts ?? []), ...(links ?? [])].map((r) => [r.id, r])),
     facts: recordFacts(t, i18n.language, (id) => {
       const actor = actors.get(id);
@@ -89,6 +114,29 @@ export function MapPage() {
     popup.current = new maplibregl.Popup({ maxWidth: "22rem" })
       .setLngLat(at)
       .setDOMContent(popupContent(record, latest.current.facts))
+      .addTo(map);
+  };
+
+  /** Opens an incident's popup: its claims side by side and a link to the record. */
+  const showIncident = async (id: string, at: maplibregl.LngLatLike) => {
+    if (!map) return;
+    const [incident, claims] = await Promise.all([
+      getJson<ApiRecord>(`${processUrl()}/incidents/${encodeURIComponent(id)}`),
+      listRecords("claims", { refers_to: id, limit: 50 }),
+    ]);
+    const { t: translate, language, actorName } = latest.current;
+    popup.current?.remove();
+    popup.current = new maplibregl.Popup({ maxWidth: "24rem" })
+      .setLngLat(at)
+      .setDOMContent(
+        incidentPopupContent(incident, claims.items, {
+          t: translate,
+          language,
+          claimantName: (claim) =>
+            claim.claimant ? actorName(String(claim.claimant)) : translate("common.source"),
+          open: navigate,
+        }),
+      )
       .addTo(map);
   };
 
@@ -122,7 +170,7 @@ export function MapPage() {
         | { id?: string; cluster?: boolean }
         | undefined;
       if (props?.cluster) map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 });
-      else if (props?.id) navigate(`/incidents?id=${encodeURIComponent(props.id)}`);
+      else if (props?.id) void showIncident(props.id, event.lngLat).catch(() => undefined);
     };
     const onPopup = (event: MapLayerMouseEvent) => {
       const id = event.features?.[0]?.properties?.id;
@@ -199,15 +247,67 @@ export function MapPage() {
         type: "FeatureCollection",
         features: collections.flatMap((c) => c.features),
       });
+      // A cluster says exactly how many incidents it holds.
+      const language = latest.current.language;
+      syncHtmlMarkers(
+        map,
+        clusterMarkers.current,
+        collections.flatMap((c) =>
+          c.features.flatMap((feature): HtmlMarker[] => {
+            const props = feature.properties as { cluster?: boolean; count?: number } | null;
+            if (!props?.cluster || feature.geometry.type !== "Point") return [];
+            const [lon, lat] = feature.geometry.coordinates as [number, number];
+            return [
+              {
+                key: `${lon},${lat}`,
+                at: [lon, lat],
+                text: formatNumber(props.count ?? 0, language),
+                className: "map-count",
+              },
+            ];
+          }),
+        ),
+      );
     };
     const onMove = () => void refresh().catch(() => undefined);
     onMove();
     map.on("moveend", onMove);
+    const shownClusters = clusterMarkers.current;
     return () => {
       latestRequest = -1;
       map.off("moveend", onMove);
+      syncHtmlMarkers(map, shownClusters, []);
     };
   }, [map, tileQuery, showsIncidents]);
+
+  // The process's own places, named in the reader's language where the gazetteer has it.
+  useEffect(() => {
+    if (!map) return;
+    syncHtmlMarkers(
+      map,
+      placeMarkers.current,
+      [...(places ?? [])].sort(byProminence).flatMap((place): HtmlMarker[] => {
+        if (typeof place.lat !== "number" || typeof place.lon !== "number") return [];
+        const names = place.names as Record<string, string> | undefined;
+        return [
+          {
+            key: place.id,
+            at: [place.lon, place.lat],
+            text: names?.[i18n.language] ?? String(place.name),
+            className: "map-place",
+            anchor: "left",
+            offset: [6, 0],
+          },
+        ];
+      }),
+    );
+    const tidy = () => declutter(placeMarkers.current.values());
+    tidy();
+    map.on("moveend", tidy);
+    return () => {
+      map.off("moveend", tidy);
+    };
+  }, [map, places, i18n.language]);
 
   const listed = [
     ...(layers.has("posts") ? (posts ?? []) : []),
