@@ -89,14 +89,11 @@ function checkFilters(kind: KindDefinition, q: z.output<typeof ListQuerySchema>)
   checkWindow(q);
 }
 
-/** The filters of a list query, checked, in the store's terms: what a page and a download share. */
-export function storeFilters(
-  kind: KindDefinition,
-  q: z.output<typeof ListQuerySchema>,
-): RecordFilters & { type: string; sortsByDate: boolean; descending: boolean } {
-  checkFilters(kind, q);
+/** The filters of a list query in the store's terms (checked by `storeFilters` or the caller). */
+export function recordFilters(
+  q: Omit<z.output<typeof ListQuerySchema>, "order" | "limit" | "cursor">,
+): RecordFilters {
   return {
-    type: kind.type,
     from: q.from ? boundsOf(q.from).start : undefined,
     to: q.to ? boundsOf(q.to).end : undefined,
     bbox: q.bbox ? (parseBoundingBox(q.bbox) ?? undefined) : undefined,
@@ -106,6 +103,18 @@ export function storeFilters(
     // An empty search is no search: it lists everything, as leaving it out does.
     q: q.q?.trim() || undefined,
     refersTo: q.refers_to,
+  };
+}
+
+/** The filters of a list query, checked, in the store's terms: what a page and a download share. */
+export function storeFilters(
+  kind: KindDefinition,
+  q: z.output<typeof ListQuerySchema>,
+): RecordFilters & { type: string; sortsByDate: boolean; descending: boolean } {
+  checkFilters(kind, q);
+  return {
+    ...recordFilters(q),
+    type: kind.type,
     descending: q.order === "desc",
     sortsByDate: kind.sortsByDate === true,
   };

@@ -13,6 +13,7 @@ import { answerFrameworkError, registerProblemHandlers } from "./problems.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { API_SCHEMAS } from "./response-schemas.ts";
 import { mapStyleOrigin, registerConfigRoutes } from "./routes/config.ts";
+import { registerFeedRoutes } from "./routes/feed.ts";
 import { registerGazetteerRoutes } from "./routes/gazetteer.ts";
 import { registerHomeRoutes } from "./routes/home.ts";
 import { registerImportRoutes } from "./routes/imports.ts";
@@ -201,5 +202,6 @@ export async function buildApp(
   registerStatsRoutes(app, services, cache);
   registerTileRoutes(app, services, cache);
   registerSubscriptionRoutes(app, services);
+  registerFeedRoutes(app, services);
   return app;
 }
