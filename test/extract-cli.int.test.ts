@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliStoreForTest, runCli } from "./support/cli.ts";
@@ -52,5 +52,41 @@ describe("truce extract", () => {
     expect(help.stdout).toContain("truce extract");
     const wrong = await runCli(["extract", "--published", "2021-11", "-"], env, REPORT);
     expect(wrong.code).toBe(2);
+  });
+
+  it("reads several files and folders and prints one JSON document a line, each with its file", async () => {
+    const { dir, env } = await cliStoreForTest("pglite");
+    expect((await runCli(["demo"], env)).code).toBe(0);
+    const folder = join(dir, "reports");
+    mkdirSync(folder);
+    writeFileSync(join(dir, "one.txt"), REPORT);
+    // A Markdown report's front matter gives its dateline; evidence indexes the text after it.
+    writeFileSync(join(folder, "a.md"), `---\ndateline: 2021-11-17\n---\n${REPORT}`);
+    writeFileSync(
+      join(folder, "b.txt"),
+      "BAKU, 17 November 2021 – Azerbaijani forces fired at Sotk on Tuesday, Yerevan said.",
+    );
+    writeFileSync(join(folder, "notes.json"), "{}");
+    const result = await runCli(["extract", join(dir, "one.txt"), folder], env);
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.file)).toEqual([
+      join(dir, "one.txt"),
+      join(folder, "a.md"),
+      join(folder, "b.txt"),
+    ]);
+    expect(lines[1].published).toBe("2021-11-17");
+    expect(lines[1].candidates[0].date).toEqual({ value: "2021-11-16", precision: "day" });
+    expect(lines[2].published).toBe("2021-11-17");
+    expect(lines[2].candidates[0].places.map((p: { name: string }) => p.name)).toEqual(["Sotk"]);
+    const place = lines[1].candidates[0].evidence.find(
+      (e: { supports: string }) => e.supports === "place",
+    );
+    expect(REPORT.slice(place.start, place.end)).toBe("Vardenis");
+    // The file without a dateline counts from today and says so.
+    expect(result.stderr).toContain("one.txt: no --published and no dateline");
   });
 });
