@@ -1,7 +1,8 @@
 import { REFERENCE_PROCESS as ARMENIA_AZERBAIJAN } from "./armenia-azerbaijan.ts";
 import { PLACES as ARMENIA_AZERBAIJAN_PLACES } from "./armenia-azerbaijan-places.ts";
+import { COLOMBIA_PROCESS } from "./colombia.ts";
 
-type Example = {
+export type Example = {
   process: Record<string, unknown>;
   records: Array<{ type: string } & Record<string, unknown>>;
 };
@@ -14,3 +15,6 @@ export const REFERENCE_PROCESS: Example = {
   process: ARMENIA_AZERBAIJAN.process,
   records: [...ARMENIA_AZERBAIJAN_PLACES, ...ARMENIA_AZERBAIJAN.records],
 };
+
+/** Every built-in example, the default one first: `truce demo --process SLUG` loads one. */
+export const EXAMPLES: readonly Example[] = [REFERENCE_PROCESS, COLOMBIA_PROCESS];
