@@ -1,5 +1,6 @@
 import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { readSavedHead } from "../core/saved-head.ts";
 import { type BundleReport, verifyBundle } from "../core/verify-bundle.ts";
 import { verifyLedger } from "../core/verify-ledger.ts";
 import { keyIdOf } from "../ledger/signer.ts";
@@ -28,8 +29,8 @@ function printBundleReport(report: BundleReport, file: string): void {
   if (report.extends) {
     out(
       report.extends.ok
-        ? `  extends the earlier bundle: consistency proof from size ${report.extends.first} to ${report.extends.second} verifies`
-        : `  does NOT extend the earlier bundle (size ${report.extends.first})`,
+        ? `  extends what was saved earlier: from size ${report.extends.first} to ${report.extends.second}`
+        : `  does NOT extend what was saved earlier (size ${report.extends.first})`,
     );
   }
 }
@@ -75,12 +76,13 @@ export const verifyCommand: Command = {
   name: "verify",
   summary:
     "Check the ledger and every record against it, or an offline bundle; exit 1 with the first problem",
-  usage: `truce verify [--process SLUG] [--json]
+  usage: `truce verify [--process SLUG] [--extends HEAD.json] [--json]
        truce verify --bundle FILE [--extends EARLIER.json] [--key SERVER_KEY.pem] [--json]
 
   --bundle   check a bundle from truce export --format bundle with no server and no database;
              it lists who co-signed which heads and which records' personal data was erased
-  --extends  also prove (RFC 9162 consistency) that FILE extends an earlier bundle
+  --extends  also prove that the store (or the bundle) extends a signed tree head saved earlier
+             (GET .../ledger/head) or an earlier bundle: fails on a rollback or a fork
   --key      trust only this server key (PEM) instead of the keys the bundle carries`,
   options: {
     process: { type: "string" },
@@ -91,8 +93,14 @@ export const verifyCommand: Command = {
   },
   run: (values) => {
     if (typeof values.bundle === "string") return verifyBundleFile(values);
+    const saved =
+      typeof values.extends === "string"
+        ? readSavedHead(JSON.parse(readFileSync(values.extends, "utf8")) as unknown)
+        : undefined;
     return withServices("verify", async (services) => {
-      const report = await verifyLedger(services, values.process as string | undefined);
+      const report = await verifyLedger(services, values.process as string | undefined, {
+        ...(saved ? { extends: saved } : {}),
+      });
       if (values.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return report.ok ? 0 : 1;
@@ -108,6 +116,11 @@ export const verifyCommand: Command = {
             `${p.process}: personal data of ${erased.record_id} was erased on request (entry ${erased.seq})\n`,
           );
         }
+      }
+      if (report.extends?.ok) {
+        process.stdout.write(
+          `It extends the saved head: its first ${report.extends.first} of ${report.extends.second} entries have the saved root.\n`,
+        );
       }
       const first = report.problems[0];
       if (!first) {

@@ -121,6 +121,10 @@ export class LedgerCheck {
   private readonly expected = new ExpectedRecords();
   /** Entries about the process's own fields: ledgers made before they were ledgered have none. */
   processEntries = 0;
+  /** The tree size whose root `rootAtWatched` keeps (a saved head's, for `--extends`). */
+  private watched = 0;
+  /** The root of the first `watched` entries, once that many were added (the empty root for 0). */
+  rootAtWatched: string | undefined;
 
   constructor(
     private readonly process: string,
@@ -133,6 +137,12 @@ export class LedgerCheck {
 
   get entries(): number {
     return this.size;
+  }
+
+  /** Keeps the root the tree has at `size` (call before adding entries). */
+  watchRootAt(size: number): void {
+    this.watched = size;
+    this.rootAtWatched = size === 0 ? this.rootHash : undefined;
   }
 
   /** The tree's frontier after the entries added so far, as hex (what the process row keeps). */
@@ -160,6 +170,7 @@ export class LedgerCheck {
     this.frontier = appended.frontier;
     for (const node of appended.nodes) this.onNode?.(node, this.size);
     this.size += 1;
+    if (this.size === this.watched) this.rootAtWatched = this.rootHash;
     while (this.heads[this.headIndex]?.tree_size === this.size) {
       this.checkHead(this.heads[this.headIndex] as HeadToCheck);
       this.headIndex += 1;

@@ -1,5 +1,6 @@
 import { createPublicKey } from "node:crypto";
 import { z } from "zod";
+import { isObject } from "../domain/plain-object.ts";
 import {
   consistencyProof,
   fromHex,
@@ -9,6 +10,7 @@ import {
 import { keyIdOf, verifyHeadSignature } from "../ledger/signer.ts";
 import { BUNDLE_FORMAT } from "./export-bundle.ts";
 import { type CheckProblem, LedgerCheck, PROCESS_FIELDS } from "./ledger-check.ts";
+import { extensionOf, readSavedHead } from "./saved-head.ts";
 
 const Hex = z.string().regex(/^[0-9a-f]{64}$/, "64 hex digits");
 const Cosignature = z.object({
@@ -105,12 +107,17 @@ function cosignatureValid(head: z.infer<typeof Head>, c: z.infer<typeof Cosignat
   }
 }
 
+/** Whether a JSON document is a bundle (its entries and heads) rather than one signed head. */
+function isBundle(value: unknown): boolean {
+  return isObject(value) && Array.isArray(value.entries) && Array.isArray(value.heads);
+}
+
 /**
  * Checks an offline bundle with no server and no database: every readable entry against its leaf
  * hash, every signed head against the entries and the server's key (pinned with `trustedKeys`, or
  * the keys the bundle carries), every co-signature, every record against the ledger; and, given an
  * earlier bundle, that this one extends it (an RFC 9162 consistency proof from the earlier signed
- * root to this one).
+ * root to this one), or given an earlier signed head, that this bundle's first entries have its root.
  */
 export async function verifyBundle(
   input: unknown,
@@ -127,6 +134,12 @@ export async function verifyBundle(
     signature: new Uint8Array(Buffer.from(head.signature, "base64")),
   }));
   const check = new LedgerCheck(slug, heads, keys);
+  // An earlier signed head (not a whole bundle) is checked against this bundle's own leaves.
+  const savedHead =
+    options.earlier !== undefined && !isBundle(options.earlier)
+      ? readSavedHead(options.earlier, "the earlier head")
+      : undefined;
+  if (savedHead) check.watchRootAt(savedHead.tree_size);
   const leaves: Uint8Array[] = [];
   for (const entry of bundle.entries) {
     const leaf = fromHex(entry.leaf_hash);
@@ -196,7 +209,15 @@ export async function verifyBundle(
     problems,
   };
 
-  if (options.earlier !== undefined) {
+  if (savedHead) {
+    const { extension, problems: found } = extensionOf(
+      savedHead,
+      { process: slug, size: check.entries, rootAtSaved: check.rootAtWatched },
+      keys,
+    );
+    report.extends = extension;
+    problems.unshift(...found);
+  } else if (options.earlier !== undefined) {
     const earlier = readBundle(options.earlier, "the earlier bundle");
     const earlierReport = await verifyBundle(earlier, { trustedKeys: keys });
     const from = earlier.heads.at(-1);

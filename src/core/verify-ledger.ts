@@ -19,6 +19,7 @@ import {
 import { checkDerivedColumns } from "./derived-check.ts";
 import { LedgerCheck, PROCESS_FIELDS, type RecordToCheck } from "./ledger-check.ts";
 import { ledgerView } from "./present.ts";
+import { type Extension, extensionOf, type SavedHead } from "./saved-head.ts";
 import type { Services } from "./services.ts";
 
 export type VerifyProblem = {
@@ -41,6 +42,8 @@ export type VerifyReport = {
     /** Records whose personal data was erased on request: not tampering. */
     erased: Array<{ record_id: string; seq: number }>;
   }>;
+  /** With a saved head: whether the ledger extends it (no rollback, no fork). */
+  extends?: Extension;
   problems: VerifyProblem[];
 };
 
@@ -51,17 +54,25 @@ export type VerifyReport = {
  * exactly what the ledger's last entry for it says, with no record missing or extra. Anything
  * changed behind Truce's back (by SQL, in the records or in the ledger) shows up as a problem.
  */
-export async function verifyLedger(services: Services, slug?: string): Promise<VerifyReport> {
+export async function verifyLedger(
+  services: Services,
+  slug?: string,
+  options: { extends?: SavedHead } = {},
+): Promise<VerifyReport> {
   // One snapshot for the whole check: a write committing meanwhile (an import's batch, with its
   // rollups' upkeep in its own transaction) is seen whole or not at all, never as tampering.
   return services.store.db
     .transaction()
     .setIsolationLevel("repeatable read")
     .setAccessMode("read only")
-    .execute((tx) => verifyIn(tx, slug));
+    .execute((tx) => verifyIn(tx, slug ?? options.extends?.process, options.extends));
 }
 
-async function verifyIn(db: Transaction<Database> | Kysely<Database>, slug?: string) {
+async function verifyIn(
+  db: Transaction<Database> | Kysely<Database>,
+  slug: string | undefined,
+  saved: SavedHead | undefined,
+) {
   const processes = slug
     ? [await findProcess(db, slug)].filter((p) => p !== undefined)
     : await listProcesses(db);
@@ -94,6 +105,7 @@ async function verifyIn(db: Transaction<Database> | Kysely<Database>, slug?: str
       }
       storedNodes.delete(key);
     });
+    if (saved) check.watchRootAt(saved.tree_size);
     for await (const entry of iterateEntries(db, process.id)) {
       check.add({
         seq: entry.seq,
@@ -150,6 +162,16 @@ async function verifyIn(db: Transaction<Database> | Kysely<Database>, slug?: str
     problems.sort(
       (a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER),
     );
+    if (saved) {
+      const { extension, problems: found } = extensionOf(
+        saved,
+        { process: process.id, size: check.entries, rootAtSaved: check.rootAtWatched },
+        keys,
+      );
+      report.extends = extension;
+      // First: a rollback or a fork is what the caller asked about.
+      problems.unshift(...found.map((p) => ({ process: process.id, ...p })));
+    }
     report.problems.push(...problems);
     report.processes.push({
       process: process.id,
