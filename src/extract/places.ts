@@ -25,9 +25,9 @@ export type ProcessPlace = {
   lat?: number | undefined;
   lon?: number | undefined;
   country?: string | undefined;
-  /** The country whose government the place's name stands for ("Baku said"). */
+  /** The country whose government the place's name stands for ("the capital said"). */
   capital_of?: string | undefined;
-  /** The place record of the district named after this town ("Lachin district"). */
+  /** The place record of the district named after this town ("X district" beside X). */
   district_id?: string | undefined;
 };
 

@@ -15,13 +15,13 @@ export type GazetteerEntry = {
   country?: string;
   lat?: number;
   lon?: number;
-  /** Names in other languages, by BCP 47 tag; `hy-Latn` is the Armenian name in Latin letters. */
+  /** Names in other languages, by BCP 47 tag; `sr-Latn` is a Serbian name in Latin letters. */
   names: Record<string, string>;
   /** Further spellings met in reporting (aliases, the sides' names); matched like the names. */
   variants?: string[];
-  /** The country whose government a capital's name stands for in reporting ("Baku said"). */
+  /** The country whose government a capital's name stands for in reporting ("the capital said"). */
   capital_of?: string;
-  /** The name of the district that shares this town's name ("Lachin district"), if any. */
+  /** The name of the district that shares this town's name ("X district" beside the town X), if any. */
   district?: string;
   admin1?: string;
   admin2?: string;
@@ -55,8 +55,8 @@ export function namesOf(entry: GazetteerEntry): string[] {
 
 /**
  * A name folded for comparison: lower case, without diacritics or punctuation, one space between
- * words. "Bogotá", "BOGOTA" and "bogota," fold alike; so do "Şuşa" and "Susa", "Xankəndi" and
- * "Xankendi".
+ * words. "Bogotá", "BOGOTA" and "bogota," fold alike; so do "Şəki" and "Seki", "İzmir" and
+ * "Izmir".
  */
 export function foldName(name: string): string {
   // Most names are plain letters and single spaces: lower case is all they need, and it is cheap.

@@ -19,7 +19,7 @@ export const ActorSchema = z
     names: LocalizedNamesSchema.optional().describe("the name in other languages and spellings"),
     short_name: z.string().max(60).optional(),
     aliases: AliasesSchema.optional().describe(
-      "abbreviations and the names each side and the press use for it: FARC, the guerrilla",
+      "abbreviations and the names each side and the press use for it: an acronym, 'the rebels'",
     ),
     roles: z.array(z.enum(ACTOR_ROLES)).min(1).max(6),
     country: z

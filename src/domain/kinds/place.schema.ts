@@ -5,7 +5,7 @@ import { GeometrySchema, LatitudeSchema, LongitudeSchema, PLACE_PRECISIONS } fro
 import { LongTextSchema, RecordIdSchema, ShortTextSchema, SourceIdsSchema } from "../record.ts";
 
 /**
- * What a place is; reporting names each of these differently ("the Lachin district", "the
+ * What a place is; reporting names each of these differently ("the X district", "the
  * transitional zone of ..."). A zone is an area set up by an agreement (a demilitarised or
  * transitional zone); a site is a camp, a base or a facility; a crossing a bridge, checkpoint or pass.
  */
@@ -44,7 +44,7 @@ export const PlaceRecordSchema = z
       .enum(PLACE_PRECISIONS)
       .describe("how exactly its point stands for it: a settlement's centre, a district's"),
     names: LocalizedNamesSchema.optional().describe(
-      "its name in other languages and scripts, by BCP 47 tag (hy-Latn: Armenian in Latin letters)",
+      "its name in other languages and scripts, by BCP 47 tag (sr-Latn: Serbian in Latin letters)",
     ),
     side_names: z
       .record(RecordIdSchema, z.string().trim().min(1).max(300))
@@ -70,7 +70,9 @@ export const PlaceRecordSchema = z
       .string()
       .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code")
       .optional()
-      .describe("the country whose government its name stands for in reporting ('Baku said')"),
+      .describe(
+        "the country whose government its name stands for in reporting ('the capital said')",
+      ),
     geonames_id: z.number().int().positive().optional().describe("its GeoNames id, if it has one"),
     description: LongTextSchema.optional(),
     source_ids: SourceIdsSchema,
