@@ -31,7 +31,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createTestDatabase } from "../test/support/stores.ts";
 import { runApiReadBench } from "./bench-api-read.ts";
-import { runExtractBench } from "./bench-extract.ts";
+import { runExtractBench, runExtractSpeedBench } from "./bench-extract.ts";
 import { runImportBench } from "./bench-import.ts";
 import { runLedgerBench } from "./bench-ledger.ts";
 import { runQueryBench } from "./bench-queries.ts";
@@ -104,7 +104,10 @@ function report(result: BenchResult): void {
 }
 
 // Extraction reads text only: its score is the same on every store and size, so it runs once.
-if (only.has("extract")) report(runExtractBench());
+if (only.has("extract")) {
+  report(runExtractBench());
+  report(runExtractSpeedBench());
+}
 
 for (const storeName of stores) {
   for (const n of sizes) {

@@ -111,6 +111,8 @@ type Draft = {
   figures: FigureMention[];
 };
 
+const actorTables = new WeakMap<readonly ActorRecord[], ReturnType<typeof buildActorTable>>();
+
 // Candidates dated only by the start of a period ("since last year's war"): a claim about the same
 // fighting with its own day dates them better.
 const startOnly = new WeakSet<Candidate>();
@@ -170,7 +172,13 @@ function unique<T>(items: readonly T[]): T[] {
  */
 export function extractCandidates(text: string, options: ExtractOptions): ExtractResult {
   const published = options.published ?? findDateline(text);
-  const table = buildActorTable(options.actors);
+  // A day's reports share one process: its actor table (and the pattern of every alias) is built
+  // once for the actors list it was given.
+  let table = actorTables.get(options.actors);
+  if (!table) {
+    table = buildActorTable(options.actors);
+    actorTables.set(options.actors, table);
+  }
   const datelineEnd = readDateline(text);
   const sentences = splitSentences(text);
   const candidates: Candidate[] = [];
