@@ -66,6 +66,9 @@ export function useMap(
       style: style.url ?? offlineStyle(),
       bounds: [west, south, east, north],
       attributionControl: style.url ? {} : { customAttribution: "Natural Earth" },
+      // Keep the drawn frame: printing the page (or saving it as PDF) copies the canvas after
+      // WebGL has presented it, which would otherwise print an empty box.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new maplibregl.NavigationControl(), "top-right");
     map.on("load", () => {
