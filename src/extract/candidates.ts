@@ -121,7 +121,7 @@ const PRECISION_RANK: Record<string, number> = { time: 5, day: 4, range: 3, mont
 // A date right after a speech verb dates the statement, not what it reports.
 const STATEMENT_DATE_BEFORE =
   /\b(?:said|says|stated|announced|reported|claimed|accused|denied|rejected|warned|told\b[^,.;]{0,40}?|traded (?:blame|accusations))\s*$/i;
-const DATELINE = /^[A-ZА-Я][A-ZА-Я/ .'-]+,[^\n]{0,40}?(?:\([^)]{1,30}\))?\s+[-–—]\s+/;
+const DATELINE = /^\p{Lu}[\p{Lu}/ .'-]+,[^\n]{0,40}?(?:\([^)]{1,30}\))?\s+[-–—]\s+/u;
 
 /** The day the report's events are dated from, and the text range its dateline covers. */
 function readDateline(text: string): number {

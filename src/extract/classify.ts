@@ -25,7 +25,7 @@ export type Topic =
   | "violation_count";
 
 const EXCHANGE =
-  /\b(?:handed over|hand over|handing over|handed back|returned|repatriated|released|exchanged|exchange of|swap|transferred|flown home|received|receives|recovered|retrieved)\b[^.]{0,120}?\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers|civilians|persons)\b|\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers)\b[^.]{0,120}?\b(?:were|was|have been|had been)\s+(?:handed over|returned|repatriated|released|exchanged|transferred|flown home)\b|\bprisoner exchange\b|\bhand(?:ed|s)?\s+(?:\w+\s+){1,6}?back\s+to\b/i;
+  /\b(?:released|freed|handed over)\s+(?:the\s+)?(?:former\s+)?(?:congress(?:man|woman)|senator|governor|mayor|hostages?|kidnapped)\b|\b(?:handed over|hand over|handing over|handed back|returned|repatriated|released|exchanged|exchange of|swap|transferred|flown home|received|receives|recovered|retrieved)\b[^.]{0,120}?\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers|civilians|persons)\b|\b(?:prisoners?|detainees?|captives?|POWs?|bodies|remains|servicem[ae]n|soldiers)\b[^.]{0,120}?\b(?:were|was|have been|had been)\s+(?:handed over|returned|repatriated|released|exchanged|transferred|flown home)\b|\bprisoner exchange\b|\bhand(?:ed|s)?\s+(?:\w+\s+){1,6}?back\s+to\b/i;
 const MEETING =
   /\b(?:shook hands|met|meet|meets|meeting|talks|summit|negotiations|hosted|host|will host|telephone conversation|phone calls?|phone conversation|phone talks|video conference|video call|held consultations|(?:a|the) call with|spoke by (?:phone|telephone))\b/i;
 // When a sentence is about a document, "talks" in it is usually a hope ("calling for talks"): only
@@ -54,7 +54,7 @@ const VIOLATION_COUNT = new RegExp(
 // Forces, weapons or hardware leaving an area, or arms handed in: disengagement, pull-backs, the
 // laying down of arms.
 const WITHDRAWAL =
-  /\b(?:withdraw(?:al|n|ing|s)?|withdrew|pull(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?back|pull-back|pullback|disengag(?:e|ed|ement|ing))\b|\b(?:collection|handover|laying down)\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:weapons|arms)\b|\b(?:handed\s+(?:over|in)|emptied|removed|collected|gave up)\s+(?:[\w'’%-]+\s+){0,6}?(?:weapons|arms|containers|caches)\b|\b(?:reached|arrived (?:in|at)|moved (?:in)?to)\s+(?:their\s+|the\s+)?(?:transition(?:al)?\s+)?(?:zones|areas|camps)\b/i;
+  /\b(?:withdraw(?:al|n|ing|s)?|withdrew|pull(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?back|pull-back|pullback|disengag(?:e|ed|ement|ing))\b|\b(?:collection|handover|laying down)\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:weapons|arms)\b|\b(?:handed\s+(?:over|in)|emptied|removed|collected|gave up)\s+(?:[\w'’%-]+\s+){0,8}?(?:weapons|arms|containers|caches)\b|\b(?:reached|arrived (?:in|at)|moved (?:in)?to)\s+(?:their\s+|the\s+)?(?:transition(?:al)?\s+)?(?:zones|areas|camps)\b/i;
 
 /**
  * The topics of one sentence, strongest first. A sentence can open a meeting and a commitment at

@@ -537,7 +537,7 @@ export function findDateline(text: string): string | undefined {
   const head: Span = { start: 0, end: Math.min(text.length, 120), text: text.slice(0, 120) };
   const firstLine = head.text.split("\n")[0] ?? "";
   if (
-    !/^[A-ZА-Я][A-ZА-Я .'-]+,/.test(firstLine) &&
+    !/^\p{Lu}[\p{Lu} .'-]+,/u.test(firstLine) &&
     !/\((?:Reuters|AP|AFP|TASS|APA|Armenpress)\)/.test(firstLine)
   )
     return undefined;
