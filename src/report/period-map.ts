@@ -74,7 +74,7 @@ export function drawPeriodMap(report: Pick<SituationReport, "map">, width = 720)
   const unit = geoMercator().fitWidth(width, corners);
   const [[x0, y0], [x1, y1]] = geoPath(unit).bounds(corners);
   const height = Math.round(
-    Math.min(width * 0.75, Math.max(width * 0.35, ((y1 - y0) / (x1 - x0 || 1)) * width)),
+    Math.min(width * 0.6, Math.max(width * 0.35, ((y1 - y0) / (x1 - x0 || 1)) * width)),
   );
   const projection = geoMercator()
     .fitExtent(
