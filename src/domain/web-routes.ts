@@ -15,6 +15,7 @@ export const WEB_ROUTES = [
   "/records",
   "/login",
   "/processes",
+  "/alerts",
   "/field",
 ] as const;
 

@@ -5,6 +5,7 @@ import { queryHashInProcess } from "./api.ts";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/status.tsx";
 import { AgreementsPage } from "./pages/agreements.tsx";
+import { AlertsPage } from "./pages/alerts.tsx";
 import { ChooseProcessPage } from "./pages/choose-process.tsx";
 import { CommitmentsPage } from "./pages/commitments.tsx";
 import { DetaineesPage } from "./pages/detainees.tsx";
@@ -46,6 +47,7 @@ const PAGES: Record<string, React.ComponentType> = {
   "/records": RecordsPage,
   "/login": LoginPage,
   "/processes": ProcessesPage,
+  "/alerts": AlertsPage,
 };
 
 /** Pages about no one process: they open before a process is chosen. */

@@ -96,6 +96,7 @@ export const ROUTES = [
   ["/ledger", "nav.ledger"],
   ["/records", "nav.records"],
   ["/processes", "nav.processes"],
+  ["/alerts", "nav.alerts"],
 ] as const;
 
 export function Layout({ children }: { children: ReactNode }) {

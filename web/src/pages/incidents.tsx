@@ -8,6 +8,7 @@ import { type ApiRecord, getJson, listRecords, processUrl } from "../api.ts";
 import { ActorName } from "../components/actors.tsx";
 import { ClaimCard } from "../components/claim-card.tsx";
 import { DateRangeFilter } from "../components/date-range.tsx";
+import { DownloadLinks } from "../components/download-links.tsx";
 import { IncidentForm } from "../components/incident-form.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { Failure, Loading } from "../components/status.tsx";
@@ -160,6 +161,7 @@ export function IncidentsPage() {
           />
         </label>
       </form>
+      <DownloadLinks kind="incidents" type="incident" filters={{ ...filters, order: "desc" }} />
       {page.isLoading ? <Loading /> : page.error ? <Failure error={page.error} /> : null}
       <TableScroll>
         <table className="records">

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
 import { kindByPath } from "../../../src/domain/kinds/index.ts";
 import { type ApiRecord, listRecords } from "../api.ts";
+import { DownloadLinks } from "../components/download-links.tsx";
 import { EditRecordButton } from "../components/edit-record-button.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
@@ -45,6 +46,11 @@ export function RecordList(props: {
     <div>
       {props.heading === "h2" ? <h2>{props.title}</h2> : <h1>{props.title}</h1>}
       {props.intro}
+      <DownloadLinks
+        kind={props.kind}
+        type={kindByPath(props.kind)?.type ?? props.kind}
+        filters={props.params}
+      />
       {query.isLoading ? <Loading /> : query.error ? <Failure error={query.error} /> : null}
       {query.data && query.data.items.length === 0 ? (
         <p className="muted">{t("common.none")}</p>
