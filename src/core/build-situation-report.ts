@@ -21,7 +21,7 @@ import type { Services } from "./services.ts";
 
 /**
  * The most records of one kind a report reads: a day with more incidents than this is summarised
- * by its first ones, and the report says how many it left out.
+ * by its first ones (a bound on the document, not a sample: they are the earliest).
  */
 export const REPORT_MAX_RECORDS = 2000;
 
