@@ -7,6 +7,7 @@ import { TreeMirror } from "../ledger/tree-mirror.ts";
 import {
   entriesForRecord,
   findNodesAndLeaves,
+  lastSeenAs,
   latestHead,
   leafHashesBetween,
   leafHashesIn,
@@ -15,7 +16,7 @@ import {
   type StoredEntry,
   type StoredHead,
 } from "../store/ledger.repository.ts";
-import { findRecord, findRecords, type StoredRecord } from "../store/record.repository.ts";
+import { findRecord, findRecords } from "../store/record.repository.ts";
 import { requireProcess } from "./require-process.ts";
 import type { Services } from "./services.ts";
 
@@ -51,7 +52,7 @@ function redacted(entry: StoredEntry): Record<string, unknown> {
 function presentEntry(
   entry: StoredEntry,
   viewer: Viewer,
-  current: StoredRecord | undefined,
+  current: SeenAs | undefined,
 ): Record<string, unknown> {
   if (!mayReadEntry(viewer, entry, current)) return redacted(entry);
   return {
@@ -95,23 +96,26 @@ export async function listLedgerEntries(
   };
 }
 
+/** Who may see a record as it is now (or, deleted, as it last was). */
+type SeenAs = { visibility: string; restricted_to: string | null };
+
 /**
  * The records a page of entries is about, as they are now (whoever may see them): an entry is
  * shown only if the viewer may see both the version it describes and the record as it is now,
- * so restricting a record hides its past too.
+ * so restricting a record hides its past too. A deleted record is as its last version was: deleting
+ * a restricted record never brings its earlier, public versions back.
  */
 export async function currentRecordsOf(
   db: Services["store"]["db"],
   slug: string,
   entries: readonly StoredEntry[],
-): Promise<Map<string, StoredRecord>> {
-  const records = await findRecords(
-    db,
-    slug,
-    [...new Set(entries.map((e) => e.record_id))],
-    OPERATOR,
-  );
-  return new Map(records.map((record) => [record.id, record]));
+): Promise<Map<string, SeenAs>> {
+  const ids = [...new Set(entries.map((e) => e.record_id))];
+  const records = await findRecords(db, slug, ids, OPERATOR);
+  const current = new Map<string, SeenAs>(records.map((record) => [record.id, record]));
+  const gone = ids.filter((id) => !current.has(id));
+  for (const [id, seenAs] of await lastSeenAs(db, slug, gone)) current.set(id, seenAs);
+  return current;
 }
 
 /** Every ledger entry about one record, oldest first: its whole history. */
@@ -123,15 +127,15 @@ export async function getRecordHistory(
 ): Promise<Record<string, unknown>[]> {
   await requireProcess(services, slug);
   // A record the viewer may not see now has no history for them, even if it was public once;
-  // a deleted record's history shows the versions the viewer could have seen.
-  const entries = (await entriesForRecord(services.store.db, slug, id)).filter((entry) =>
-    canSee(viewer, entry),
-  );
+  // a deleted record is as its last version was (the delete's entry says who could see that).
+  const all = await entriesForRecord(services.store.db, slug, id);
   const stored = await findRecord(services.store.db, slug, id, OPERATOR);
-  if (entries.length === 0 || (stored !== undefined && !canSee(viewer, stored))) {
+  const now: SeenAs | undefined = stored ?? all.at(-1);
+  const entries = all.filter((entry) => canSee(viewer, entry));
+  if (entries.length === 0 || (now !== undefined && !canSee(viewer, now))) {
     throw new DomainError("not_found", `No record "${id}" in ${slug}`);
   }
-  return entries.map((entry) => presentEntry(entry, viewer, stored));
+  return entries.map((entry) => presentEntry(entry, viewer, now));
 }
 
 /**

@@ -355,3 +355,26 @@ export async function leafHashesBetween(
     .execute();
   return rows.map((row) => ({ seq: Number(row.seq), leaf_hash: new Uint8Array(row.leaf_hash) }));
 }
+
+/**
+ * Who may see each of these records as they last were, from the last ledger entry about each (a
+ * delete's entry carries the visibility of the version it deleted): for records no longer stored.
+ */
+export async function lastSeenAs(
+  db: Db,
+  processId: string,
+  recordIds: readonly string[],
+): Promise<Map<string, { visibility: string; restricted_to: string | null }>> {
+  if (recordIds.length === 0) return new Map();
+  const { rows } = await sql<{
+    record_id: string;
+    visibility: string;
+    restricted_to: string | null;
+  }>`
+    SELECT DISTINCT ON (record_id) record_id, visibility, restricted_to
+    FROM ledger_entry
+    WHERE process_id = ${processId} AND record_id = ANY(${[...new Set(recordIds)]}::text[])
+      AND record_type <> 'process'
+    ORDER BY record_id, seq DESC`.execute(db);
+  return new Map(rows.map(({ record_id, ...seenAs }) => [record_id, seenAs]));
+}
