@@ -5,6 +5,7 @@ import { type AlertRule, SubscriptionInputSchema } from "../domain/alert-rules.t
 import { DomainError } from "../domain/errors.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import {
+  alertCursor,
   deleteSubscription as deleteStored,
   findSubscription,
   insertSubscription,
@@ -166,6 +167,10 @@ export async function createSubscription(
     updated_at: now,
   };
   await insertSubscription(services.store.db, stored);
+  // The process's changes are looked at from now on (if nobody looked before): what is written
+  // after this subscription can raise its alerts, what was written before does not.
+  const process = await requireProcess(services, input.process);
+  await alertCursor(services.store.db, input.process, process.ledger_size);
   return {
     subscription: present(stored),
     ...(secret !== null && input.secret === undefined ? { secret } : {}),
