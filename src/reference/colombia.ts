@@ -106,12 +106,91 @@ const zone = (
     source_ids: [SUMMARY],
   });
 
+/**
+ * Colombia's departments and the capital district: reporting names a region by its department
+ * ("in Cauca"). No point: a department's outline is not here, and its centre would be a guess.
+ */
+const DEPARTMENTS = [
+  "Amazonas",
+  "Antioquia",
+  "Arauca",
+  "Atlántico",
+  "Bolívar",
+  "Boyacá",
+  "Caldas",
+  "Caquetá",
+  "Casanare",
+  "Cauca",
+  "Cesar",
+  "Chocó",
+  "Córdoba",
+  "Cundinamarca",
+  "Guainía",
+  "Guaviare",
+  "Huila",
+  "La Guajira",
+  "Magdalena",
+  "Meta",
+  "Nariño",
+  "Norte de Santander",
+  "Putumayo",
+  "Quindío",
+  "Risaralda",
+  "San Andrés, Providencia y Santa Catalina",
+  "Santander",
+  "Sucre",
+  "Tolima",
+  "Valle del Cauca",
+  "Vaupés",
+  "Vichada",
+];
+
+const departments = DEPARTMENTS.map((name) =>
+  record(
+    "place",
+    `plc-co-dept-${name
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z]+/g, "-")}`,
+    {
+      name,
+      kind: "province",
+      precision: "region",
+      aliases: [`${name} department`, `departamento de ${name}`],
+      admin1: name,
+      country: "CO",
+    },
+  ),
+);
+
 const places = [
+  ...departments,
+  record("place", "plc-co-catatumbo", {
+    name: "Catatumbo",
+    kind: "region",
+    precision: "region",
+    aliases: ["the Catatumbo region", "región del Catatumbo"],
+    admin1: "Norte de Santander",
+    country: "CO",
+  }),
+  record("place", "plc-oslo", {
+    name: "Oslo",
+    kind: "city",
+    precision: "settlement",
+    lat: 59.91273,
+    lon: 10.74609,
+    country: "NO",
+    capital_of: "NO",
+    geonames_id: 3143244,
+    description: "Where the talks were formally opened, in October 2012.",
+  }),
   record("place", "plc-co-bogota", {
     name: "Bogotá",
     kind: "city",
     precision: "settlement",
-    aliases: ["Bogota", "Santa Fe de Bogotá"],
+    // The revised Final Agreement was signed at its Teatro Colón: a text naming the theatre is in Bogotá.
+    aliases: ["Bogota", "Santa Fe de Bogotá", "Teatro Colón"],
     lat: 4.60971,
     lon: -74.08175,
     admin1: "Bogotá D.C.",
