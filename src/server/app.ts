@@ -22,7 +22,7 @@ import { registerPhotoRoutes } from "./routes/photos.ts";
 import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRecordRoutes } from "./routes/records.ts";
 import { registerReportRoutes } from "./routes/reports.ts";
-import { registerStatsRoutes, registerTileRoutes } from "./routes/stats.ts";
+import { registerChangesRoute, registerStatsRoutes, registerTileRoutes } from "./routes/stats.ts";
 import { registerSubscriptionRoutes } from "./routes/subscriptions.ts";
 import { hasWebApp, registerWebRoutes } from "./routes/web.ts";
 
@@ -200,6 +200,7 @@ export async function buildApp(
   registerPhotoRoutes(app, services);
   registerReportRoutes(app, services);
   registerStatsRoutes(app, services, cache);
+  registerChangesRoute(app, services);
   registerTileRoutes(app, services, cache);
   registerSubscriptionRoutes(app, services);
   registerFeedRoutes(app, services);

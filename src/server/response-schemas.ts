@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../domain/access.ts";
 import { ProcessSchema } from "../domain/process.schema.ts";
+import { RecentChangesSchema } from "../domain/recent-changes.ts";
 import { jsonSchema, PROBLEM_SCHEMA } from "./openapi.ts";
 
 /**
@@ -156,6 +157,7 @@ export const API_SCHEMAS: Record<string, object> = {
     }),
     "output",
   ),
+  RecentChanges: jsonSchema(RecentChangesSchema, "output"),
   Tile: jsonSchema(
     z.object({
       type: z.literal("FeatureCollection"),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { getStats, StatsQuerySchema } from "../../core/get-stats.ts";
 import { getTile, TileQuerySchema } from "../../core/get-tile.ts";
+import { recentChanges } from "../../core/recent-changes.ts";
 import type { Services } from "../../core/services.ts";
 import { viewerOf } from "../auth.ts";
 import { ACCESS, jsonSchema, ok, problems, ref } from "../openapi.ts";
@@ -43,6 +44,31 @@ export function registerStatsRoutes(
         compute: (source) => getStats(source, slug, request.query, viewer),
       });
     },
+  );
+}
+
+/** What changed lately: the overview's "since yesterday" and "this week". */
+export function registerChangesRoute(app: FastifyInstance, services: Services): void {
+  app.get<{ Params: { slug: string } }>(
+    "/api/processes/:slug/changes",
+    {
+      schema: {
+        tags: ["overview"],
+        operationId: "getRecentChanges",
+        summary: "Records created, changed and removed in the last day and the last week",
+        description:
+          "Ledger entries by kind of record and action, counted over the 24 hours and the 7 days " +
+          "before now, of the records you may see.",
+        security: ACCESS.read,
+        params: { type: "object", properties: { slug: { type: "string" } }, required: ["slug"] },
+        response: {
+          200: ok("The counts, by kind and action", ref("RecentChanges")),
+          ...problems(404),
+        },
+      },
+    },
+    (request) =>
+      recentChanges(services, request.params.slug, viewerOf(request, request.params.slug)),
   );
 }
 

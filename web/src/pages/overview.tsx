@@ -5,10 +5,12 @@ import { useTranslation } from "react-i18next";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, processUrl } from "../api.ts";
 import { ActorName, useSourceTitles } from "../components/actors.tsx";
 import { mountPlot } from "../components/mount-plot.ts";
+import { RecentChangesTable } from "../components/recent-changes.tsx";
 import { RecordEditor } from "../components/record-editor.tsx";
 import { ReportDownload } from "../components/report-download.tsx";
 import { Failure, Loading } from "../components/status.tsx";
 import { TableScroll } from "../components/table-scroll.tsx";
+import { TopActors } from "../components/top-actors.tsx";
 import {
   formatCount,
   formatDate,
@@ -25,6 +27,7 @@ type Stats = {
     total: number;
     not_weekly: number;
     by_week: Array<{ week: string; count: number }>;
+    by_actor: Array<{ actor: string; count: number }>;
   };
   figures: {
     by_claimant: Array<{
@@ -195,12 +198,15 @@ export function OverviewPage() {
         ) : null}
         <ClaimedFigures />
         {stats.data ? <ActivityChart weeks={stats.data.incidents.by_week} /> : null}
+        {stats.data ? <TopActors rows={stats.data.incidents.by_actor} /> : null}
         {stats.data?.incidents.not_weekly ? (
           <p className="muted">
             {t("overview.notWeekly", { count: stats.data.incidents.not_weekly })}
           </p>
         ) : null}
       </section>
+
+      <RecentChangesTable />
 
       <div className="columns">
         <section aria-labelledby="due">
