@@ -154,6 +154,8 @@ describe.each(STORE_NAMES)("situation reports on %s", (storeName) => {
     ["date=2030-02-30&format=pdf", "date"],
     ["date=2030-03&format=pdf", "date"],
     ["format=pdf", "date"],
+    ["date=9999-12-30", "date"],
+    ["date=1000-01-01&format=md", "date"],
     ["date=2030-03-10&format=docx", "format"],
     ["date=2030-03-10&lang=fr", "lang"],
   ])("refuses %s as a problem naming %s", async (query, field) => {

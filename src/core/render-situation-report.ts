@@ -21,12 +21,20 @@ export const REPORT_MEDIA_TYPES: Record<ReportFormat, string> = {
   md: "text/markdown; charset=utf-8",
 };
 
+const FIRST_REPORT_DAY = "1000-01-07";
+const LAST_REPORT_DAY = "9999-12-16";
+
 /** What a situation report is asked for with: the same for the API and the CLI. */
 export const ReportQuerySchema = z
   .object({
     date: z
       .string()
       .refine((v) => precisionOf(v) === "day", "a day, YYYY-MM-DD")
+      // The week before it and the 14 days after it stay within the dates the store holds.
+      .refine(
+        (v) => v >= FIRST_REPORT_DAY && v <= LAST_REPORT_DAY,
+        `from ${FIRST_REPORT_DAY} to ${LAST_REPORT_DAY}`,
+      )
       .describe("the day reported on; a weekly report covers the seven days ending on it"),
     format: z.enum(REPORT_FORMATS).default("pdf"),
     lang: z.enum(REPORT_LANGUAGES).default("en").describe("the language the report is written in"),
