@@ -27,11 +27,9 @@ import { type BenchResult, round } from "./measure.ts";
 export function scoreReports(reports: readonly TestReport[]) {
   const score = emptyScore();
   for (const report of reports) {
-    const { actors, places } = processContext(report.process);
     const { candidates } = extractCandidates(report.text, {
       published: report.published,
-      actors,
-      places,
+      ...processContext(report.process),
     });
     scoreReport(score, report.expected, candidates);
   }
@@ -123,14 +121,14 @@ export function runExtractBench(): BenchResult {
  */
 export function runExtractSpeedBench(): BenchResult {
   const reports = [...loadTraining(), ...loadHeldout()];
-  const { actors, places } = processContext("donbas");
+  const { actors, places, world } = processContext("donbas");
   const words: string[] = [];
   for (const r of reports) {
     if (words.length >= 500) break;
     words.push(...r.text.split(/\s+/));
   }
   const long = words.slice(0, 500).join(" ");
-  const once = () => extractCandidates(long, { published: "2019-07-22", actors, places });
+  const once = () => extractCandidates(long, { published: "2019-07-22", actors, places, world });
   for (let i = 0; i < 3; i++) once();
   const times: number[] = [];
   for (let i = 0; i < 21; i++) {

@@ -9,8 +9,9 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import type { FuzzyDate } from "../src/domain/fuzzy-date.ts";
 import { precisionOf } from "../src/domain/fuzzy-date.ts";
-import type { ActorRecord, ProcessPlace } from "../src/extract/index.ts";
+import type { ActorRecord, GazetteerEntry, ProcessPlace } from "../src/extract/index.ts";
 import type { ExpectedCandidate } from "../src/extract/score.ts";
+import { worldGazetteer } from "../src/geo/world-gazetteer.ts";
 import { REFERENCE_PROCESS } from "../src/reference/armenia-azerbaijan.ts";
 import { PLACES } from "../src/reference/armenia-azerbaijan-places.ts";
 
@@ -25,7 +26,12 @@ export const TRAINING = "extract/training";
 /** The example's reports from before issue 20, in the JSON shape; tuned on, so training. */
 export const LEGACY_SETS = ["reports", "reports-holdout", "reports-blind"] as const;
 
-export type ProcessContext = { actors: ActorRecord[]; places: ProcessPlace[] };
+export type ProcessContext = {
+  actors: ActorRecord[];
+  places: ProcessPlace[];
+  /** The world gazetteer's towns in the process's countries, as `truce extract` passes them. */
+  world: GazetteerEntry[];
+};
 
 export type TestReport = {
   process: ProcessName;
@@ -50,15 +56,21 @@ export function processContext(process: ProcessName): ProcessContext {
       ) as unknown as ActorRecord[],
       // The example's own place records: extraction has no built-in places.
       places: PLACES,
+      world: worldPlaces(["AM", "AZ"]),
     };
   } else {
     const file = JSON.parse(
       readFileSync(join(FIXTURES, "extract/processes", `${process}.json`), "utf8"),
-    ) as ProcessContext;
-    context = { actors: file.actors, places: file.places };
+    ) as ProcessContext & { countries: string[] };
+    context = { actors: file.actors, places: file.places, world: worldPlaces(file.countries) };
   }
   contexts.set(process, context);
   return context;
+}
+
+/** Towns of 1,000 people or more in the countries, as the CLI reads them for a process. */
+function worldPlaces(countries: string[]): GazetteerEntry[] {
+  return worldGazetteer().within({ countries, minPopulation: 1000 });
 }
 
 /** "2021-11-16", "2021-11", "2021" or {value, precision, end} as a fuzzy date. */

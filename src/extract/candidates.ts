@@ -323,12 +323,31 @@ function readSentence(
     // actors) is the actor when it speaks or is spoken of as a government, else the place.
     const same = mentions.find((m) => m.start === place.start && m.end === place.end);
     const actor = same?.actor ?? (country ? table.byCapitalCountry.get(country) : undefined);
-    if (actor && isCapitalSpeaking(text, place.start, place.end)) {
+    // "accused Kyiv of", "urged Baku to": the government is spoken to or of.
+    const isAddressed =
+      /\b(?:accused|accusing|accuses|blamed|blaming|urged|urging|warned|called on|pressed)\s+$/i.test(
+        text.slice(Math.max(0, place.start - 20), place.start),
+      );
+    if (actor && (isAddressed || isCapitalSpeaking(text, place.start, place.end))) {
       if (!same) mentions.push({ start: place.start, end: place.end, text: place.text, actor });
     } else {
       if (same) mentions = mentions.filter((m) => m !== same);
       places.push(place);
     }
+  }
+  // "near Pryshyb, in the Luhansk region", "in Calamar, Guaviare": the region only says where
+  // the settlement is; the settlement is the place.
+  for (let i = places.length - 1; i > 0; i--) {
+    const region = places[i];
+    const town = places[i - 1];
+    if (
+      region &&
+      town &&
+      region.place.precision === "region" &&
+      town.place.precision === "settlement" &&
+      /^,\s*(?:in\s+)?(?:the\s+)?$/.test(text.slice(town.end, region.start))
+    )
+      places.splice(i, 1);
   }
   mentions.sort((a, b) => a.start - b.start);
   const clauses = splitClauses(body);
