@@ -4,11 +4,13 @@ import { useTranslation } from "react-i18next";
 import { queryHashInProcess } from "./api.ts";
 import { Layout } from "./components/layout.tsx";
 import { Loading } from "./components/status.tsx";
+import { OutboxSender } from "./offline/outbox-sender.tsx";
 import { AgreementsPage } from "./pages/agreements.tsx";
 import { AlertsPage } from "./pages/alerts.tsx";
 import { ChooseProcessPage } from "./pages/choose-process.tsx";
 import { CommitmentsPage } from "./pages/commitments.tsx";
 import { DetaineesPage } from "./pages/detainees.tsx";
+import { FieldPage } from "./pages/field.tsx";
 import { IncidentsPage } from "./pages/incidents.tsx";
 import { kindPageFor, RecordsPage } from "./pages/kind-page.tsx";
 import { LedgerPage } from "./pages/ledger.tsx";
@@ -48,6 +50,7 @@ const PAGES: Record<string, React.ComponentType> = {
   "/login": LoginPage,
   "/processes": ProcessesPage,
   "/alerts": AlertsPage,
+  "/field": FieldPage,
 };
 
 /** Pages about no one process: they open before a process is chosen. */
@@ -89,6 +92,8 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ProcessProvider>
+        {/* Field reports waiting in the outbox go out whatever page is open (decision 0031). */}
+        <OutboxSender />
         <Layout>
           <CurrentPage />
         </Layout>

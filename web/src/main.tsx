@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import "./i18n/index.ts";
 import "./styles.css";
 import { App } from "./app.tsx";
+import { registerServiceWorker } from "./offline/register-service-worker.ts";
 
 const root = document.getElementById("root");
 if (root) {
@@ -12,3 +13,4 @@ if (root) {
     </StrictMode>,
   );
 }
+registerServiceWorker();

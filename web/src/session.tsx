@@ -1,7 +1,15 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { type Membership, type Viewer, viewerIn } from "../../src/domain/access.ts";
 import { ownFields, writeRefusal } from "../../src/domain/permissions.ts";
-import { getJson, setCsrfToken } from "./api.ts";
+import { ApiError, getJson, setCsrfToken } from "./api.ts";
+import {
+  dropOfflineCopy,
+  isLapsed,
+  rememberedSession,
+  rememberSession,
+  setOfflineHours,
+} from "./offline/offline-session.ts";
 import { useChosenProcess } from "./process.tsx";
 
 /** Who the browser is signed in as, from GET /api/session. */
@@ -9,18 +17,60 @@ export type Session = {
   user: { id: string; email: string } | null;
   memberships?: Membership[];
   csrf_token?: string;
+  /** Signed in with no connection, on the sign-in the server last confirmed, until it lapses. */
+  offline?: { lapses_at: string };
+  /** A sign-in kept offline has just lapsed or ended: what was kept for it is dropped. */
+  lapsed?: true;
 };
 
 const SESSION_KEY = ["session"];
 
 async function fetchSession(): Promise<Session> {
-  const session = await getJson<Session>("/api/session");
+  let session: Session;
+  try {
+    session = await getJson<Session>("/api/session");
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    // No connection: the sign-in the server last confirmed, until it lapses (decision 0031).
+    const remembered = rememberedSession();
+    if (remembered && !isLapsed(remembered)) {
+      return {
+        user: remembered.user,
+        memberships: remembered.memberships,
+        offline: { lapses_at: remembered.lapses_at },
+      };
+    }
+    if (remembered) await dropOfflineCopy();
+    return { user: null, ...(remembered ? { lapsed: true } : {}) };
+  }
   setCsrfToken(session.csrf_token);
+  if (session.user) {
+    const config = await getJson<{ offline_sign_in_hours?: number }>("/api/config").catch(
+      () => undefined,
+    );
+    setOfflineHours(config?.offline_sign_in_hours);
+    rememberSession(session.user, session.memberships ?? []);
+  } else if (rememberedSession()) {
+    // The server knows no session (signed out elsewhere, or it ended): what was kept goes.
+    await dropOfflineCopy();
+    return { ...session, lapsed: true };
+  }
   return session;
 }
 
 export function useSession(): Session | undefined {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 }).data;
+  const client = useQueryClient();
+  const session = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: 60_000,
+  }).data;
+  const isLapsed = session?.lapsed === true;
+  useEffect(() => {
+    // The answers held in memory for a sign-in that lapsed go with it.
+    if (isLapsed) client.removeQueries({ predicate: (query) => query.queryKey[0] !== "session" });
+  }, [isLapsed, client]);
+  return session;
 }
 
 /** The signed-in user as a viewer of the process the app shows (the public when signed out). */
@@ -70,6 +120,9 @@ export function useSignIn() {
       body: JSON.stringify({ email, password }),
     });
     setCsrfToken(session.csrf_token);
+    // Another user on this device: nothing kept for the one before is shown to this one.
+    if (rememberedSession()?.user.id !== session.user?.id) await dropOfflineCopy();
+    if (session.user) rememberSession(session.user, session.memberships ?? []);
     client.setQueryData(SESSION_KEY, session);
     // What the user may see has changed: every cached answer is stale.
     await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "session" });
@@ -81,6 +134,10 @@ export function useSignOut() {
   return async () => {
     await getJson("/api/session", { method: "DELETE" });
     setCsrfToken(undefined);
+    // What was kept for offline use goes at sign-out; the outbox stays, locked to its user.
+    await dropOfflineCopy(() =>
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== "session" }),
+    );
     client.setQueryData(SESSION_KEY, { user: null });
     await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "session" });
   };

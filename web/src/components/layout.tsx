@@ -97,6 +97,7 @@ export const ROUTES = [
   ["/records", "nav.records"],
   ["/processes", "nav.processes"],
   ["/alerts", "nav.alerts"],
+  ["/field", "nav.field"],
 ] as const;
 
 export function Layout({ children }: { children: ReactNode }) {
