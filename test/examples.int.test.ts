@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoCommand } from "../src/cli/demo.ts";
 import { EXAMPLE_SLUGS, loadReferenceProcess } from "../src/core/load-reference-process.ts";
 import type { Services } from "../src/core/services.ts";
 import { verifyLedger } from "../src/core/verify-ledger.ts";
@@ -30,9 +31,11 @@ describe("the built-in examples", () => {
     await services?.store.close();
   });
 
-  it("has two, each with its own slug", () => {
+  it("has two, each with its own slug, which truce demo --process names and checks", () => {
     expect(EXAMPLE_SLUGS.length).toBeGreaterThanOrEqual(2);
     expect(new Set(EXAMPLE_SLUGS).size).toBe(EXAMPLE_SLUGS.length);
+    for (const slug of EXAMPLE_SLUGS) expect(demoCommand.usage).toContain(slug);
+    expect(() => demoCommand.run({ process: "no-such-example" }, [])).toThrow(/must be one of/);
   });
 
   describe.each(EXAMPLES.map((example) => [String(example.process.slug), example] as const))(
