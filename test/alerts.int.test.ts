@@ -157,6 +157,8 @@ describe.each(STORE_NAMES)("alerts on %s", (storeName) => {
       mailFrom: "alerts@truce.test",
       retryBaseMs: 60_000,
       timeoutMs: 5_000,
+      // The receiver listens on loopback, which servers refuse by default.
+      allowPrivateTargets: true,
       publicUrl: "https://truce.example/",
       intervalMs: 3_600_000,
       onError: (error) => errors.push(error),

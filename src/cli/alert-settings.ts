@@ -5,7 +5,8 @@ import { UsageError } from "./command.ts";
 /**
  * How `truce serve` delivers alerts, from its environment (the README's configuration table):
  * TRUCE_PUBLIC_URL (links in alerts and feeds), TRUCE_SMTP_URL and TRUCE_MAIL_FROM (e-mail),
- * TRUCE_ALERT_INTERVAL_S (how often deadlines and retries are looked at).
+ * TRUCE_ALERT_INTERVAL_S (how often deadlines and retries are looked at), TRUCE_WEBHOOK_PRIVATE
+ * (webhooks to private addresses).
  */
 export function alertSettingsFromEnv(
   env: NodeJS.ProcessEnv,
@@ -31,6 +32,7 @@ export function alertSettingsFromEnv(
     ...(env.TRUCE_MAIL_FROM ? { mailFrom: env.TRUCE_MAIL_FROM } : {}),
     smtpUrl,
     publicUrl,
+    allowPrivateTargets: env.TRUCE_WEBHOOK_PRIVATE === "1",
     intervalMs: interval * 1000,
     onError,
   };

@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { AlertRule } from "../domain/alert-rules.ts";
 import { describeRule } from "../domain/alert-rules.ts";
@@ -21,6 +23,12 @@ export type DeliverySettings = {
   maxAttempts: number;
   /** How long a webhook's receiver has to answer. */
   timeoutMs: number;
+  /**
+   * Whether webhooks may go to loopback, private and link-local addresses. Off by default: any
+   * signed-in user can name a webhook, and the server must not become their way into its own
+   * network (a metadata service, a database's HTTP port). TRUCE_WEBHOOK_PRIVATE=1 turns it on.
+   */
+  allowPrivateTargets: boolean;
 };
 
 export const DEFAULT_DELIVERY: DeliverySettings = {
@@ -28,7 +36,60 @@ export const DEFAULT_DELIVERY: DeliverySettings = {
   retryBaseMs: 60_000,
   maxAttempts: 8,
   timeoutMs: 10_000,
+  allowPrivateTargets: false,
 };
+
+const PRIVATE_NETWORKS = new BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+] as const)
+  PRIVATE_NETWORKS.addSubnet(network, prefix, "ipv4");
+for (const [network, prefix] of [
+  ["::", 127],
+  ["fc00::", 7],
+  ["fe80::", 10],
+] as const)
+  PRIVATE_NETWORKS.addSubnet(network, prefix, "ipv6");
+
+/** The IPv4 address an IPv4-mapped IPv6 one (::ffff:7f00:1, ::ffff:127.0.0.1) stands for. */
+function mappedIpv4(address: string): string | undefined {
+  const match = /^::ffff:(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
+  if (!match) return undefined;
+  if (match[1]) return match[1];
+  const high = Number.parseInt(match[2] ?? "0", 16);
+  const low = Number.parseInt(match[3] ?? "0", 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+}
+
+/**
+ * Why a webhook's URL may not be called, or undefined when it may: every address its host
+ * resolves to must be a public one, unless private targets are allowed.
+ */
+export async function refusedTarget(
+  url: string,
+  allowPrivate: boolean,
+): Promise<string | undefined> {
+  if (allowPrivate) return undefined;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  const addresses = isIP(host)
+    ? [{ address: host, family: isIP(host) }]
+    : await lookup(host, { all: true }).catch(() => []);
+  if (addresses.length === 0) return `${host} does not resolve`;
+  const inside = addresses.find(({ address, family }) => {
+    const mapped = family === 6 ? mappedIpv4(address) : undefined;
+    if (mapped) return PRIVATE_NETWORKS.check(mapped, "ipv4");
+    return PRIVATE_NETWORKS.check(address, family === 6 ? "ipv6" : "ipv4");
+  });
+  return inside
+    ? `refused: ${host} is a private address (${inside.address}); TRUCE_WEBHOOK_PRIVATE=1 allows it`
+    : undefined;
+}
 
 /** The header a webhook's body is signed in, as GitHub's X-Hub-Signature-256: `sha256=<hex>`. */
 export const SIGNATURE_HEADER = "x-truce-signature-256";
@@ -46,6 +107,8 @@ export function nextAttemptAt(now: Date, attempts: number, settings: DeliverySet
 type Outcome = { ok: boolean; answer: string };
 
 async function postWebhook(delivery: DueDelivery, settings: DeliverySettings): Promise<Outcome> {
+  const refused = await refusedTarget(delivery.target, settings.allowPrivateTargets);
+  if (refused) return { ok: false, answer: refused };
   const body = JSON.stringify({ delivery: delivery.id, ...delivery.event });
   const response = await fetch(delivery.target, {
     method: "POST",
