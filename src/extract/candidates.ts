@@ -425,6 +425,14 @@ function continues(draft: Draft, topic: Topic, facts: Facts, sentence: Span): bo
   if (topic !== draft.topic && !(isFighting(topic) && isFighting(draft.topic))) return false;
   if (isFighting(topic) && facts.speaker !== undefined && facts.speaker !== draft.speaker)
     return false;
+  // "The enemy also fired at positions near Avdiivka": another attack, somewhere else.
+  if (
+    isFighting(topic) &&
+    /\balso\b/i.test(sentence.text) &&
+    facts.places.length > 0 &&
+    !facts.places.some((p) => draft.places.some((d) => d.place.name === p.place.name))
+  )
+    return false;
   const mine = bestDate(draft.dates, "event");
   const theirs = bestDate(facts.dates, "event");
   return !(
@@ -533,7 +541,10 @@ function finish(draft: Draft, parties: readonly string[], published?: string): C
   const candidate: Candidate = { kind, places: placesOf(draft.places), actors, text, evidence };
   if (event) candidate.date = event.date;
   if (event?.role === "since") startOnly.add(candidate);
-  if (draft.speaker) {
+  // A meeting's, promise's or document's record names its participants or signatories, not who
+  // reported it.
+  const hasReporter = kind !== "meeting" && kind !== "commitment" && kind !== "document";
+  if (draft.speaker && hasReporter) {
     candidate.reported_by = draft.speaker;
     const said = draft.mentions.find((m) => m.actor === draft.speaker);
     if (said) evidence.push({ start: said.start, end: said.end, supports: "reported_by" });
