@@ -93,7 +93,7 @@ describe.runIf(canRunBrowserTests)("reports and printing", () => {
       // Printed once its data has come: a page still saying "Loading…" would prove nothing.
       await page.waitForFunction(
         () =>
-          ![...document.querySelectorAll('[role="status"]')].some((el) =>
+          !Array.from(document.querySelectorAll('[role="status"]')).some((el) =>
             el.textContent?.includes("Loading"),
           ),
         undefined,
@@ -117,7 +117,7 @@ describe.runIf(canRunBrowserTests)("reports and printing", () => {
           }`;
         const root = document.documentElement;
         if (root.scrollWidth > width + 1) out.push(`the page is ${root.scrollWidth}px wide`);
-        for (const el of document.body.querySelectorAll("*")) {
+        for (const el of Array.from(document.body.querySelectorAll("*"))) {
           const style = getComputedStyle(el);
           if (style.display === "none" || style.visibility === "hidden") continue;
           // A map is a window onto the world: what lies outside its view (markers of places
