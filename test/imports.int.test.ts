@@ -62,10 +62,15 @@ describe.each(STORE_NAMES)("POST /imports on %s", (storeName) => {
       rows: 2,
       // The example process lists Armenia and Azerbaijan, where both rows are.
       outside_countries: {},
+      // Both rows' places are in the example's own gazetteer, and are named after its records.
+      places_matched: 2,
     });
     const incident = await asMonitor(`${P}/incidents/acled-ARM91001`);
     expect(incident.statusCode).toBe(200);
-    expect(incident.json()).toMatchObject({ kind: "armed_clash", place: { name: "Tegh" } });
+    expect(incident.json()).toMatchObject({
+      kind: "armed_clash",
+      place: { name: "Tegh", place_id: "plc-tegh" },
+    });
 
     const again = await upload("acled", ACLED_FILE);
     expect(again.json()).toMatchObject({ read: 5, created: 0, updated: 0, unchanged: 5 });
