@@ -228,6 +228,20 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
       } else if (current) attach(current, facts);
       return;
     }
+    // "On Friday the Defence Minister blamed the ELN for the attack": blame for the record being
+    // read, said on another day; the day it was said does not date the attack.
+    const isBlameForIt =
+      current !== undefined &&
+      (current.topic === "incident" || current.topic === "position") &&
+      (facts.speaker === undefined || facts.speaker === current.speaker) &&
+      facts.blamed.length > 0 &&
+      /\bfor the (?:attack|bombing|shelling|incident|killings?|explosion|ambush)\b/i.test(
+        sentence.text,
+      );
+    if (current && isBlameForIt) {
+      attach(current, { ...facts, dates: [], statementDates: [] });
+      return;
+    }
     for (const topic of facts.topics) {
       if (topic === "commitment") {
         flush();
