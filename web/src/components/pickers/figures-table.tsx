@@ -49,7 +49,8 @@ export function FiguresTable(props: {
   );
   return (
     <div className="figures-table" id={props.id}>
-      <table>
+      {props.rows.length === 0 ? <p className="figures-caption">{props.caption}</p> : null}
+      <table hidden={props.rows.length === 0}>
         <caption>{props.caption}</caption>
         <thead>
           <tr>

@@ -3,7 +3,7 @@ import { useCombobox } from "downshift";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { kindByType } from "../../../../src/domain/kinds/index.ts";
-import { listRecords } from "../../api.ts";
+import { getJson, listRecords, processUrl } from "../../api.ts";
 import { placeName } from "../../format.ts";
 
 /** A place a picker offers: its name and what a record's place takes from it. */
@@ -17,8 +17,10 @@ export type KnownPlace = {
   admin2?: string;
   /** The process's place record, when it comes from its gazetteer. */
   place_id?: string;
-  /** Where it was found: the gazetteer or a record that names it. */
-  from: "gazetteer" | "record";
+  /** Its name in the reader's language, where the gazetteer has one. */
+  label?: string;
+  /** Where it was found: the process's gazetteer, the world's, or a record that names it. */
+  from: "gazetteer" | "world" | "record";
 };
 
 const PLACE_FIELDS = ["precision", "lat", "lon", "country", "admin1", "admin2"] as const;
@@ -38,9 +40,13 @@ function knownPlace(
   return known;
 }
 
+/** A place the gazetteer route found (`GET .../gazetteer?q=`). */
+type GazetteerHit = Record<string, unknown> & { source: "process" | "world"; id?: string };
+
 /**
- * The places that match what was typed: the process's own gazetteer (its place records) first,
- * then the places its incidents name, each name once.
+ * The places that match what was typed: the gazetteer's (the process's own places first, then
+ * the world's, shipped offline), then the places the process's incidents name, each name once.
+ * Before anything is typed: the process's own places.
  */
 function useKnownPlaces(typed: string): KnownPlace[] {
   const { i18n } = useTranslation();
@@ -54,15 +60,31 @@ function useKnownPlaces(typed: string): KnownPlace[] {
     queryKey: ["picker-places", q],
     queryFn: async () => {
       const [gazetteer, incidents] = await Promise.all([
-        hasGazetteer
-          ? listRecords("places", { q: q || undefined, limit: 20 })
-          : Promise.resolve({ items: [] }),
+        q
+          ? getJson<{ places: GazetteerHit[] }>(
+              `${processUrl("gazetteer")}?${new URLSearchParams({ q, lang: i18n.language, limit: "15" })}`,
+            ).then((found) => found.places)
+          : hasGazetteer
+            ? listRecords("places", { limit: 20 }).then((page) =>
+                page.items.map(
+                  (p): GazetteerHit => ({
+                    ...p,
+                    source: "process",
+                    label: placeName(
+                      { name: String(p.name), names: p.names as Record<string, string> },
+                      i18n.language,
+                    ),
+                  }),
+                ),
+              )
+            : Promise.resolve([] as GazetteerHit[]),
         listRecords("incidents", { q: q || undefined, limit: 50, order: "desc" }),
       ]);
       return [
-        ...gazetteer.items.map((p) => ({
-          ...knownPlace(p, i18n.language, "gazetteer"),
-          place_id: p.id,
+        ...gazetteer.map((hit) => ({
+          ...knownPlace(hit, "", hit.source === "process" ? "gazetteer" : "world"),
+          ...(typeof hit.label === "string" ? { label: hit.label } : {}),
+          ...(hit.source === "process" && hit.id ? { place_id: hit.id } : {}),
         })),
         ...incidents.items
           .map((i) => i.place as Record<string, unknown> | undefined)
@@ -139,7 +161,7 @@ export function PlaceNamePicker(props: {
                 className={combobox.highlightedIndex === index ? "highlighted" : undefined}
                 {...combobox.getItemProps({ item: place, index })}
               >
-                <span>{place.name}</span>{" "}
+                <span>{place.label ?? place.name}</span>{" "}
                 <small>
                   {[place.admin2, place.admin1, place.country].filter(Boolean).join(", ")}
                   {place.lat !== undefined ? ` (${place.lat}, ${place.lon})` : ""}

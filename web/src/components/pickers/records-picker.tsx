@@ -36,12 +36,17 @@ export function RecordsPicker(props: {
     selectedItem: null,
     itemToString: (item) => item?.label ?? "",
     itemToKey: (item) => item?.id,
-    // The list stays open after a choice, so several are chosen in a row, and the box empties.
+    // After a choice by keyboard the list stays open, so several are chosen in a row; a click
+    // closes it, so that it does not hang over the next field the pointer goes to. The box empties.
     stateReducer: (_state, { changes, type }) => {
       switch (type) {
         case useCombobox.stateChangeTypes.InputKeyDownEnter:
-        case useCombobox.stateChangeTypes.ItemClick:
           return { ...changes, isOpen: true, highlightedIndex: 0, inputValue: "" };
+        case useCombobox.stateChangeTypes.ItemClick:
+          return { ...changes, isOpen: false, highlightedIndex: -1, inputValue: "" };
+        // Leaving the box chooses nothing: only Enter or a click does.
+        case useCombobox.stateChangeTypes.InputBlur:
+          return { ...changes, selectedItem: null };
         default:
           return changes;
       }
@@ -50,7 +55,6 @@ export function RecordsPicker(props: {
       switch (type) {
         case useCombobox.stateChangeTypes.InputKeyDownEnter:
         case useCombobox.stateChangeTypes.ItemClick:
-        case useCombobox.stateChangeTypes.InputBlur:
           if (selectedItem) {
             props.onChange([...props.value, selectedItem.id]);
             setTyped("");

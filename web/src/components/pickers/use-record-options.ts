@@ -5,6 +5,24 @@ import { kindByType } from "../../../../src/domain/kinds/index.ts";
 import { ApiError, type ApiRecord, getJson, listRecords, processUrl } from "../../api.ts";
 import { optionOf, type PickerOption } from "./record-label.ts";
 
+/**
+ * Every option a picker has listed, by id: a record chosen from a list shows its name at once,
+ * before (or instead of) reading it again by id.
+ */
+const seen = new Map<string, PickerOption>();
+
+/** Lower case without diacritics, so "sot" finds "Sotk" and "azerb" finds "Azərbaycan"'s kin. */
+const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+
+/** True when every word typed starts a word of the option's name or detail. */
+function matches(option: PickerOption, typed: string): boolean {
+  const words = fold(`${option.label} ${option.detail} ${option.id}`).split(/[^\p{L}\p{N}]+/u);
+  return fold(typed)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .every((part) => words.some((word) => word.startsWith(part)));
+}
+
 /** How many choices a picker lists at once: enough to scan, few enough to read. */
 const SHOWN = 20;
 
@@ -39,12 +57,18 @@ export function useRecordOptions(types: readonly string[], typed: string) {
           });
         }),
       );
-      return pages.flatMap((page) => page.items);
+      return { q, items: pages.flatMap((page) => page.items) };
     },
     placeholderData: (previous) => previous,
     staleTime: 30_000,
   });
-  const options = (result.data ?? []).map((record) => optionOf(record, i18n.language));
+  const found = (result.data?.items ?? []).map((record) => optionOf(record, i18n.language));
+  for (const option of found) seen.set(option.id, option);
+  // Until the answer for what is typed now arrives, the last answer is narrowed to what matches
+  // it, so the list never offers what the words no longer fit; the server's own answer may match
+  // by text the name does not show (an incident's description), and is shown whole.
+  const options =
+    result.data?.q === typed.trim() ? found : found.filter((option) => matches(option, typed));
   return { options, isLoading: result.isFetching };
 }
 
@@ -77,8 +101,9 @@ export function useChosenOptions(ids: readonly string[], types: readonly string[
   });
   return ids.map((id, index): PickerOption => {
     const record = results[index]?.data;
-    return record
-      ? optionOf(record, i18n.language)
-      : { id, type: "", label: id, detail: results[index]?.isLoading ? "…" : "" };
+    if (record) return optionOf(record, i18n.language);
+    return (
+      seen.get(id) ?? { id, type: "", label: id, detail: results[index]?.isLoading ? "…" : "" }
+    );
   });
 }
