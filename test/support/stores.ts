@@ -1,3 +1,8 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { sql } from "kysely";
 import pg from "pg";
 import type { Services } from "../../src/core/services.ts";
@@ -15,22 +20,49 @@ export const STORE_NAMES: StoreName[] = process.env.TEST_DATABASE_URL
 
 let template: Promise<Blob> | undefined;
 
-/** A migrated empty PGlite, dumped once per test file so each test starts from a copy (fast). */
-function pgliteTemplate(): Promise<Blob> {
-  template ??= (async () => {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const { Kysely } = await import("kysely");
-    const { SerializedPGliteDialect } = await import("../../src/store/serialized-driver.ts");
-    const { migrate } = await import("../../src/store/migrate.ts");
-    const { PGLITE_EXTENSIONS } = await import("../../src/store/db.ts");
-    const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
-    const db = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite }) });
-    await migrate(db as never);
-    const dump = await pglite.dumpDataDir("none");
-    await db.destroy();
-    return dump;
-  })();
+/**
+ * A migrated empty PGlite, dumped so each test starts from a copy: making a database (initdb) and
+ * migrating it costs seconds of CPU, loading a copy a fraction of that. The dump is kept on disk,
+ * named by the PGlite version and the migrations it holds, so a test run makes it once for all its
+ * files (the global setup makes it before the workers start) and the next run reuses it.
+ */
+export function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => new Blob([readFileSync(await pgliteTemplateFile())]))();
   return template;
+}
+
+/** The file of the migrated empty PGlite's dump, made when it is not there yet. */
+export async function pgliteTemplateFile(): Promise<string> {
+  const { listMigrations } = await import("../../src/store/migrate.ts");
+  const { PGLITE_EXTENSIONS } = await import("../../src/store/db.ts");
+  const require = createRequire(import.meta.url);
+  const pglitePackage = join(
+    dirname(require.resolve("@electric-sql/pglite")),
+    "..",
+    "package.json",
+  );
+  const hash = createHash("sha256");
+  hash.update(JSON.parse(readFileSync(pglitePackage, "utf8")).version);
+  hash.update(Object.keys(PGLITE_EXTENSIONS).join(","));
+  for (const migration of listMigrations()) hash.update(`${migration.name}\n${migration.sql}`);
+  const dir = fileURLToPath(new URL("../../node_modules/.cache/truce-test/", import.meta.url));
+  const file = join(dir, `pglite-template-${hash.digest("hex").slice(0, 16)}.tar`);
+  if (existsSync(file)) return file;
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { Kysely } = await import("kysely");
+  const { SerializedPGliteDialect } = await import("../../src/store/serialized-driver.ts");
+  const { migrate } = await import("../../src/store/migrate.ts");
+  const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
+  const db = new Kysely<never>({ dialect: new SerializedPGliteDialect({ pglite }) });
+  await migrate(db as never);
+  const dump = await pglite.dumpDataDir("none");
+  await db.destroy();
+  // Written aside and renamed: workers and other runs making it at once never read half a file.
+  mkdirSync(dir, { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
+  return file;
 }
 
 let counter = 0;
