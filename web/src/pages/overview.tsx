@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { Fragment, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApiRecord, type FuzzyDate, getJson, listRecords, processUrl } from "../api.ts";
 import { ActorName, useSourceTitles } from "../components/actors.tsx";
@@ -154,6 +154,11 @@ export function OverviewPage() {
     queryFn: () => listRecords("assessments", { limit: 500 }),
   });
 
+  const documents = useQuery({
+    queryKey: ["documents", "all"],
+    queryFn: () => listRecords("documents", { limit: 500 }),
+  });
+  const documentTitle = new Map((documents.data?.items ?? []).map((d) => [d.id, String(d.title)]));
   const latestAssessment = new Map<string, ApiRecord>();
   for (const a of assessments.data?.items ?? []) latestAssessment.set(String(a.provision_id), a);
   const due = (commitments.data?.items ?? []).filter((c) => c.status === "open");
@@ -271,24 +276,37 @@ export function OverviewPage() {
               </tr>
             </thead>
             <tbody>
-              {(provisions.data?.items ?? []).map((p) => {
+              {(provisions.data?.items ?? []).map((p, i, all) => {
                 const assessment = latestAssessment.get(p.id);
+                // Numbers start again in each document: each document's provisions under its title.
+                const opensDocument = i === 0 || all[i - 1]?.document_id !== p.document_id;
                 return (
-                  <tr key={p.id}>
-                    <td>{String(p.number)}</td>
-                    <td>
-                      <Link to={`/agreements?provision=${encodeURIComponent(p.id)}`}>
-                        {String(p.title ?? p.summary)}
-                      </Link>
-                    </td>
-                    <td>
-                      <span
-                        className={`badge status-${assessment ? String(assessment.status) : "none"}`}
-                      >
-                        {assessment ? valueLabel(t)(assessment.status) : t("overview.notAssessed")}
-                      </span>
-                    </td>
-                  </tr>
+                  <Fragment key={p.id}>
+                    {opensDocument ? (
+                      <tr className="group">
+                        <th scope="colgroup" colSpan={3}>
+                          {documentTitle.get(String(p.document_id)) ?? String(p.document_id)}
+                        </th>
+                      </tr>
+                    ) : null}
+                    <tr>
+                      <td>{String(p.number)}</td>
+                      <td>
+                        <Link to={`/agreements?provision=${encodeURIComponent(p.id)}`}>
+                          {String(p.title ?? p.summary)}
+                        </Link>
+                      </td>
+                      <td>
+                        <span
+                          className={`badge status-${assessment ? String(assessment.status) : "none"}`}
+                        >
+                          {assessment
+                            ? valueLabel(t)(assessment.status)
+                            : t("overview.notAssessed")}
+                        </span>
+                      </td>
+                    </tr>
+                  </Fragment>
                 );
               })}
             </tbody>
