@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, type FormEvent, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SOURCE_KINDS } from "../../../src/domain/kinds/source.schema.ts";
@@ -29,11 +29,7 @@ type SourceFields = { title: string; publisher: string; kind: string; url: strin
 export function ReportReader() {
   const { t } = useTranslation();
   const actors = useActors();
-  // The process's own gazetteer: the places a report is read for (the world's stay on the server).
-  const { data: places } = useQuery({
-    queryKey: ["places", "all"],
-    queryFn: () => listRecords("places", { limit: 500 }),
-  });
+  const queryClient = useQueryClient();
   const maySubmit = useMayCreate("source");
   // A delegate's sources are its party's submissions: the kind is not theirs to choose.
   const ownSource = useOwnFields("source");
@@ -64,7 +60,13 @@ export function ReportReader() {
     // The extraction rules and gazetteer load only when a report is read, not with every page.
     const { extractCandidates } = await import("../../../src/extract/index.ts");
     const records = [...actors.values()] as unknown as ActorRecord[];
-    const gazetteer = (places?.items ?? []) as unknown as ProcessPlace[];
+    // The process's own gazetteer: the places a report is read for (the world's stay on the
+    // server). Fetched once and cached, and awaited, so a quick reader never reads without it.
+    const places = await queryClient.ensureQueryData({
+      queryKey: ["places", "all"],
+      queryFn: () => listRecords("places", { limit: 500 }),
+    });
+    const gazetteer = places.items as unknown as ProcessPlace[];
     setResult({
       ...extractCandidates(text, { published, actors: records, places: gazetteer }),
       text,
