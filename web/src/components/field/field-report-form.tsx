@@ -252,7 +252,7 @@ export function FieldReportForm(props: {
       {report.kind === "incident" ? (
         <>
           <div className="field">
-            <label htmlFor={fieldId("title")}>{t("field.title")}</label>
+            <label htmlFor={fieldId("title")}>{t("field.incidentTitle")}</label>
             <input
               id={fieldId("title")}
               value={report.title}
