@@ -21,7 +21,7 @@ import type { Services } from "./services.ts";
 
 /**
  * The most records of one kind a report reads: a day with more incidents than this is summarised
- * by its first ones (a bound on the document, not a sample: they are the earliest).
+ * by its first ones (a bound on the document, not a sample: they are the earliest), and says so.
  */
 export const REPORT_MAX_RECORDS = 2000;
 
@@ -158,6 +158,17 @@ export async function buildSituationReport(
     actors: present(actors),
     sources: present(sources),
     bbox: process.bbox,
+    truncated: Object.entries({
+      incident: incidents,
+      violation_count: violationCounts,
+      exchange: exchanges,
+      meeting: meetings,
+      commitment: commitments,
+      withdrawal: withdrawals,
+    })
+      .filter(([, records]) => records.length >= REPORT_MAX_RECORDS)
+      .map(([type]) => type),
+    max_records: REPORT_MAX_RECORDS,
   } as unknown as ReportInput;
   return assembleSituationReport(input);
 }

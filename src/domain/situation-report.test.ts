@@ -319,6 +319,15 @@ describe("assembling a situation report", () => {
   });
 });
 
+describe("a report of a busy period", () => {
+  it("says which kinds it lists only in part", () => {
+    expect(assembleSituationReport(input()).truncated).toBeNull();
+    expect(
+      assembleSituationReport(input({ truncated: ["incident"], max_records: 2000 })).truncated,
+    ).toEqual({ kinds: ["incident"], max_records: 2000 });
+  });
+});
+
 describe("a stated count", () => {
   it("is never averaged: a number, a range with its best, or the words", () => {
     expect(statedCount(7).text).toBe("7");

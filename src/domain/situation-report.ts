@@ -89,6 +89,10 @@ export type ReportInput = {
   sources: readonly ReportSource[];
   /** The process's map region, [west, south, east, north], when it has one. */
   bbox?: readonly [number, number, number, number] | undefined;
+  /** Kinds of which more records matched than were read: the report says it lists only some. */
+  truncated?: readonly string[] | undefined;
+  /** How many records of a kind were read at most. */
+  max_records?: number | undefined;
 };
 
 /** A count as stated: "7", "5–9 (best 7)", or the words when no number was given. */
@@ -209,6 +213,8 @@ export type SituationReport = {
   withdrawals: ReportWithdrawal[];
   sources: Array<ReportSource & { number: number }>;
   map: { bbox: [number, number, number, number] | null; points: MapPoint[] };
+  /** Kinds listed only in part, and the most records of a kind read. */
+  truncated: { kinds: string[]; max_records: number } | null;
 };
 
 /** The name of an actor in the language asked for, else its own; an unknown id stays as it is. */
@@ -452,5 +458,9 @@ export function assembleSituationReport(input: ReportInput): SituationReport {
     withdrawals,
     sources: cited,
     map: { bbox: input.bbox ? [...input.bbox] : null, points },
+    truncated:
+      input.truncated && input.truncated.length > 0
+        ? { kinds: [...input.truncated], max_records: input.max_records ?? 0 }
+        : null,
   };
 }

@@ -80,6 +80,15 @@ export function layoutReport(report: SituationReport, m: ReportMessages): Block[
     ],
   });
 
+  if (report.truncated)
+    blocks.push({
+      type: "note",
+      text: m.t("truncated", {
+        count: report.truncated.max_records,
+        kinds: report.truncated.kinds.map((kind) => m.value(kind)).join(", "),
+      }),
+    });
+
   blocks.push({ type: "heading", text: m.t("map") });
   blocks.push({
     type: "map",
