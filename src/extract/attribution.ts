@@ -13,14 +13,14 @@ export type Attribution = {
 };
 
 const SPEECH =
-  /\b(?:recorded|registered|said|says|stated|states|reported|reports|announced|claimed|claims|accused|accuses|denied|denies|rejected|rejects|alleged|told|insisted|insists|added|noted|stressed|warned|blamed|blames|described|dismissed|confirmed|called (?:the|this|these|it|them) (?:claims?|reports?|allegations?|accusations?))\b/gi;
+  /\b(?:recorded|registered|condemned|condemns|welcomed|welcomes|demanded|demands|said|says|stated|states|reported|reports|announced|claimed|claims|accused|accuses|denied|denies|rejected|rejects|alleged|told|insisted|insists|added|noted|stressed|warned|blamed|blames|described|dismissed|confirmed|called (?:the|this|these|it|them) (?:claims?|reports?|allegations?|accusations?))\b/gi;
 const DENIAL =
   /\b(?:denied|denies|rejected|rejects|dismissed|refuted|disinformation|false|untrue|not opened fire|had not|did not)\b/i;
 const ANAPHOR =
   /^(?:[\s,]*)(?:it|he|she|they|the (?:ministry|department|office|agency|bulletin|statement|press service|government|command|side))\b/i;
 // The attack verbs whose subject is the side a report blames.
 const ATTACK =
-  /^\s*(?:(?:'s|’s)\s+)?(?:(?:occupation\s+)?(?:armed forces|armed formations|forces|army|units?|troops|servicemen|soldiers|snipers|military|border guards|side|fighters|guerrillas|rebels|militants|patrol|group)\s+)?(?:stationed\s+[^,.;]{0,40}?\s+)?(?:had\s+|have\s+|has\s+)?(?:again\s+)?(?:fired|opened fire|shelled|attacked|violated|launched|targeted|used|provoked|subjected|crossed|advanced|tried|attempted|carried out|struck|shot|killed|wounded|invaded|entered)\b/i;
+  /^\s*(?:(?:'s|’s)\s+)?(?:(?:occupation\s+|hybrid\s+|regular\s+|illegal\s+|separatist\s+|enemy\s+)?(?:armed forces|armed formations|forces|army|units?|troops|servicemen|soldiers|snipers|military|border guards|side|fighters|guerrillas|rebels|militants|patrol|group)\s+)?(?:stationed\s+[^,.;]{0,40}?\s+)?(?:had\s+|have\s+|has\s+)?(?:again\s+)?(?:fired|opened fire|shelled|attacked|violated|launched|targeted|used|provoked|subjected|crossed|advanced|tried|attempted|carried out|struck|shot|killed|wounded|invaded|entered)\b/i;
 const BLAME_BEFORE =
   /\b(?:accused|accusing|accuses|blamed|blaming|blames|by|from(?: the direction of)?|provocation by|attack by|fire from|fire by|shelling by)\s+(?:the\s+|an?\s+)?$/i;
 

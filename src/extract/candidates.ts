@@ -542,7 +542,11 @@ function finish(draft: Draft, parties: readonly string[], published?: string): C
     bestDate(draft.dates, "event") ??
     (draft.topic !== "incident" ? bestDate(draft.statementDates, "event") : undefined) ??
     bestDate(draft.dates, "since");
-  const actors = unique(draft.mentions.map((m) => m.actor));
+  // The speaker is an actor of its statement, named or not ("it recorded three violations").
+  const actors = unique([
+    ...draft.mentions.map((m) => m.actor),
+    ...(draft.speaker ? [draft.speaker] : []),
+  ]);
   const evidence: Evidence[] = draft.spans.map((s) => ({
     start: s.start,
     end: s.end,
@@ -652,7 +656,11 @@ function commitmentsIn(
       evidence,
     };
     if (due) candidate.due = due.date;
-    const agreedOn = bestDate(inside(facts.dates), "event") ?? bestDate(facts.dates, "event");
+    // The day it was agreed, else the day it was said ("..., Arnault said on Wednesday").
+    const agreedOn =
+      bestDate(inside(facts.dates), "event") ??
+      bestDate(facts.dates, "event") ??
+      bestDate(facts.statementDates, "event");
     if (agreedOn) candidate.date = agreedOn.date;
     else if (previous?.date) candidate.date = previous.date;
     return candidate;

@@ -54,7 +54,7 @@ const VIOLATION_COUNT = new RegExp(
 // Forces, weapons or hardware leaving an area, or arms handed in: disengagement, pull-backs, the
 // laying down of arms.
 const WITHDRAWAL =
-  /\b(?:withdraw(?:al|n|ing|s)?|withdrew|pull(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?back|pull-back|pullback|disengag(?:e|ed|ement|ing))\b|\b(?:collection|handover|laying down)\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:weapons|arms)\b|\b(?:handed\s+(?:over|in)|emptied|removed|collected|gave up)\s+(?:[\w'’%-]+\s+){0,8}?(?:weapons|arms|containers|caches)\b|\b(?:reached|arrived (?:in|at)|moved (?:in)?to)\s+(?:their\s+|the\s+)?(?:transition(?:al)?\s+)?(?:zones|areas|camps)\b/i;
+  /\b(?:withdraw(?:al|n|ing|s)?|withdrew|pull(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?back|pull-back|pullback|disengag(?:e|ed|ement|ing))\b|\b(?:collection|handover|laying down)\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:weapons|arms)\b|\b(?:handed\s+(?:over|in)|emptied|removed|collected|gave up)\s+(?:[\w'’%-]+\s+){0,8}?(?:weapons|arms|containers|caches)\b|\b(?:reached|arrived (?:in|at)|moved (?:in)?to|(?:set off|left|headed|marched|travell?ed)\s+(?:[\w-]+\s+){0,4}?(?:for|to|towards))\s+(?:their\s+|the\s+)?(?:transition(?:al)?\s+)?(?:zones?|areas?|camps?)\b/i;
 
 /**
  * The topics of one sentence, strongest first. A sentence can open a meeting and a commitment at
@@ -77,8 +77,11 @@ export function classifySentence(text: string): Topic[] {
     (m) =>
       !/\b(?:after|before|during|at|following|since)\s+the\s+$/i.test(text.slice(0, m.index)) &&
       // "clearing the way for peace talks", "to revive the talks": talks hoped for, not held.
-      !/\b(?:for|to|revive|resume|restart|of|on)\s+(?:the\s+)?(?:peace\s+)?$/i.test(
-        text.slice(0, m.index),
+      !(
+        /^(?:talks|negotiations)/i.test(m[0]) &&
+        /\b(?:for|to|revive|resume|restart)\s+(?:the\s+)?(?:peace\s+)?$/i.test(
+          text.slice(0, m.index),
+        )
       ),
   );
   const commitment = COMMITMENT.exec(text);

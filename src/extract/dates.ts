@@ -340,6 +340,12 @@ const RULES: Rule[] = [
     },
   },
   {
+    // A daily statement's "over the past week": the seven days before it, not the calendar week.
+    pattern: /\b(?:over|in|during) the (?:past|last) (?:week|seven days|7 days)\b/gi,
+    resolve: (_m, c) =>
+      c.published ? { date: range(addDays(c.published, -7), addDays(c.published, -1)) } : null,
+  },
+  {
     pattern: /\b(?:last|past|previous) week\b/gi,
     resolve: (_m, c) => {
       if (!c.published) return null;

@@ -45,6 +45,11 @@ const ACTIVE = new RegExp(
   "gi",
 );
 
+const ELLIPTIC_ACTIVE = new RegExp(
+  `^,?\\s+and\\s+(killing|wounding|injuring|capturing)\\s+(${COUNT_PATTERN})\\b(?!\\s+(?:[\\w-]+\\s+)?(?:${MILITARY}|${CIVILIAN}))`,
+  "i",
+);
+
 function categoryOf(verb: string): FigureCategory {
   const v = verb.toLowerCase();
   for (const [category, words] of VERBS) {
@@ -169,14 +174,26 @@ export function findFigures(
       end: at + m[0].length,
       text: m[0].slice((m[1] ?? "").length + 1),
     };
+    const side = sideOf(who, context);
     found.push({
       start: at,
       end: at + m[0].length,
       category: categoryOf(m[1] ?? ""),
       // "Armenian forces shelled our positions, killing two servicemen": a party reports its own.
-      side: sideOf(who, context),
+      side,
       count,
     });
+    // "killing one Ukrainian soldier and wounding two": the same side's.
+    const more = ELLIPTIC_ACTIVE.exec(text.slice(at - sentence.start + m[0].length));
+    const extra = more ? parseCount(more[2] ?? "") : null;
+    if (more && extra !== null)
+      found.push({
+        start: at + m[0].length,
+        end: at + m[0].length + more[0].length,
+        category: categoryOf(more[1] ?? ""),
+        side,
+        count: extra,
+      });
   }
   return found;
 }
