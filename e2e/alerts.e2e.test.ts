@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { AxeBuilder } from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,9 +69,12 @@ describe.runIf(canRunBrowserTests)("alerts and downloads in the browser", () => 
   });
 
   it("subscribes to overdue commitments from the page, and the e-mail arrives", async () => {
-    const { page, errors: pageErrors } = await web.open("/alerts", "alerts-empty", {
-      signedInAs: USERS.mediator,
-    });
+    // A context of its own, as axe-core needs, signed in as a mediator.
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(String(error)));
+    await web.signIn(page, USERS.mediator, "/alerts");
     await page.getByRole("heading", { name: "Alerts", level: 1 }).waitFor();
     await page.getByLabel("Tell me when").selectOption("commitment_overdue");
     await page.getByLabel("Send by").selectOption("email");
@@ -102,9 +106,18 @@ describe.runIf(canRunBrowserTests)("alerts and downloads in the browser", () => 
     await row.waitFor();
     expect(await row.textContent()).toContain("delivered");
     await page.screenshot({ path: `${SHOTS}/alerts-delivered.png`, fullPage: true });
+    // The page with its log open, as axe-core (WCAG 2.1 AA) sees it: nothing serious or critical.
+    const axe = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
     expect(pageErrors).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("downloads the filtered incidents as CSV: every matching row, not one page", async () => {

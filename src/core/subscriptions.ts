@@ -102,6 +102,7 @@ function decodeCursor(cursor: string | undefined): { created_at: string; id: str
       if (
         typeof createdAt === "string" &&
         typeof id === "string" &&
+        /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(createdAt) &&
         !Number.isNaN(Date.parse(createdAt))
       )
         return { created_at: createdAt, id };
