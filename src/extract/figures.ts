@@ -17,7 +17,7 @@ export type FigureMention = {
 const MILITARY =
   "(?:ex-|former )?combatants?|guerrillas?|rebels?|militants?|members?|policem[ae]n|police officers?|peacekeepers?|servicem[ae]n|soldiers?|troops|service ?members?|military personnel|officers?|conscripts?|border guards?|fighters?|privates?|sergeants?|sappers?|militar(?:y|ies)";
 const CIVILIAN =
-  "civilians?|residents?|villagers?|journalists?|reporters?|shepherds?|farmers?|workers?|people|persons?|officials?|children|women|deminers?|drivers?|others?";
+  "wom[ae]n|m[ae]n|boys?|girls?|child|teachers?|doctors?|students?|civilians?|residents?|villagers?|journalists?|reporters?|shepherds?|farmers?|workers?|people|persons?|officials?|children|women|deminers?|drivers?|others?";
 const NOUN = new RegExp(`\\b(?:${MILITARY}|${CIVILIAN})\\b`, "i");
 const CIVILIAN_NOUN = new RegExp(`\\b(?:${CIVILIAN})\\b`, "i");
 const VERBS: Array<[FigureCategory, string]> = [
@@ -45,6 +45,10 @@ const ACTIVE = new RegExp(
   "gi",
 );
 
+const NOMINAL = new RegExp(
+  `\\b(killings?|deaths?|murders?|injuries)\\s+of\\s+(?:at least\\s+)?(${COUNT_PATTERN})\\b((?:\\s+[^\\s,.;:]+){0,4}?)\\s+(?:${MILITARY}|${CIVILIAN})\\b`,
+  "gi",
+);
 const ELLIPTIC_ACTIVE = new RegExp(
   `^,?\\s+and\\s+(killing|wounding|injuring|capturing)\\s+(${COUNT_PATTERN})\\b(?!\\s+(?:[\\w-]+\\s+)?(?:${MILITARY}|${CIVILIAN}))`,
   "i",
@@ -161,6 +165,24 @@ export function findFigures(
           count: more,
         });
     }
+  }
+  // "the killings of 65 former FARC-EP members": a count named by the noun of the loss.
+  NOMINAL.lastIndex = 0;
+  for (const m of text.matchAll(NOMINAL)) {
+    const at = sentence.start + (m.index ?? 0);
+    if (found.some((f) => at < f.end && at + m[0].length > f.start)) continue;
+    const count = parseCount(m[2] ?? "");
+    if (count === null) continue;
+    const whoStart = at + m[0].indexOf(m[2] ?? "");
+    const who = {
+      start: whoStart,
+      end: at + m[0].length,
+      text: text.slice(whoStart - sentence.start, at + m[0].length - sentence.start),
+    };
+    const category: FigureCategory = /^(?:kill|death|murder)/i.test(m[1] ?? "")
+      ? "killed"
+      : "wounded";
+    found.push({ start: at, end: at + m[0].length, category, side: sideOf(who, context), count });
   }
   ACTIVE.lastIndex = 0;
   for (const m of text.matchAll(ACTIVE)) {
