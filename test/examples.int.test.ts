@@ -5,7 +5,7 @@ import { EXAMPLE_SLUGS, loadReferenceProcess } from "../src/core/load-reference-
 import type { Services } from "../src/core/services.ts";
 import { verifyLedger } from "../src/core/verify-ledger.ts";
 import { operatorCaller } from "../src/domain/access.ts";
-import { KINDS } from "../src/domain/kinds/index.ts";
+import { KINDS, loadOrder } from "../src/domain/kinds/index.ts";
 import { processFileSchema } from "../src/ingest/process-file.ts";
 import { EXAMPLES } from "../src/reference/index.ts";
 import { buildApp } from "../src/server/app.ts";
@@ -47,6 +47,11 @@ describe("the built-in examples", () => {
           records: example.records,
         });
         expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+      });
+
+      it("lists its records in load order, each after what it refers to", () => {
+        const orders = example.records.map((r) => loadOrder(r.type));
+        expect(orders).toEqual([...orders].sort((a, b) => a - b));
       });
 
       it("loads whole, twice changing nothing, and verifies", async () => {

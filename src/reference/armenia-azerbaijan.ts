@@ -73,6 +73,7 @@ const MOSCOW = {
   lat: 55.7558,
   lon: 37.6173,
   country: "RU",
+  place_id: "plc-moscow",
 } as const satisfies Place;
 
 const SOCHI = {
@@ -82,6 +83,7 @@ const SOCHI = {
   lat: 43.5855,
   lon: 39.7231,
   country: "RU",
+  place_id: "plc-sochi",
 } as const satisfies Place;
 
 const BRUSSELS = {
@@ -91,6 +93,7 @@ const BRUSSELS = {
   lat: 50.8503,
   lon: 4.3517,
   country: "BE",
+  place_id: "plc-brussels",
 } as const satisfies Place;
 
 const FORMER_WAR_ZONE = {
@@ -101,6 +104,7 @@ const FORMER_WAR_ZONE = {
 const STATE_BORDER = {
   name: "Armenia–Azerbaijan state border",
   precision: "region",
+  place_id: "plc-armenia-azerbaijan-state-border",
 } as const satisfies Place;
 
 const SUMMARY = "src-reference-summary";
@@ -718,7 +722,15 @@ const links = [
     status: "proposed",
     from: { name: "Western regions of Azerbaijan", precision: "region", country: "AZ" },
     to: { name: "Nakhchivan Autonomous Republic", precision: "region", country: "AZ" },
-    via: [{ name: "Syunik province", precision: "region", admin1: "Syunik", country: "AM" }],
+    via: [
+      {
+        name: "Syunik province",
+        precision: "region",
+        admin1: "Syunik",
+        country: "AM",
+        place_id: "plc-syunik",
+      },
+    ],
     controlled_by: ["RUS"],
     sought_by: ["AZE"],
     provision_ids: ["prv-2020-11-09-9"],
@@ -735,7 +747,7 @@ const links = [
     name: "Lachin corridor",
     kind: "corridor",
     status: "open",
-    from: { name: "Nagorno-Karabakh", precision: "region" },
+    from: { name: "Nagorno-Karabakh", precision: "region", place_id: "plc-nagorno-karabakh" },
     to: { name: "Armenia", precision: "country", country: "AM" },
     controlled_by: ["RPK"],
     provision_ids: ["prv-2020-11-09-3", "prv-2020-11-09-6"],
@@ -915,7 +927,11 @@ const districtWithdrawal = (
     title: `Armenian forces leave ${district} district`,
     subject: "forces",
     withdrawing: ["ARM"],
-    place: { name: `${district} district`, precision: "district" },
+    place: {
+      name: `${district} district`,
+      precision: "district",
+      place_id: `plc-${district.toLowerCase()}-district`,
+    },
     due: { value: due, precision: "day" },
     due_text: dueText,
     provision_id: provision,

@@ -819,9 +819,9 @@ export const COLOMBIA_PROCESS: {
 } = {
   process,
   records: [
-    ...places,
     ...actors,
     ...sources,
+    ...places,
     ...documents,
     ...provisions,
     ...meetings,
