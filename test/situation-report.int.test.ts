@@ -143,8 +143,12 @@ describe.each(STORE_NAMES)("situation reports on %s", (storeName) => {
     expect(response.headers["content-type"]).toBe("text/markdown; charset=utf-8");
     const md = response.body;
     expect(md).toMatch(/^# Еженедельная сводка о ситуации: Прекращение огня у озера\n/);
-    // The week holds the day before too.
+    // The week holds the days before too.
     expect(md).toContain("Sniper fire at the northern post");
+    expect(md).toContain("Mortar fire on the eastern ridge");
+    // On its map, an incident located only by its gazetteer place takes that place's point.
+    const html = (await asPublic(`${P}/reports/weekly?date=2030-03-10&format=html`)).body;
+    expect(html.match(/<circle /g)).toHaveLength(3);
     expect(md).toContain("| Кто заявляет | Дата | Что заявлено | Кого обвиняет | Цифры |");
     expect(md).toMatch(/\n1\. Mission daily report no\. 68, Lake monitoring mission\n/);
     expect(md).toContain("](https://north.example/statement-10)");

@@ -90,6 +90,38 @@ function sourceIdsOf(r: Record<string, unknown>): string[] {
 const present = (rows: readonly StoredRecord[]) => rows.map(presentRecord);
 
 /**
+ * Incidents whose place names a place of the process's gazetteer but gives no point take that
+ * place's point, as the map of the web app does: the place record's representative point, at the
+ * precision the incident's place already states (a district stays a district).
+ */
+async function locateByGazetteer(
+  services: Services,
+  slug: string,
+  viewer: Viewer,
+  incidents: Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const unlocated = (record: Record<string, unknown>) => {
+    const place = record.place;
+    return isObject(place) && place.lat === undefined && typeof place.place_id === "string"
+      ? place.place_id
+      : null;
+  };
+  const ids = incidents.flatMap((i) => unlocated(i) ?? []);
+  if (ids.length === 0) return incidents;
+  const points = new Map(
+    present(await findRecords(services.store.db, slug, ids, viewer)).flatMap((place) =>
+      typeof place.lat === "number" && typeof place.lon === "number"
+        ? [[String(place.id), { lat: place.lat, lon: place.lon }] as const]
+        : [],
+    ),
+  );
+  return incidents.map((incident) => {
+    const point = points.get(unlocated(incident) ?? "");
+    return point ? { ...incident, place: { ...(incident.place as object), ...point } } : incident;
+  });
+}
+
+/**
  * The daily or weekly situation report of a process as its viewer may see it: the period's
  * incidents with every claim about them, violation counts, exchanges, meetings, withdrawals, and
  * the commitments overdue or due within the look ahead, with the actors and sources they name.
@@ -107,19 +139,19 @@ export async function buildSituationReport(
   const period = reportPeriod(kind, date);
   const within = { from: period.start, to: period.end };
   const ahead = { from: period.start, to: `${period.ahead_to}T23:59:59.999Z` };
-  const [incidents, violationCounts, exchanges, meetings, commitments, withdrawals] =
-    await Promise.all([
-      readAll(services, slug, viewer, "incident", within),
-      readAll(services, slug, viewer, "violation_count", within),
-      readAll(services, slug, viewer, "exchange", within),
-      readAll(services, slug, viewer, "meeting", ahead),
-      // Open commitments due by the look ahead's end, however long ago: the overdue among them too.
-      readAll(services, slug, viewer, "commitment", {
-        to: ahead.to,
-        verification: "open",
-      }),
-      readAll(services, slug, viewer, "withdrawal", {}),
-    ]);
+  const [read, violationCounts, exchanges, meetings, commitments, withdrawals] = await Promise.all([
+    readAll(services, slug, viewer, "incident", within),
+    readAll(services, slug, viewer, "violation_count", within),
+    readAll(services, slug, viewer, "exchange", within),
+    readAll(services, slug, viewer, "meeting", ahead),
+    // Open commitments due by the look ahead's end, however long ago: the overdue among them too.
+    readAll(services, slug, viewer, "commitment", {
+      to: ahead.to,
+      verification: "open",
+    }),
+    readAll(services, slug, viewer, "withdrawal", {}),
+  ]);
+  const incidents = await locateByGazetteer(services, slug, viewer, read);
   const claims = present(
     await findClaimsAbout(
       services.store.db,
