@@ -393,6 +393,86 @@ describe.each(STORE_NAMES)("alerts on %s", (storeName) => {
     expect(mails[1]?.raw).toContain("Later");
   });
 
+  it("withdraws a retry whose record the subscriber may no longer see", async () => {
+    const place = { name: "x", precision: "exact", lat: 40.05, lon: 45.02 };
+    const fields = {
+      title: "Later shots near post 7",
+      kind: "shooting",
+      date: { value: "2026-12-30", precision: "day" },
+      place,
+    };
+    await createRecord(services, SLUG, "incident", { id: "i-near-2", ...fields }, OPERATOR);
+    await worker.idle();
+    const refusedOnce = receiver.refused.length;
+    expect(refusedOnce).toBeGreaterThan(4);
+    // Restricted before the retry: the viewer may no longer see it, so it is not sent.
+    await updateRecord(
+      services,
+      SLUG,
+      "incident",
+      "i-near-2",
+      { ...fields, visibility: "confidential" },
+      1,
+      OPERATOR,
+    );
+    clock = new Date(clock.getTime() + 61_000);
+    await worker.tick();
+    expect(
+      receiver.received.some((hook) => (hook.body.record as { id: string }).id === "i-near-2"),
+    ).toBe(false);
+    const log = await as(viewer)(
+      "GET",
+      `/api/subscriptions/${subscriptions.viewerNear}/deliveries`,
+    );
+    const latest = log.json().items[0] as {
+      status: string;
+      attempt_log: Array<{ answer: string }>;
+    };
+    expect(latest.status).toBe("failed");
+    expect(latest.attempt_log.at(-1)?.answer).toBe(
+      "withdrawn: the record is no longer one the subscriber may see",
+    );
+  });
+
+  it("replaces a subscription: a webhook keeps its key, an e-mail turned webhook gets one", async () => {
+    const put = (id: string, body: object) =>
+      app.inject({
+        method: "PUT",
+        url: `/api/subscriptions/${id}`,
+        headers: { authorization: `Bearer ${viewer}` },
+        payload: { process: SLUG, ...body },
+      });
+    const kept = await put(subscriptions.viewerVerification ?? "", {
+      rule: { type: "verification_changed" },
+      channel: "webhook",
+      target: `${receiver.url}/viewer-verification`,
+    });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().secret).toBeUndefined();
+    expect(kept.json().subscription).toMatchObject({
+      has_secret: true,
+      rule: { type: "verification_changed" },
+    });
+    const turned = await put(subscriptions.viewerOverdue ?? "", {
+      rule: { type: "commitment_due", days_before: 3 },
+      channel: "webhook",
+      target: `${receiver.url}/viewer-due`,
+    });
+    expect(turned.json().secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const theirs = await app.inject({
+      method: "PUT",
+      url: `/api/subscriptions/${subscriptions.mediatorOverdue}`,
+      headers: { authorization: `Bearer ${viewer}` },
+      payload: {
+        process: SLUG,
+        rule: { type: "claims_disagree" },
+        channel: "email",
+        target: "x@y.example",
+      },
+    });
+    expect(theirs.statusCode).toBe(404);
+  });
+
   it("unsubscribes: the subscription and its log are gone", async () => {
     const gone = await as(viewer)("DELETE", `/api/subscriptions/${subscriptions.viewerNear}`);
     expect(gone.statusCode).toBe(204);

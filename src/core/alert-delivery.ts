@@ -2,8 +2,10 @@ import { createHmac } from "node:crypto";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
 import nodemailer, { type Transporter } from "nodemailer";
+import { viewerIn } from "../domain/access.ts";
 import type { AlertRule } from "../domain/alert-rules.ts";
 import { describeRule } from "../domain/alert-rules.ts";
+import { findRecords } from "../store/record.repository.ts";
 import {
   claimDueDeliveries,
   type DueDelivery,
@@ -171,6 +173,26 @@ async function sendMail(delivery: DueDelivery, settings: DeliverySettings): Prom
   return { ok: true, answer: String(info.response ?? "accepted").slice(0, 300) };
 }
 
+/**
+ * Why an alert may no longer be sent to its subscriber, or undefined: their account is disabled,
+ * or a record it carries is one they may no longer see (restricted since, or deleted). Checked
+ * before every attempt, since retries can come hours after the alert was raised.
+ */
+async function withdrawn(services: Services, delivery: DueDelivery): Promise<string | undefined> {
+  if (delivery.is_disabled) return "withdrawn: the subscriber's account is disabled";
+  const viewer = viewerIn(
+    { id: `user:${delivery.user_id}`, memberships: delivery.memberships },
+    delivery.process_id,
+  );
+  const ids = [delivery.event.record, delivery.event.other]
+    .map((record) => (record as { id?: unknown } | undefined)?.id)
+    .filter((id): id is string => typeof id === "string");
+  const visible = await findRecords(services.store.db, delivery.process_id, ids, viewer);
+  return visible.length === new Set(ids).size
+    ? undefined
+    : "withdrawn: the record is no longer one the subscriber may see";
+}
+
 async function attempt(delivery: DueDelivery, settings: DeliverySettings): Promise<Outcome> {
   try {
     return delivery.channel === "webhook"
@@ -204,10 +226,11 @@ export async function deliverDue(
     if (due.length === 0) return made;
     await Promise.all(
       due.map(async (delivery) => {
-        const outcome = await attempt(delivery, settings);
+        const reason = await withdrawn(services, delivery);
+        const outcome = reason ? { ok: false, answer: reason } : await attempt(delivery, settings);
         const at = services.now();
         const attempts = delivery.attempts + 1;
-        const isLast = !outcome.ok && attempts >= settings.maxAttempts;
+        const isLast = reason !== undefined || (!outcome.ok && attempts >= settings.maxAttempts);
         await recordAttempt(services.store.db, delivery.id, {
           status: outcome.ok ? "delivered" : isLast ? "failed" : "pending",
           entry: { at: at.toISOString(), ok: outcome.ok, answer: outcome.answer },

@@ -189,18 +189,28 @@ export async function subscribersOf(
     .where("app_user.disabled_at", "is", null)
     .execute();
   if (rows.length === 0) return [];
-  const userIds = [...new Set(rows.map((row) => row.user_id))];
-  const memberships = await db
+  const roles = await membershipsOf(db, [...new Set(rows.map((row) => row.user_id))]);
+  return rows.map((row) => ({ ...row, memberships: roles.get(row.user_id) ?? [] }));
+}
+
+/** Each user's roles, by user id. */
+async function membershipsOf(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<Map<string, Membership[]>> {
+  const roles = new Map<string, Membership[]>();
+  if (userIds.length === 0) return roles;
+  const rows = await db
     .selectFrom("membership")
     .select(["user_id", "process_id", "role", "party"])
-    .where("user_id", "in", userIds)
+    .where("user_id", "in", [...userIds])
     .execute();
-  return rows.map((row) => ({
-    ...row,
-    memberships: memberships
-      .filter((m) => m.user_id === row.user_id)
-      .map((m) => ({ process: m.process_id, role: m.role as Role, party: m.party })),
-  }));
+  for (const m of rows) {
+    const list = roles.get(m.user_id) ?? [];
+    list.push({ process: m.process_id, role: m.role as Role, party: m.party });
+    roles.set(m.user_id, list);
+  }
+  return roles;
 }
 
 /** The processes that have subscriptions with rules of these types. */
@@ -295,6 +305,10 @@ export type DueDelivery = StoredDelivery & {
   secret: string | null;
   rule: Record<string, unknown>;
   process_id: string;
+  user_id: string;
+  /** The owner's roles now, and whether their account is disabled: what they may be sent. */
+  memberships: Membership[];
+  is_disabled: boolean;
 };
 
 /**
@@ -321,6 +335,7 @@ export async function claimDueDeliveries(
   const rows = await alerts(db)
     .selectFrom("alert_delivery")
     .innerJoin("subscription", "subscription.id", "alert_delivery.subscription_id")
+    .innerJoin("app_user", "app_user.id", "subscription.user_id")
     .selectAll("alert_delivery")
     .select([
       "subscription.channel",
@@ -328,12 +343,19 @@ export async function claimDueDeliveries(
       "subscription.secret",
       "subscription.rule",
       "subscription.process_id",
+      "subscription.user_id",
+      "app_user.disabled_at",
     ])
     .where("alert_delivery.id", "in", ids)
     .orderBy("alert_delivery.created_at")
     .orderBy("alert_delivery.id")
     .execute();
-  return rows as DueDelivery[];
+  const roles = await membershipsOf(db, [...new Set(rows.map((row) => row.user_id))]);
+  return rows.map(({ disabled_at, ...row }) => ({
+    ...(row as unknown as StoredDelivery & Omit<DueDelivery, keyof StoredDelivery>),
+    memberships: roles.get(row.user_id) ?? [],
+    is_disabled: disabled_at !== null,
+  }));
 }
 
 /** Writes an attempt's outcome: delivered, to be tried again at `next`, or given up. */
