@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useSession } from "../session.tsx";
 import { listOutbox } from "./outbox.ts";
@@ -12,6 +13,13 @@ const RETRY_MS = 30_000;
  */
 export function OutboxSender() {
   const userId = useSession()?.user?.id;
+  const client = useQueryClient();
+  useEffect(() => {
+    // Back online, the sign-in kept offline is confirmed by the server again (or dropped).
+    const confirm = () => void client.invalidateQueries({ queryKey: ["session"] });
+    window.addEventListener("online", confirm);
+    return () => window.removeEventListener("online", confirm);
+  }, [client]);
   useEffect(() => {
     if (!userId) return;
     const send = () => {
