@@ -13,7 +13,7 @@ export type Attribution = {
 };
 
 const SPEECH =
-  /\b(?:recorded|registered|condemned|condemns|welcomed|welcomes|demanded|demands|said|says|stated|states|reported|reports|announced|claimed|claims|accused|accuses|denied|denies|rejected|rejects|alleged|told|insisted|insists|added|noted|stressed|warned|blamed|blames|described|dismissed|confirmed|called (?:the|this|these|it|them) (?:claims?|reports?|allegations?|accusations?))\b/gi;
+  /\b(?:called on|calls on|urged|urges|recorded|registered|condemned|condemns|welcomed|welcomes|demanded|demands|said|says|stated|states|reported|reports|announced|claimed|claims|accused|accuses|denied|denies|rejected|rejects|alleged|told|insisted|insists|added|noted|stressed|warned|blamed|blames|described|dismissed|confirmed|called (?:the|this|these|it|them) (?:claims?|reports?|allegations?|accusations?))\b/gi;
 const DENIAL =
   /\b(?:denied|denies|rejected|rejects|dismissed|refuted|disinformation|false|untrue|not opened fire|had not|did not)\b/i;
 const ANAPHOR =

@@ -429,12 +429,16 @@ function draftFrom(topic: Topic, facts: Facts): Draft {
 function continues(draft: Draft, topic: Topic, facts: Facts, sentence: Span): boolean {
   // Each count a sentence states is its own (per region, per period).
   if (topic === "violation_count") return false;
-  if (
-    topic === "meeting" &&
-    draft.topic === "meeting" &&
-    /\bthe (?:meeting|talks|summit)\b/i.test(sentence.text)
-  )
-    return true;
+  // "Another meeting is expected in the coming days": a planned meeting after a held one.
+  if (topic === "meeting" && draft.topic === "meeting") {
+    const wasPlanned = PLANNED.test(draft.spans.map((s) => s.text).join(" "));
+    if (
+      PLANNED.test(sentence.text) !== wasPlanned ||
+      /\b(?:another|next|new)\s+(?:meeting|round)\b/i.test(sentence.text)
+    )
+      return false;
+    if (/\bthe (?:meeting|talks|summit)\b/i.test(sentence.text)) return true;
+  }
   const isFighting = (t: Topic) => t === "incident" || t === "position";
   if (topic !== draft.topic && !(isFighting(topic) && isFighting(draft.topic))) return false;
   if (isFighting(topic) && facts.speaker !== undefined && facts.speaker !== draft.speaker)
@@ -520,7 +524,7 @@ const FIGURES_OF: Partial<Record<CandidateKind, readonly string[]>> = {
 };
 // A meeting spoken of as to come: "will meet", "is due to meet", "the next meeting is scheduled".
 const PLANNED =
-  /\b(?:will|shall|would|is to|are to|is due to|are due to|to be held|scheduled|plans? to|planned|next meeting|next round|next video conference|agreed to meet|meet again)\b/i;
+  /\b(?:will|shall|would|is to|are to|is due to|are due to|to be held|scheduled|plans? to|planned|is expected|are expected|next meeting|next round|next video conference|agreed to meet|meet again)\b/i;
 
 /**
  * How sure the rules are of a candidate, from 0 to 1: a ranking for the reviewer (the surest
@@ -672,6 +676,12 @@ function commitmentsIn(
  * repeats the day, and a wire's summary sentence gives only the day of the statements.
  */
 function borrowDates(candidates: Candidate[]): void {
+  // "On the same day the SMM recorded...": the day of the record before.
+  candidates.forEach((c, i) => {
+    const before = candidates[i - 1];
+    if (!c.date && before?.date && /\b(?:the same day|that day|the same date)\b/i.test(c.text))
+      c.date = before.date;
+  });
   borrowWithin(candidates.filter((c) => c.kind === "incident" || c.kind === "claim"));
   // A bulletin's counts for one region after another share its period.
   borrowWithin(candidates.filter((c) => c.kind === "violation_count"));

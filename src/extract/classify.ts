@@ -36,9 +36,9 @@ const MEETING_HELD =
 const NEGATED = /\b(?:no|not|nor|never|without|any)\s+(?:\w+\s+)?$/i;
 // "signed a twelve-point protocol", "signed the final peace agreement", "signed a framework decision".
 const DOCUMENT =
-  /\b(?:announced|reached|concluded)\s+(?:a|an|the)\s+(?:new\s+|final\s+|revised\s+)?(?:peace\s+)?(?:agreement|accord|deal)\b|\b(?:signed|adopted|issued|initialled)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|communiqué|communique|protocol|memorandum|treaty|addendum|decision|package of measures|road ?map)\b|\b(?:statement|declaration|agreement|protocol|memorandum|addendum)\s+(?:was\s+|were\s+)?(?:signed|adopted)\b|\breleased\s+(?:a|the)\s+(?:joint\s+|trilateral\s+)?(?:statement|declaration|communiqué)\b/i;
+  /\b(?:announced|reached|concluded)\s+(?:a|an|the)\s+(?:new\s+|final\s+|revised\s+)?(?:peace\s+)?(?:agreement|accord|deal)\b|\b(?:signed|adopted|issued|initialled)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:statement|declaration|agreement|accord|communiqué|communique|protocol|memorandum|treaty|addendum|decision|package of measures|road ?map)(?!\w)|\b(?:statement|declaration|agreement|protocol|memorandum|addendum)\s+(?:was\s+|were\s+)?(?:signed|adopted)\b|\breleased\s+(?:a|the)\s+(?:joint\s+|trilateral\s+)?(?:statement|declaration|communiqué)\b/i;
 const COMMITMENT =
-  /\b(?:told|instructed|tasked|ordered|asked)\s+(?:[\w-]+\s+){0,4}?to\s+[a-z]+[^.;]{0,80}?\bby\b|\b(?:announced|declared|ordered)\s+(?:[\w-]+\s+){0,3}?(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:ceasefire|truce)\b|\b(?:would|will)\b[^.;]{0,60}?\b(?:by|within|no later than|not later than|before|until)\s+(?:the\s+)?(?:\d|end|next|january|february|march|april|may|june|july|august|september|october|november|december)|\brecommit(?:ted|s)?\s+(?:\w+\s+){0,3}?to\b|\bagreed\s+(?:on\s+\w+\s+)?(?:on|to)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|measures)\b|\bextended\s+(?:[\w-]+\s+){0,6}?(?:until|to)\b|\bagreed\b[^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+|\b(?:agree to|committed to|commit to|pledged to|undertook to|undertake to|promised to|is to|are to|is to be|are to be|shall|will deploy|will withdraw|will be returned|to be returned)\b/i;
+  /\b(?:told|instructed|tasked|ordered|asked)\s+(?:[\w-]+\s+){0,4}?to\s+[a-z]+[^.;]{0,80}?\bby\b|\b(?:announced|declared|ordered)\s+(?:[\w-]+\s+){0,3}?(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:ceasefire|truce)\b|\b(?:would|will)\b[^.;]{0,60}?\b(?:by|within|no later than|not later than|before|until)\s+(?:the\s+)?(?:\d|end|next|january|february|march|april|may|june|july|august|september|october|november|december)|\brecommit(?:ted|s)?\s+(?:\w+\s+){0,3}?to\b|\bagreed\s+(?:on\s+\w+\s+)?(?:on|to)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:ceasefire|truce|measures)\b|\bextended\s+(?:[\w-]+\s+){0,6}?(?:until|to)\b|\bagreed\b[^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+|\b(?:agree to|committed to|commit to|pledged to|undertook to|undertake to|promised to|is to|are to|is to be|are to be|shall|will deploy|will withdraw|will submit|will present|will hand over|will allow|will guarantee|will provide|will establish|will set up|will be returned|to be returned)\b/i;
 const INCIDENT =
   /\b(?:killings?|murders?|fired|fire|firing|shelled|shelling|shots?|attack(?:ed|s)?|clash(?:es|ed)?|fighting|violations?|violated|provocation|mortars?|artillery|sniper|drones?|killed|wounded|injured|shot dead|mine|explosion|exploded|crossed the border|incursion|advanced|skirmish(?:es)?|hostilities|captured)\b/i;
 const POSITION =
@@ -76,6 +76,10 @@ export function classifySentence(text: string): Topic[] {
   const meeting = [...text.matchAll(new RegExp(MEETING.source, "gi"))].find(
     (m) =>
       !/\b(?:after|before|during|at|following|since)\s+the\s+$/i.test(text.slice(0, m.index)) &&
+      // "armed men fired on a community meeting": the meeting is what was attacked.
+      !/\b(?:fired on|fire on|attacked|struck|hit|shelled|bombed)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?$/i.test(
+        text.slice(0, m.index),
+      ) &&
       // "clearing the way for peace talks", "to revive the talks": talks hoped for, not held.
       !(
         /^(?:talks|negotiations)/i.test(m[0]) &&

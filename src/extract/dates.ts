@@ -365,6 +365,12 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "in the coming days": the ten days after the dateline.
+    pattern: /\bin the (?:coming|next few) days\b/gi,
+    resolve: (_m, c) =>
+      c.published ? { date: range(addDays(c.published, 1), addDays(c.published, 10)) } : null,
+  },
+  {
     pattern: /\bnext week\b/gi,
     resolve: (_m, c) => {
       if (!c.published) return null;

@@ -31,7 +31,7 @@ const AUX = "(?:were|was|had been|have been|has been|are|is|got|reportedly)";
 
 // COUNT, up to eight words naming who (no clause punctuation), an auxiliary, and what befell them.
 const PASSIVE = new RegExp(
-  `\\b(${COUNT_PATTERN})\\b((?:[ ](?![,.;:])[^\\s,.;:]+){0,8}?)[ ](?:${AUX}[ ])*(?:${AUX}[ ])?(${VERB})\\b`,
+  `\\b(${COUNT_PATTERN})\\b((?:[ ](?![,.;:])[^\\s,.;:]+){0,8}?)[ ](?:${AUX}[ ])*(?:${AUX}[ ])?(?:[a-z]+ed[ ]and[ ])?(${VERB})\\b`,
   "gi",
 );
 // "and twelve were captured", "and 12 captured", "and two others wounded": the last figure's people.
