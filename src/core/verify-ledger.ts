@@ -12,6 +12,7 @@ import {
   pagesOfStoredRows,
   type RollupDifference,
   rollupDifferences,
+  roomToRecompute,
   type StoredRow,
   searchColumnsDiffering,
   storedFrontier,
@@ -65,7 +66,10 @@ export async function verifyLedger(
     .transaction()
     .setIsolationLevel("repeatable read")
     .setAccessMode("read only")
-    .execute((tx) => verifyIn(tx, slug ?? options.extends?.process, options.extends));
+    .execute(async (tx) => {
+      await roomToRecompute(tx);
+      return verifyIn(tx, slug ?? options.extends?.process, options.extends);
+    });
 }
 
 async function verifyIn(

@@ -400,7 +400,11 @@ export async function rollupClaimedFigures(
  * The rolled-up incidents among these (or all of the process's), once per level and period, with their rollup keys as
  * migration 013's backfill computes them (zoom, period, cx, cy, day, days), as a table `r`.
  */
-function rolledUp(processId: string, incidentIds: readonly string[] | "all") {
+function rolledUp(
+  processId: string,
+  incidentIds: readonly string[] | "all",
+  zooms: readonly number[] = ROLLUP_ZOOMS,
+) {
   return sql`(
     SELECT r.process_id, r.id, r.refs, r.kind, r.verification, r.visibility, r.restricted_to,
       z.zoom::smallint AS zoom, p.period::smallint AS period,
@@ -415,7 +419,7 @@ function rolledUp(processId: string, incidentIds: readonly string[] | "all") {
       SELECT ${SPANS}, (r.date_start AT TIME ZONE 'UTC')::date, rollup_span_days(r.date_start, r.date_end)
       WHERE rollup_span_days(r.date_start, r.date_end) IS NOT NULL
     ) AS p
-    CROSS JOIN unnest(${[...ROLLUP_ZOOMS]}::int[]) AS z(zoom)
+    CROSS JOIN unnest(${[...zooms]}::int[]) AS z(zoom)
     WHERE r.process_id = ${processId}${incidentIds === "all" ? sql`` : sql` AND r.id = ANY(${incidentIds}::text[])`}
       AND r.type = 'incident' AND r.cell IS NOT NULL
   ) AS r`;
@@ -488,14 +492,48 @@ function figureSums(from: RawBuilder<unknown>, figures: RawBuilder<unknown>, sig
 
 /**
  * The overview's three rollups as the process's records and claimed figures make them now: what
- * `truce verify` compares the stored rows with (src/store/verify.repository.ts).
+ * `truce verify` compares the stored rows with (src/store/verify.repository.ts). Each is grouped
+ * once at the finest level, and the coarser levels are summed from those rows (a cell at zoom z is
+ * the finest cell shifted by 12 - z), not from every incident again.
  */
 export function recomputedDashboardRollups(processId: string) {
-  const from = rolledUp(processId, "all");
+  const finest = rolledUp(processId, "all", [FINEST_ROLLUP_ZOOM]);
+  const coarsened = (rows: RawBuilder<unknown>, keys: readonly string[], sums: readonly string[]) =>
+    sql`
+      SELECT b.process_id, z.zoom::smallint AS zoom, b.period,
+        b.cx >> (${FINEST_ROLLUP_ZOOM} - z.zoom) AS cx, b.cy >> (${FINEST_ROLLUP_ZOOM} - z.zoom) AS cy,
+        b.day, b.days, ${sql.join(keys.map((k) => sql`b.${sql.id(k)}`))},
+        ${sql.join(sums.map((k) => sql`sum(b.${sql.id(k)})::bigint AS ${sql.id(k)}`))}
+      FROM (${rows}) AS b CROSS JOIN unnest(${[...ROLLUP_ZOOMS]}::int[]) AS z(zoom)
+      GROUP BY ${sql.join(
+        ["process_id", "zoom", "period", "cx", "cy", "day", "days", ...keys].map((_, i) =>
+          sql.raw(String(i + 1)),
+        ),
+      )}`;
   return {
-    incident_rollup: incidentCounts(from, 1),
-    incident_actor_rollup: actorCounts(from, 1),
-    claim_figure_rollup: figureSums(from, sql``, 1),
+    incident_rollup: coarsened(
+      incidentCounts(finest, 1),
+      ["kind", "verification", "visibility", "restricted_to"],
+      ["count"],
+    ),
+    incident_actor_rollup: coarsened(
+      actorCounts(finest, 1),
+      ["actor", "visibility", "restricted_to"],
+      ["count"],
+    ),
+    claim_figure_rollup: coarsened(
+      figureSums(finest, sql``, 1),
+      [
+        "visibility",
+        "restricted_to",
+        "figure_visibility",
+        "figure_restricted_to",
+        "claimant",
+        "category",
+        "side",
+      ],
+      ["count", "sum_low", "n_low", "sum_high", "n_high"],
+    ),
   };
 }
 

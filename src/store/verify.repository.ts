@@ -29,7 +29,6 @@ export type StoredRow = StoredRecord & {
 type RawRow = Omit<StoredRow, "cell" | "figures" | "refs"> & {
   cell: string | number | null;
   refs: string[] | string | null;
-  figures: StoredFigure[] | string | null;
 };
 
 /** PGlite may hand a text[] back as its literal when it comes through raw SQL. */
@@ -55,25 +54,34 @@ export async function* pagesOfStoredRows(
     const { rows } = await sql<RawRow>`
       SELECT r.id, r.type, r.version, r.visibility, r.restricted_to, r.body, r.created_at,
         r.updated_at, r.kind, r.date_start, r.date_end, r.west, r.south, r.east, r.north,
-        r.verification, r.cell, r.sort_key, r.refs,
-        (SELECT json_agg(json_build_object('category', f.category, 'side', f.side, 'low', f.low,
-            'high', f.high, 'incident_id', f.incident_id, 'claimant', f.claimant,
-            'visibility', f.visibility, 'restricted_to', f.restricted_to))
-          FROM claim_figure f WHERE f.process_id = r.process_id AND f.claim_id = r.id) AS figures
+        r.verification, r.cell, r.sort_key, r.refs
       FROM record r
       WHERE r.process_id = ${processId} AND r.id > ${after}
       ORDER BY r.id
       LIMIT ${pageSize}`.execute(db);
+    const last = rows.at(-1);
+    // The page's figures in one range of the figure table's key, not a query per record.
+    const figures = new Map<string, StoredFigure[]>();
+    if (last) {
+      const found = await sql<StoredFigure & { claim_id: string }>`
+        SELECT claim_id, category, side, low, high, incident_id, claimant, visibility, restricted_to
+        FROM claim_figure
+        WHERE process_id = ${processId} AND claim_id > ${after} AND claim_id <= ${last.id}`.execute(
+        db,
+      );
+      for (const { claim_id, ...figure } of found.rows) {
+        const list = figures.get(claim_id) ?? [];
+        list.push(figure);
+        figures.set(claim_id, list);
+      }
+    }
     const page = rows.map((row) => ({
       ...row,
       cell: row.cell === null ? null : Number(row.cell),
       refs: textArray(row.refs),
-      figures: (typeof row.figures === "string"
-        ? JSON.parse(row.figures)
-        : (row.figures ?? [])) as StoredFigure[],
+      figures: figures.get(row.id) ?? [],
     }));
     if (page.length > 0) yield page;
-    const last = page.at(-1);
     if (page.length < pageSize || last === undefined) return;
     after = last.id;
   }
@@ -237,4 +245,12 @@ export async function storedFrontier(db: Db, processId: string): Promise<string[
     .executeTakeFirst();
   const frontier: unknown = row?.ledger_frontier;
   return Array.isArray(frontier) ? frontier.map(String) : [];
+}
+
+/**
+ * Gives the rest of verify's transaction room to group the rollups in memory: at a million
+ * incidents the default work_mem sent their sorts to disk.
+ */
+export async function roomToRecompute(db: Transaction<Database>): Promise<void> {
+  await sql`SET LOCAL work_mem = '256MB'`.execute(db);
 }
