@@ -20,12 +20,25 @@ function readJson(url: URL): Record<string, unknown> {
   return JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
 }
 
+/**
+ * The web app's catalog for a language, or none where the web app's sources are not installed
+ * (the npm package ships src/ only): coded values are then written as their codes with spaces.
+ */
+function readWebCatalog(language: string): Record<string, unknown> {
+  try {
+    return readJson(new URL(`${language}.json`, WEB));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw error;
+  }
+}
+
 const cache = new Map<string, { own: Catalog; values: Catalog }>();
 
 function catalogsOf(language: ReportLanguage): { own: Catalog; values: Catalog } {
   const known = cache.get(language);
   if (known) return known;
-  const web = readJson(new URL(`${language}.json`, WEB));
+  const web = readWebCatalog(language);
   const loaded = {
     own: readJson(new URL(`${language}.json`, OWN)) as Catalog,
     values: (web.values ?? {}) as Catalog,
