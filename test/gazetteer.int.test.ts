@@ -47,6 +47,15 @@ describe.each(STORE_NAMES)("the process's gazetteer on %s", (storeName) => {
     expect(susa).toMatchObject({ source: "process", id: "plc-shusha" });
   });
 
+  it("lists place records by a side's name or an alias as it is typed (the kind's own list)", async () => {
+    const res = await app.inject({
+      method: "GET",
+      url: `/api/processes/${REFERENCE_SLUG}/places?q=Berdz`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((p: { id: string }) => p.id)).toContain("plc-lachin");
+  });
+
   it("puts the process's own place before the world's of the same name, and drops the world's copy", async () => {
     const places = await search("q=Xankandi&limit=5");
     expect(places[0]).toMatchObject({ source: "process", id: "plc-stepanakert" });
