@@ -39,7 +39,6 @@ export function atomOf(feed: ProcessFeed, origin: string, selfUrl: string): stri
     generator: `Truce ${VERSION}`,
     feedLinks: { atom: selfUrl },
     author: { name: feed.process.name },
-    copyright: "",
   });
   for (const entry of feed.entries) {
     const record = entry.record;
