@@ -40,7 +40,12 @@ function readCities(data: Uint8Array): CityColumns {
   };
   // Interned: a few hundred distinct codes stand for 135,000 strings.
   const intern = new Map<string, string>();
-  const once = (s: string) => intern.get(s) ?? (intern.set(s, s), s);
+  const once = (s: string) => {
+    const known = intern.get(s);
+    if (known !== undefined) return known;
+    intern.set(s, s);
+    return s;
+  };
   const pbf = new Pbf(data);
   let lastLat = 0;
   let lastLon = 0;
