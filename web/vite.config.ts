@@ -32,7 +32,8 @@ export default defineConfig({
       manifest: {
         name: "Truce",
         short_name: "Truce",
-        description: "The shared, verifiable record of a ceasefire: field reports, with or without a connection",
+        description:
+          "The shared, verifiable record of a ceasefire: field reports, with or without a connection",
         start_url: "/field",
         scope: "/",
         display: "standalone",
