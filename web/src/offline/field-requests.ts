@@ -4,6 +4,7 @@
  * them. A report is one request, or two for an incident with figures (the incident, then the
  * reporter's claim about it with the figures per side: figures always belong to a claim).
  */
+import type { FuzzyDate } from "../../../src/domain/fuzzy-date.ts";
 import type { Place } from "../../../src/domain/place.ts";
 
 export const FIELD_REPORT_KINDS = ["incident", "patrol", "violation_count", "observation"] as const;
@@ -57,10 +58,7 @@ export function offsetText(minutes: number): string {
 }
 
 /** The report's time as a date with precision (src/domain/fuzzy-date.ts). */
-export function fuzzyDateOf(
-  when: FieldTime,
-  offsetMinutes: number,
-): { value: string; precision: string } {
+export function fuzzyDateOf(when: FieldTime, offsetMinutes: number): FuzzyDate {
   const [date = "", time = "00:00"] = when.local.split("T");
   switch (when.precision) {
     case "time":
