@@ -20,7 +20,7 @@ const ANAPHOR =
   /^(?:[\s,]*)(?:it|he|she|they|the (?:ministry|department|office|agency|bulletin|statement|press service|government|command|side))\b/i;
 // The attack verbs whose subject is the side a report blames.
 const ATTACK =
-  /^\s*(?:(?:'s|’s)\s+)?(?:(?:occupation\s+|hybrid\s+|regular\s+|illegal\s+|separatist\s+|enemy\s+)?(?:armed forces|armed formations|forces|army|units?|troops|servicemen|soldiers|snipers|military|border guards|side|fighters|guerrillas|rebels|militants|patrol|group)\s+)?(?:stationed\s+[^,.;]{0,40}?\s+)?(?:had\s+|have\s+|has\s+)?(?:again\s+)?(?:fired|opened fire|shelled|attacked|violated|launched|targeted|used|provoked|subjected|crossed|advanced|tried|attempted|carried out|struck|shot|killed|wounded|invaded|entered)\b/i;
+  /^\s*(?:(?:'s|’s)\s+)?(?:-backed\s+|-led\s+|-controlled\s+)?(?:(?:occupation\s+|hybrid\s+|regular\s+|illegal\s+|separatist\s+|enemy\s+)?(?:armed forces|armed formations|forces|army|units?|troops|servicemen|soldiers|snipers|military|border guards|side|fighters|guerrillas|rebels|militants|patrol|group)\s+)?(?:stationed\s+[^,.;]{0,40}?\s+)?(?:had\s+|have\s+|has\s+)?(?:again\s+)?(?:fired|opened fire|shelled|attacked|violated|launched|targeted|used|provoked|subjected|crossed|advanced|tried|attempted|carried out|struck|shot|killed|wounded|invaded|entered)\b/i;
 const BLAME_BEFORE =
   /\b(?:accused|accusing|accuses|blamed|blaming|blames|by|from(?: the direction of)?|provocation by|attack by|fire from|fire by|shelling by)\s+(?:the\s+|an?\s+)?$/i;
 

@@ -481,6 +481,8 @@ function merge(draft: Draft, facts: Facts): void {
  */
 function attach(draft: Draft, facts: Facts): void {
   draft.spans.push(facts.span);
+  // "Fighting flared around Avdiivka. Kyiv said...": the first to speak of it gives its version.
+  draft.speaker ??= facts.speaker;
   draft.mentions.push(...facts.mentions);
   draft.blamed.push(...facts.blamed);
   draft.figures.push(...facts.figures);

@@ -54,6 +54,10 @@ const CAME_HOME = new RegExp(
   `\\b${QUALIFIER}${COUNT}\\s+(?:[\\p{L}'’-]+\\s+){0,5}?(?:${PEOPLE})\\b[^.;]{0,60}?\\b(?:came home|returned home|were (?:released|freed|returned|handed over|flown home))\\b`,
   "giu",
 );
+const FROM_TO = new RegExp(
+  `\\b${QUALIFIER}${COUNT}\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${PEOPLE}|bodies|remains)\\s+from\\s+(?:the\\s+)?`,
+  "giu",
+);
 const WEAPONS = new RegExp(
   `\\b${QUALIFIER}${COUNT}\\s+(?:[\\w'’-]+\\s+){0,3}?(?:weapons|arms|rifles)\\b|\\b(?:weapons|arms)\\b[^.;]{0,20}?,\\s+${QUALIFIER}${COUNT}\\s+in all\\b`,
   "giu",
@@ -158,6 +162,14 @@ export function findReleases(sentence: Span, context: CountContext): FigureMenti
       if (count !== null && giver)
         add(mention.start, mention.end + received[0].length, giver, count);
     }
+  }
+  // "the remains of 12 people from Azerbaijan to Armenia": released by the side they came from.
+  FROM_TO.lastIndex = 0;
+  for (const m of text.matchAll(FROM_TO)) {
+    const count = numberOf(m[1]);
+    const fromAt = sentence.start + (m.index ?? 0) + m[0].length;
+    const from = sides.find((x) => x.start >= fromAt && x.start <= fromAt + 2);
+    if (count !== null && from) add(sentence.start + (m.index ?? 0), from.end, from.actor, count);
   }
   CAME_HOME.lastIndex = 0;
   for (const m of text.matchAll(CAME_HOME)) {

@@ -506,7 +506,10 @@ export function findDates(sentence: Span, published: string | undefined): DateMe
       const to = at + m[0].length;
       if (taken.some(([s, e]) => at < e && to > s)) continue;
       const before = sentence.text.slice(Math.max(0, at - 40), at);
-      const isDeadline = DEADLINE.test(before);
+      // "a full ceasefire from 1 September": the day a truce starts is when it falls due.
+      const isDeadline =
+        DEADLINE.test(before) ||
+        (/\bfrom\s+$/i.test(before) && /\b(?:ceasefire|truce|silence)\b/i.test(sentence.text));
       const isFuture = speaksOfFuture(sentence.text.slice(0, at));
       const resolved = rule.resolve(m as RegExpExecArray, {
         published: pub,

@@ -45,6 +45,10 @@ const ACTIVE = new RegExp(
   "gi",
 );
 
+const BARE_ACTIVE = new RegExp(
+  `\\b(killing|wounding|injuring)\\s+(${COUNT_PATTERN})(?=\\s*(?:,|\\.|;|and\\s+(?:killing|wounding|injuring)\\b|$))`,
+  "gi",
+);
 const NOMINAL = new RegExp(
   `\\b(killings?|deaths?|murders?|injuries)\\s+of\\s+(?:at least\\s+)?(${COUNT_PATTERN})\\b((?:\\s+[^\\s,.;:]+){0,4}?)\\s+(?:${MILITARY}|${CIVILIAN})\\b`,
   "gi",
@@ -120,6 +124,9 @@ export function findFigures(
   PASSIVE.lastIndex = 0;
   for (const m of text.matchAll(PASSIVE)) {
     const words = m[2] ?? "";
+    // "killed three members of an armed group and captured five others": the verb after "and"
+    // is an active one with its own count, not what befell these people.
+    if (/\band$/i.test(words.trim())) continue;
     const isOwn = /^\s+of\s+(?:its|our|their)\b/i.test(words);
     if (!NOUN.test(words) && !isOwn) continue;
     const count = parseCount(m[1] ?? "");
@@ -166,6 +173,21 @@ export function findFigures(
         });
     }
   }
+  // "killing three and wounding fifteen": counts with no people named are nobody's in particular.
+  BARE_ACTIVE.lastIndex = 0;
+  for (const m of text.matchAll(BARE_ACTIVE)) {
+    const at = sentence.start + (m.index ?? 0);
+    if (found.some((f) => at < f.end && at + m[0].length > f.start)) continue;
+    const count = parseCount(m[2] ?? "");
+    if (count === null || count === 0) continue;
+    found.push({
+      start: at,
+      end: at + m[0].length,
+      category: categoryOf(m[1] ?? ""),
+      side: "unknown",
+      count,
+    });
+  }
   // "the killings of 65 former FARC-EP members": a count named by the noun of the loss.
   NOMINAL.lastIndex = 0;
   for (const m of text.matchAll(NOMINAL)) {
@@ -196,7 +218,10 @@ export function findFigures(
       end: at + m[0].length,
       text: m[0].slice((m[1] ?? "").length + 1),
     };
-    const side = sideOf(who, context);
+    // "... and captured five others": the others are of the side counted before them.
+    const before = found.at(-1);
+    const side =
+      /^\s*\S+\s+others?\s*$/i.test(who.text) && before ? before.side : sideOf(who, context);
     found.push({
       start: at,
       end: at + m[0].length,
