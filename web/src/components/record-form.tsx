@@ -5,6 +5,7 @@ import { DomainError } from "../../../src/domain/errors.ts";
 import { kindByType } from "../../../src/domain/kinds/index.ts";
 import { VISIBILITIES } from "../../../src/domain/record.ts";
 import { parseRecordInput } from "../../../src/domain/record-input.ts";
+import { REPORT_FIELDS } from "../../../src/domain/report-fields.ts";
 import { ApiError, type ApiRecord, getJson, processUrl } from "../api.ts";
 import { valueLabel } from "../format.ts";
 import { FieldControls } from "./field-controls.tsx";
@@ -66,7 +67,13 @@ export function RecordForm(props: {
     const built = toRecordInput(fields, values);
     const visibility = String(values.visibility);
     const restrictedTo = String(values.restricted_to ?? "");
+    // What a field report carries besides its kind's fields (when it was made, its photos) is
+    // not on this form: an edit keeps it as it was.
+    const kept = Object.fromEntries(
+      Object.entries(props.editing ?? {}).filter(([field]) => REPORT_FIELDS.has(field)),
+    );
     const input = {
+      ...kept,
       ...built.input,
       visibility,
       ...(visibility === "restricted" && restrictedTo ? { restricted_to: restrictedTo } : {}),
