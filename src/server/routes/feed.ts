@@ -4,6 +4,7 @@ import { FeedQuerySchema, getProcessFeed, type ProcessFeed } from "../../core/pr
 import type { Services } from "../../core/services.ts";
 import { kindByType } from "../../domain/kinds/index.ts";
 import { recordPagePath } from "../../domain/web-routes.ts";
+import { capitalized } from "../../domain/words.ts";
 import { VERSION } from "../../version.ts";
 import { viewerOf } from "../auth.ts";
 import { ACCESS, jsonSchema, ok, problems } from "../openapi.ts";
@@ -47,7 +48,7 @@ export function atomOf(feed: ProcessFeed, origin: string, selfUrl: string): stri
       ? `${origin}${recordPagePath(kind, String(record.id), slug)}`
       : `${origin}/?process=${slug}`;
     atom.addItem({
-      title: `${kind?.label.one ?? String(record.type)}${entry.action === "create" ? "" : " (changed)"}: ${headline(record)}`,
+      title: `${capitalized(kind?.label.one ?? String(record.type))}${entry.action === "create" ? "" : " (changed)"}: ${headline(record)}`,
       // One entry per record: a change updates it (a new `updated`) rather than adding another.
       id: `${origin}/api/processes/${slug}/${kind?.path ?? "records"}/${encodeURIComponent(String(record.id))}`,
       link,
