@@ -18,7 +18,7 @@ describe("GET /api/config and the map style's CSP", () => {
     const app = await buildApp(services);
     const config = await app.inject("/api/config");
     expect(config.statusCode).toBe(200);
-    expect(config.json()).toEqual({ map_style_url: null });
+    expect(config.json()).toEqual({ map_style_url: null, offline_sign_in_hours: 72 });
     const policy = String((await app.inject("/")).headers["content-security-policy"]);
     expect(policy).toContain("connect-src 'self'");
     expect(policy).not.toContain("tiles.example.org");
@@ -26,8 +26,12 @@ describe("GET /api/config and the map style's CSP", () => {
   });
 
   it("hands a configured style URL to the web app and lets pages reach its origin only", async () => {
-    const app = await buildApp(services, { mapStyleUrl: STYLE });
-    expect((await app.inject("/api/config")).json()).toEqual({ map_style_url: STYLE });
+    const app = await buildApp(services, { mapStyleUrl: STYLE, offlineSignInHours: 12 });
+    // The offline sign-in's bound is configured the same way (TRUCE_OFFLINE_SIGNIN_HOURS).
+    expect((await app.inject("/api/config")).json()).toEqual({
+      map_style_url: STYLE,
+      offline_sign_in_hours: 12,
+    });
     const policy = String((await app.inject("/")).headers["content-security-policy"]);
     expect(policy).toMatch(/connect-src 'self' https:\/\/tiles\.example\.org(;|$)/);
     expect(policy).toMatch(/img-src [^;]*https:\/\/tiles\.example\.org/);
