@@ -43,7 +43,10 @@ const RULES: Record<string, RegExp[]> = {
   ],
   // Situation reports' layout and renderers (Markdown, HTML, PDF, the map): the domain's report
   // in, a document out; no store, no HTTP.
-  report: [/\/(store|core|server|cli|read-model|ingest)\//, /^kysely$|^pg$|^fastify|^@electric-sql/],
+  report: [
+    /\/(store|core|server|cli|read-model|ingest)\//,
+    /^kysely$|^pg$|^fastify|^@electric-sql/,
+  ],
   // Gazetteers: the pure lookups (gazetteer.ts, which the browser's extraction uses too) and the
   // world gazetteer's reader, the one file here that reads a file (its package's data).
   geo: [/\/(store|core|server|cli|ingest|read-model|extract)\//, /^kysely$|^pg$|^fastify/],
