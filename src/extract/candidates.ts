@@ -303,7 +303,10 @@ function splitAtReply(
 }
 
 const NOT_A_PLACE_AFTER =
-  /^(?:'s|’s)?\s+(?:agreements?|accords?|protocols?|memorandum|format|group|Group|process|package|arrangements?|formula|declaration|statement)\b/;
+  /^(?:'s|’s)?\s+(?:agreements?|accords?|protocols?|memorandum|format|group|Group|process|package|arrangements?|formula|declaration|statement|Armenians?|Azerbaijanis?|separatists?|rebels?|militia|leadership|authorities|ombudsman|de facto)\b/;
+// "local officials in Stepanakert said": where the speaker sits, not where it happened.
+const SPEAKER_SEAT_BEFORE =
+  /\b(?:officials?|authorities|ministry|government|office|spokes(?:man|woman|person)|ombudsman)\s+in\s+$/i;
 
 function readSentence(
   text: string,
@@ -332,6 +335,11 @@ function readSentence(
     )
       continue;
     if (NOT_A_PLACE_AFTER.test(text.slice(place.end, place.end + 30))) continue;
+    if (
+      !place.entry.capital_of &&
+      SPEAKER_SEAT_BEFORE.test(text.slice(Math.max(0, place.start - 40), place.start))
+    )
+      continue;
     const country = place.entry.capital_of;
     // A name that is both a place and one of an actor's aliases (a capital in a process's
     // actors) is the actor when it speaks or is spoken of as a government, else the place.
@@ -342,7 +350,11 @@ function readSentence(
       /\b(?:accused|accusing|accuses|blamed|blaming|urged|urging|warned|called on|pressed)\s+$/i.test(
         text.slice(Math.max(0, place.start - 20), place.start),
       );
-    if (actor && (isAddressed || isCapitalSpeaking(text, place.start, place.end))) {
+    // A town of the world gazetteer named like an actor ("Armenia" in Colombia, "Colombia") is
+    // the actor: the process's own places and capitals are decided by how they are used.
+    const isActorsName =
+      same !== undefined && place.entry.geonames_id !== undefined && !place.entry.capital_of;
+    if (actor && (isActorsName || isAddressed || isCapitalSpeaking(text, place.start, place.end))) {
       if (!same) mentions.push({ start: place.start, end: place.end, text: place.text, actor });
     } else {
       if (same) mentions = mentions.filter((m) => m !== same);
@@ -649,7 +661,14 @@ function commitmentsIn(
     const inside = <T extends { start: number; end: number }>(items: readonly T[]) =>
       items.filter((x) => x.start >= span.start && x.end <= span.end);
     const mentions = inside(facts.mentions);
-    const places = inside(facts.places);
+    // "..., Sajdik said after the Contact Group met in Minsk", "After talks in Brussels, ...":
+    // where the meeting was, not where the promise applies.
+    const places = inside(facts.places).filter(
+      (p) =>
+        !/\b(?:met|meeting|talks|summit|session)\s+in\s+$/i.test(
+          text.slice(Math.max(0, p.start - 40), p.start),
+        ),
+    );
     const evidence: Evidence[] = [{ start: span.start, end: span.end, supports: "text" }];
     if (due) evidence.push({ start: due.start, end: due.end, supports: "due" });
     for (const p of places) evidence.push({ start: p.start, end: p.end, supports: "place" });
