@@ -99,6 +99,11 @@ export function printImportSummary(summary: ImportSummary, what: string): void {
         "(imported without a country)\n",
     );
   }
+  if (summary.places_matched !== undefined) {
+    process.stdout.write(
+      `  places named after the process's own: ${counted(summary.places_matched, "row")}\n`,
+    );
+  }
   for (const rejection of summary.rejected.slice(0, 20)) {
     process.stderr.write(
       `  rejected ${rejection.at}${rejection.id ? ` (${rejection.id})` : ""}: ${rejection.reason}\n`,

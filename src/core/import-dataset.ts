@@ -14,11 +14,7 @@ import type { Services } from "./services.ts";
 /** A row of a dataset file as its reader gives it: the row, or why it could not be read. */
 export type DatasetRow<Row> = { line: number; row?: Row; error?: string };
 
-export type DatasetImportSummary = ImportSummary & {
-  rows: number;
-  /** Rows' places named after one of the process's place records (their `place_id`). */
-  places_matched?: number;
-};
+export type DatasetImportSummary = ImportSummary & { rows: number };
 
 /** What one dataset (ACLED, UCDP GED, HXL) brings to the shared import. */
 export type Dataset<Row> = {

@@ -32,6 +32,8 @@ export type ImportSummary = {
    * the tables lack), by the file's text for it: they are imported without a country.
    */
   unknown_countries?: Record<string, number>;
+  /** Dataset rows' places named after one of the process's place records (their `place_id`). */
+  places_matched?: number;
 };
 
 export type ImportOptions = {

@@ -124,6 +124,12 @@ const summarySchema = {
         "ACLED, UCDP: rows imported that name a country no ISO code was found for (Kosovo), " +
         "by the file's text for it; they are imported without a country",
     },
+    places_matched: {
+      type: "integer",
+      description:
+        "ACLED, UCDP, HXL: rows whose place was named after one of the process's place records " +
+        "(its place_id set; the row's own point and precision kept)",
+    },
   },
   required: ["read", "created", "updated", "unchanged", "rejected"],
 };
