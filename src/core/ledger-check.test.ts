@@ -118,3 +118,46 @@ describe("entries of format 1, written before visibility and the head chain were
     ]);
   });
 });
+
+describe("the record digests of the ledger pass", () => {
+  const entryOf = (record: Record<string, unknown>) => {
+    const { content, leafHash } = buildEntry({
+      process: "p",
+      seq: 0,
+      at: "2026-11-27T00:00:00.000Z",
+      principal: "test",
+      action: "create",
+      type: "incident",
+      id: "r0",
+      record,
+      isPersonal: false,
+      visibility: "public",
+      restricted_to: null,
+      follows: 0,
+    });
+    return { seq: 0, leaf_hash: leafHash, content };
+  };
+  const problemsOf = async (record: Record<string, unknown>, view: Record<string, unknown>) => {
+    const checker = new LedgerCheck("p", [], new Map());
+    checker.add(entryOf(record));
+    await checker.checkRecords([{ id: "r0", view }], true);
+    return checker.sortedProblems().map((p) => p.message);
+  };
+
+  it("match records whose keys JSON.parse reorders (integers) and text that needs escaping", async () => {
+    const record = {
+      id: "r0",
+      attributes: { "10": "ten", "9": "nine", b: '\u2028 \ud800 "quoted"' },
+      n: -0,
+    };
+    expect(await problemsOf(record, { ...record })).toEqual([]);
+  });
+
+  it("still find a record that differs in one value", async () => {
+    const record = { id: "r0", attributes: { "10": "ten" }, title: "A" };
+    expect(await problemsOf(record, { ...record, title: "B" })).toEqual([
+      'record "r0" differs from what ledger entry 0 says it is',
+    ]);
+    expect(await problemsOf({ id: "r0", title: "A" }, { id: "r0", title: "B" })).toHaveLength(1);
+  });
+});

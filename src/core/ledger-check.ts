@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type EntryContent, leafHashOf, parseEntry, recordDigest } from "../ledger/entry.ts";
 import { type Frontier, type Hash, rootFromFrontier, toHex } from "../ledger/merkle.ts";
 import { verifyHeadSignature } from "../ledger/signer.ts";
@@ -56,7 +57,7 @@ class ExpectedRecords {
   /** 0: no digest (deleted, or no record in the entry); 1: the digest in `digests`. */
   private hasDigest = new Uint8Array(1024);
 
-  set(id: string, seq: number, digestHex: string | null): void {
+  set(id: string, seq: number, digest: Uint8Array | null): void {
     let slot = this.slots.get(id);
     if (slot === undefined) {
       slot = this.slots.size;
@@ -64,11 +65,10 @@ class ExpectedRecords {
       if (slot === this.seqs.length) this.grow();
     }
     this.seqs[slot] = seq;
-    this.hasDigest[slot] = digestHex === null ? 0 : 1;
+    this.hasDigest[slot] = digest === null ? 0 : 1;
     // A malformed digest still says the record exists; all zeros, it can only mismatch.
-    const bytes = digestHex !== null && /^[0-9a-f]{64}$/.test(digestHex) ? digestHex : "";
-    this.digests.fill(0, slot * 32, slot * 32 + 32);
-    if (bytes) this.digests.set(Buffer.from(bytes, "hex"), slot * 32);
+    if (digest?.length === 32) this.digests.set(digest, slot * 32);
+    else this.digests.fill(0, slot * 32, slot * 32 + 32);
   }
 
   /** The expectation for this record, taken out (so that what is left at the end is missing). */
@@ -210,8 +210,10 @@ export class LedgerCheck {
       content.action === "delete"
         ? null
         : content.record
-          ? recordDigest(content.record)
-          : (content.record_sha256 ?? null),
+          ? ledgeredDigest(content.record)
+          : content.record_sha256 === undefined
+            ? null
+            : hexDigest(content.record_sha256),
     );
   }
 
@@ -324,6 +326,28 @@ export class LedgerCheck {
       (a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER),
     );
   }
+}
+
+/** A digest the content spells in hex, as bytes; a malformed one as all zeros, which never matches. */
+function hexDigest(hex: string): Uint8Array {
+  return /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, "hex") : new Uint8Array(32);
+}
+
+/** Keys JSON.parse puts first whatever the text's order ("0", "12"): canonical order differs. */
+const INTEGER_KEY = /"(?:0|[1-9][0-9]*)":/;
+
+/**
+ * The digest of a record parsed from an entry's content, as `recordDigest` would give it, without
+ * writing its canonical JSON again. The writer's text has its keys sorted, and JSON.parse keeps
+ * their order, so JSON.stringify gives the canonical text back (for keys that are integers it
+ * would not: those take the slow path). Sound whatever the text: a digest computed this way can
+ * only equal a record's canonical digest if the two are the same value; a text whose keys are not
+ * sorted can only fail to match.
+ */
+function ledgeredDigest(record: Record<string, unknown>): Uint8Array {
+  const text = JSON.stringify(record);
+  if (INTEGER_KEY.test(text)) return Buffer.from(recordDigest(record), "hex");
+  return createHash("sha256").update(text, "utf8").digest();
 }
 
 /** Columns that say which record an entry is about: when they disagree, nothing else is checked. */

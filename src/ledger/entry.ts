@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "./canonical-json.ts";
-import { type Hash, hashLeaf } from "./merkle.ts";
+import type { Hash } from "./merkle.ts";
 
 export type LedgerAction = "create" | "update" | "delete" | "erase";
 
@@ -83,9 +83,13 @@ export function buildEntry(entry: {
   return { content: text, leafHash: leafHashOf(text) };
 }
 
+/** RFC 9162's leaf hash of an entry's text, SHA-256(0x00 || UTF-8 bytes), hashed without a copy. */
 export function leafHashOf(content: string): Hash {
-  return hashLeaf(new TextEncoder().encode(content));
+  // A plain Uint8Array, as merkle.ts gives its hashes (deep equality, no alias of Node's pool).
+  return new Uint8Array(createHash("sha256").update(LEAF_PREFIX).update(content, "utf8").digest());
 }
+
+const LEAF_PREFIX = Uint8Array.of(0x00);
 
 export function parseEntry(content: string): EntryContent {
   return JSON.parse(content) as EntryContent;
