@@ -231,6 +231,7 @@ describe.skipIf(!canRunBrowserTests)("forms for people", () => {
       await choose(page, "Participants", typed, name);
     }
     await choose(page, "Document", "statement", /statement/i);
+    await page.screenshot({ path: `${SHOTS}/forms-meeting-filled.png`, fullPage: true });
     await form.getByRole("button", { name: "Save" }).click();
     await form.waitFor({ state: "detached" });
     const meeting = await newest("meetings", (m) => String(m.title).startsWith("Forms test:"));
@@ -249,6 +250,7 @@ describe.skipIf(!canRunBrowserTests)("forms for people", () => {
     await form.getByLabel(/^Name( \*)?$/).fill("Forms test: drawn minefield");
     await form.getByRole("combobox", { name: "Place: name", exact: true }).fill("Forms test field");
     await form.getByLabel("As of: date").fill("2021-12");
+    await choose(page, "Reported by", "Russ", /^Russia/);
     await form.getByRole("button", { name: "Draw on the map" }).click();
     const map = form.getByRole("application");
     await page.waitForFunction(() =>

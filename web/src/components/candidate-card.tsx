@@ -109,8 +109,9 @@ export function CandidateCard(props: {
       : may[draft.kind as keyof typeof may] === true);
 
   const id = (name: string) => `c${props.index}-${name.replace(".", "-")}`;
+  // Functional updates: a picker reports its text and its choice in one event.
   const set = (name: keyof Draft) => (value: string | string[]) =>
-    setDraft({ ...draft, [name]: value });
+    setDraft((current) => ({ ...current, [name]: value }));
 
   async function accept() {
     setBusy(true);
@@ -271,13 +272,13 @@ export function CandidateCard(props: {
                     value={draft.place}
                     onType={set("place")}
                     onChoose={(place) =>
-                      setDraft({
-                        ...draft,
+                      setDraft((current) => ({
+                        ...current,
                         place: place.name,
-                        place_precision: place.precision ?? draft.place_precision,
+                        place_precision: place.precision ?? current.place_precision,
                         lat: place.lat === undefined ? "" : String(place.lat),
                         lon: place.lon === undefined ? "" : String(place.lon),
-                      })
+                      }))
                     }
                     errorId={errorOf("place") ? `${id("place")}-e` : undefined}
                   />,
@@ -335,7 +336,7 @@ export function CandidateCard(props: {
                     id={id("figures")}
                     caption={t("fields.figures")}
                     rows={draft.figures}
-                    onChange={(figures) => setDraft({ ...draft, figures })}
+                    onChange={(figures) => setDraft((current) => ({ ...current, figures }))}
                     hasSide
                   />,
                 )}

@@ -259,15 +259,15 @@ export function IncidentForm(props: {
           name="place"
           label={t("common.place")}
           value={place.name}
-          onType={(name) => setPlace({ ...place, name })}
+          onType={(name) => setPlace((current) => ({ ...current, name }))}
           onChoose={(known) =>
-            setPlace({
+            setPlace((current) => ({
               name: known.name,
-              precision: known.precision ?? place.precision,
+              precision: known.precision ?? current.precision,
               lat: known.lat === undefined ? "" : String(known.lat),
               lon: known.lon === undefined ? "" : String(known.lon),
               known,
-            })
+            }))
           }
           errorId={issues["place.name"] ? "e-place.name" : undefined}
         />

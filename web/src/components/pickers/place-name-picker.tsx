@@ -125,20 +125,20 @@ export function PlaceNamePicker(props: {
   const combobox = useCombobox<KnownPlace>({
     items: places,
     inputId: props.id,
-    inputValue: props.value,
-    selectedItem: null,
+    // The box's text is downshift's own (a controlled one loses keys typed faster than a
+    // render); it starts from the place's name and reports every change.
+    initialInputValue: props.value,
+    // The choice is not held as controlled null either: downshift would then empty the box.
     itemToString: (place) => place?.name ?? "",
     itemToKey: (place) => place?.place_id ?? place?.name,
-    onInputValueChange: ({ inputValue, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) props.onType(inputValue);
-    },
+    onInputValueChange: ({ inputValue }) => props.onType(inputValue),
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) props.onChoose(selectedItem);
     },
     // Leaving the box keeps what was typed: a new place is as good a name as a known one.
-    stateReducer: (_state, { changes, type }) =>
+    stateReducer: (state, { changes, type }) =>
       type === useCombobox.stateChangeTypes.InputBlur
-        ? { ...changes, selectedItem: null, inputValue: props.value }
+        ? { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue }
         : changes,
   });
   return (

@@ -32,7 +32,7 @@ export function RecordsPicker(props: {
   const combobox = useCombobox<PickerOption>({
     items: offered,
     inputId: props.id,
-    inputValue: typed,
+    // The box's text is downshift's own: a controlled one loses keys typed faster than a render.
     selectedItem: null,
     itemToString: (item) => item?.label ?? "",
     itemToKey: (item) => item?.id,

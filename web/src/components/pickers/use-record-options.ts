@@ -23,6 +23,26 @@ function matches(option: PickerOption, typed: string): boolean {
     .every((part) => words.some((word) => word.startsWith(part)));
 }
 
+/**
+ * The options in the order a person looks for them: the name typed whole first, then names that
+ * start with it, then names with a word that does, then the rest (found by other text); the
+ * server's order within each.
+ */
+function rank(options: PickerOption[], typed: string): PickerOption[] {
+  const needle = fold(typed.trim());
+  if (needle === "") return options;
+  const score = (option: PickerOption) => {
+    const label = fold(option.label);
+    if (label === needle) return 0;
+    if (label.startsWith(needle)) return 1;
+    return matches(option, typed) ? 2 : 3;
+  };
+  return options
+    .map((option, index) => ({ option, index, score: score(option) }))
+    .sort((a, b) => a.score - b.score || a.index - b.index)
+    .map(({ option }) => option);
+}
+
 /** How many choices a picker lists at once: enough to scan, few enough to read. */
 const SHOWN = 20;
 
@@ -67,8 +87,9 @@ export function useRecordOptions(types: readonly string[], typed: string) {
   // Until the answer for what is typed now arrives, the last answer is narrowed to what matches
   // it, so the list never offers what the words no longer fit; the server's own answer may match
   // by text the name does not show (an incident's description), and is shown whole.
-  const options =
+  const current =
     result.data?.q === typed.trim() ? found : found.filter((option) => matches(option, typed));
+  const options = rank(current, typed);
   return { options, isLoading: result.isFetching };
 }
 
