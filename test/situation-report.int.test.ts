@@ -90,7 +90,8 @@ describe.each(STORE_NAMES)("situation reports on %s", (storeName) => {
     // Each side's version, side by side, neither averaged away.
     expect(text).toContain("Southern artillery shelled Lakeview");
     expect(text).toContain("no civilians were harmed");
-    expect(text).toMatch(/0–1/);
+    // (A narrow cell may wrap the range after its dash.)
+    expect(text).toMatch(/0– ?1/);
   });
 
   it("shows the period's records in HTML: in, out, due, overdue, each figure with its source", async () => {

@@ -172,6 +172,17 @@ describe("assembling a situation report", () => {
     ]);
   });
 
+  it("orders an incident's claims by when they were said, the undated last", () => {
+    const dated = { ...claim("c-z-dated", "in-1", "AZE", {}, []), date: day("2030-03-11") };
+    const report = assembleSituationReport(
+      input({
+        incidents: [incident("in-1", day("2030-03-10"))],
+        claims: [claim("c-a-undated", "in-1", "ARM", {}, []), dated],
+      }),
+    );
+    expect(report.incidents[0]?.claims.map((c) => c.id)).toEqual(["c-z-dated", "c-a-undated"]);
+  });
+
   it("names actors and places in the report's language where it has their names", () => {
     const report = assembleSituationReport(
       input({

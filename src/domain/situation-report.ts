@@ -254,8 +254,11 @@ export function statedCount(count: Count): StatedCount {
   };
 }
 
+/** Code-point order: ISO dates and ids sort as written ("~", for no date, after every digit). */
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const byDate = <T extends { date: string; id: string }>(a: T, b: T) =>
-  a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
+  order(a.date, b.date) || order(a.id, b.id);
 
 /** Assembles the report from the period's records. What is in or out is decided here, once. */
 export function assembleSituationReport(input: ReportInput): SituationReport {
@@ -287,12 +290,12 @@ export function assembleSituationReport(input: ReportInput): SituationReport {
   const points: MapPoint[] = [];
   const incidents = inPeriod
     .map((i) => ({ i, date: written(i.date), sortKey: dateBounds(i.date).start, id: i.id }))
-    .sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.id.localeCompare(b.id))
+    .sort((a, b) => order(a.sortKey, b.sortKey) || order(a.id, b.id))
     .map(({ i, date }): ReportIncident => {
       const sources = cite(i.source_ids);
       const claims = (claimsOf.get(i.id) ?? [])
         .map((c) => ({ c, key: c.date ? dateBounds(c.date).start : "~" }))
-        .sort((a, b) => a.key.localeCompare(b.key) || a.c.id.localeCompare(b.c.id))
+        .sort((a, b) => order(a.key, b.key) || order(a.c.id, b.c.id))
         .map(({ c }): ReportClaim => {
           const claimSources = cite(c.source_ids);
           return {
@@ -344,7 +347,7 @@ export function assembleSituationReport(input: ReportInput): SituationReport {
         sources: cite(v.source_ids),
       }),
     )
-    .sort((a, b) => a.period.localeCompare(b.period) || a.reporter.localeCompare(b.reporter));
+    .sort((a, b) => order(a.period, b.period) || a.reporter.localeCompare(b.reporter));
 
   const exchanges = input.exchanges
     .filter((e) => placement(e.date, period) === "inside")
@@ -402,14 +405,14 @@ export function assembleSituationReport(input: ReportInput): SituationReport {
       const end = Date.parse(dateBounds(c.due as FuzzyDate).end);
       return commitment(c, Math.round((dayStart - end) / DAY_MS) + 1);
     })
-    .sort((a, b) => b.days - a.days || a.id.localeCompare(b.id));
+    .sort((a, b) => b.days - a.days || order(a.id, b.id));
   const due = open
     .filter((c) => !isOverdue(c, period.date) && dateBounds(c.due as FuzzyDate).start < ahead.end)
     .map((c) => {
       const end = Date.parse(dateBounds(c.due as FuzzyDate).end);
       return commitment(c, Math.round((end - dayStart) / DAY_MS) - 1);
     })
-    .sort((a, b) => a.days - b.days || a.id.localeCompare(b.id));
+    .sort((a, b) => a.days - b.days || order(a.id, b.id));
 
   const withdrawals = input.withdrawals
     .map((w) => {

@@ -22,6 +22,56 @@ const SIZE = { body: 9, small: 8, table: 7.5, h1: 16, h2: 12.5, h3: 9.5 };
 const cellText = (cell: Cell) =>
   [cell.text, citation(cell.sources)].filter((t) => t !== "").join(" ");
 
+const PADDING = 2.5;
+
+/**
+ * A table on the page: a bold header row on grey, rows as high as their tallest cell, the header
+ * again at the top of each page the table continues on. Drawn by hand: pdfkit's own tables
+ * measured each cell's text many times over, which made a day's report take seconds.
+ */
+function drawTable(doc: PDFKit.PDFDocument, block: Extract<Block, { type: "table" }>): void {
+  const width = doc.page.width - MARGIN * 2;
+  const total = block.widths.reduce((a, b) => a + b, 0);
+  const widths = block.widths.map((w) => (w / total) * width);
+  const bottom = () => doc.page.height - MARGIN;
+  const heightOf = (texts: readonly string[], font: string) => {
+    doc.font(font).fontSize(SIZE.table);
+    return (
+      Math.max(
+        ...texts.map((t, i) =>
+          t === "" ? 0 : doc.heightOfString(t, { width: (widths[i] ?? 0) - PADDING * 2 }),
+        ),
+        doc.currentLineHeight(),
+      ) +
+      PADDING * 2
+    );
+  };
+  const drawRow = (texts: readonly string[], font: string, isHeader: boolean) => {
+    const height = heightOf(texts, font);
+    if (doc.y + height > bottom()) {
+      doc.addPage();
+      if (!isHeader) drawRow(block.columns, "bold", true);
+    }
+    const y = doc.y;
+    let x = MARGIN;
+    texts.forEach((t, i) => {
+      const w = widths[i] ?? 0;
+      if (isHeader) doc.rect(x, y, w, height).fill("#eeeeee");
+      doc.rect(x, y, w, height).lineWidth(0.5).stroke("#999999");
+      doc
+        .font(font)
+        .fontSize(SIZE.table)
+        .fillColor("#000000")
+        .text(t, x + PADDING, y + PADDING, { width: w - PADDING * 2 });
+      x += w;
+    });
+    doc.x = MARGIN;
+    doc.y = y + height;
+  };
+  drawRow(block.columns, "bold", true);
+  for (const row of block.rows) drawRow(row.map(cellText), "regular", false);
+}
+
 /** Draws the period's map scaled to the content width, starting a page if it would not fit. */
 function drawMap(doc: PDFKit.PDFDocument, map: DrawnMap, caption: string): void {
   const width = doc.page.width - MARGIN * 2;
@@ -120,29 +170,10 @@ export function renderPdf(
           .list(block.items, MARGIN, undefined, { width, bulletRadius: 1.5 });
         doc.moveDown(0.3);
         break;
-      case "table": {
-        const total = block.widths.reduce((a, b) => a + b, 0);
-        doc.font("regular").fontSize(SIZE.table).fillColor("#000000");
-        doc.x = MARGIN;
-        doc.table({
-          position: { x: MARGIN },
-          maxWidth: width,
-          columnStyles: block.widths.map((w) => (w / total) * width),
-          defaultStyle: { border: 0.5, borderColor: "#999999", padding: 2 },
-          data: [
-            block.columns.map((c) => ({
-              text: c,
-              type: "TH" as const,
-              font: { src: FONTS.bold, size: SIZE.table },
-              backgroundColor: "#eeeeee",
-            })),
-            ...block.rows.map((row) => row.map(cellText)),
-          ],
-        });
-        doc.x = MARGIN;
+      case "table":
+        drawTable(doc, block);
         doc.moveDown(0.5);
         break;
-      }
       case "map":
         drawMap(doc, map, block.caption);
         break;
