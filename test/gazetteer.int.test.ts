@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRecord } from "../src/core/create-record.ts";
 import { getRecord } from "../src/core/get-record.ts";
 import { importAcled } from "../src/core/import-acled.ts";
 import { loadReferenceProcess, REFERENCE_SLUG } from "../src/core/load-reference-process.ts";
@@ -8,6 +9,8 @@ import type { Services } from "../src/core/services.ts";
 import { OPERATOR, operatorCaller } from "../src/domain/access.ts";
 import { readAcledCsv } from "../src/ingest/acled.ts";
 import { buildApp } from "../src/server/app.ts";
+import { tokenFor } from "./support/auth.ts";
+import { sampleInput } from "./support/factories.ts";
 import { openTestServices, STORE_NAMES } from "./support/stores.ts";
 
 const P = `/api/processes/${REFERENCE_SLUG}/gazetteer`;
@@ -23,6 +26,7 @@ AZE90002,2021-11-17,2021,1,Political violence,Battles,Armed clash,Military Force
 describe.each(STORE_NAMES)("the process's gazetteer on %s", (storeName) => {
   let services: Services;
   let app: FastifyInstance;
+  let token: string;
   const search = async (query: string) => {
     const res = await app.inject({ method: "GET", url: `${P}?${query}` });
     expect(res.statusCode, res.body).toBe(200);
@@ -33,6 +37,7 @@ describe.each(STORE_NAMES)("the process's gazetteer on %s", (storeName) => {
     services = await openTestServices(storeName);
     await loadReferenceProcess(services, operatorCaller("test"));
     app = await buildApp(services, { rateLimit: 100_000 });
+    token = await tokenFor(services, "admin");
   });
   afterAll(async () => {
     await app?.close();
@@ -86,6 +91,37 @@ describe.each(STORE_NAMES)("the process's gazetteer on %s", (storeName) => {
     expect(res.statusCode).toBe(400);
     expect(res.headers["content-type"]).toContain("application/problem+json");
     expect(JSON.stringify(res.json())).toContain('"q"');
+  });
+
+  it("checks an inline place's place_id like any reference, whatever the kind", async () => {
+    const incident = sampleInput("incident", 7);
+    const place = incident.place as Record<string, unknown>;
+    const refused = await app.inject({
+      method: "POST",
+      url: `/api/processes/${REFERENCE_SLUG}/incidents`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { ...incident, place: { ...place, place_id: "plc-nowhere" } },
+    });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.body).toContain("place.place_id");
+    const named = await createRecord(
+      services,
+      REFERENCE_SLUG,
+      "link",
+      {
+        ...sampleInput("link", 7),
+        via: [{ name: "Goris", precision: "settlement", place_id: "plc-goris" }],
+      },
+      operatorCaller("test"),
+    );
+    // The place it names cannot go while the link names it.
+    const gone = await app.inject({
+      method: "DELETE",
+      url: `/api/processes/${REFERENCE_SLUG}/places/plc-goris`,
+      headers: { authorization: `Bearer ${token}`, "if-match": '"1"' },
+    });
+    expect(gone.statusCode, gone.body).toBe(409);
+    expect(gone.body).toContain(String(named.id));
   });
 
   it("names a dataset row's place after the process's place record, and leaves others inline", async () => {
