@@ -229,6 +229,23 @@ export function findActorMentions(text: string, table: ActorTable, offset = 0): 
     if (/^\s+dissident/i.test(text.slice(at + matched.length, at + matched.length + 12))) continue;
     mentions.push({ start: offset + at, end: offset + at + matched.length, text: matched, actor });
   }
+  // "the Donetsk and Luhansk separatists": the first name takes the second's head noun.
+  for (const m of [...mentions]) {
+    const space = m.text.indexOf(" ");
+    if (space < 0) continue;
+    const head = m.text.slice(space);
+    const before = /(\p{Lu}[\p{L}'’-]+)\s+and\s+$/u.exec(text.slice(0, m.start - offset));
+    if (!before) continue;
+    const actor = table.byAlias.get(`${before[1]}${head}`);
+    if (!actor) continue;
+    const at = before.index;
+    mentions.push({
+      start: offset + at,
+      end: offset + at + (before[1] ?? "").length,
+      text: before[1] ?? "",
+      actor,
+    });
+  }
   OPPONENT.lastIndex = 0;
   for (const m of text.matchAll(OPPONENT)) {
     const at = m.index ?? 0;

@@ -232,6 +232,18 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "Saturday, 10 October", "Friday 26 December": one day, named twice; the date decides.
+    pattern: new RegExp(`\\b${WEEKDAY},? ${ORD}(?: of)? ${MONTH}(?![a-z])(?:,? ${YEAR})?`, "gi"),
+    resolve: (m, c) => {
+      const mm = monthNumber(m[3] ?? "");
+      const d = Number(m[2]);
+      if (mm === null) return null;
+      const y = m[4] ? Number(m[4]) : inferYear(mm, d, c);
+      const date = y === null ? null : dayOf(y, mm, d);
+      return date ? { date } : null;
+    },
+  },
+  {
     pattern: new RegExp(`\\b${ORD}(?: of)? ${MONTH},? ${YEAR}\\b`, "gi"),
     resolve: (m) => {
       const mm = monthNumber(m[2] ?? "");
