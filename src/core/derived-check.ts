@@ -13,7 +13,17 @@ export type DerivedFinding = {
   searchText: string | null;
 };
 
-const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+/** Equal as JSON values; strings, numbers and nulls (nearly every column) without serializing. */
+const same = (a: unknown, b: unknown) => {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  if (typeof x !== "object" || typeof y !== "object") return false;
+  return canonicalJson(x) === canonicalJson(y);
+};
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, i) => item === b[i]);
 
 const time = (value: Date | string | null) => (value === null ? null : new Date(value).getTime());
 
@@ -82,11 +92,14 @@ function derivedColumnsDiffering(kind: KindDefinition, row: StoredRow): DerivedF
     compare(side, row[side], derived[side], (row[side] ?? null) === (derived[side] ?? null));
   }
   compare("cell", row.cell, derived.cell, (row.cell ?? null) === (derived.cell ?? null));
-  compare("refs", row.refs, storedReferences(row.id, kind.references(row.body)));
-  const figures = (kind.figures?.(row.body) ?? []).map((figure) =>
-    figureKey({ ...figure, visibility: row.visibility, restricted_to: row.restricted_to }),
-  );
-  const stored = row.figures.map(figureKey);
-  compare("figures", stored, figures, same([...stored].sort(), [...figures].sort()));
+  const refs = storedReferences(row.id, kind.references(row.body));
+  compare("refs", row.refs, refs, sameList(row.refs, refs));
+  if (kind.figures || row.figures.length > 0) {
+    const figures = (kind.figures?.(row.body) ?? []).map((figure) =>
+      figureKey({ ...figure, visibility: row.visibility, restricted_to: row.restricted_to }),
+    );
+    const stored = row.figures.map(figureKey);
+    compare("figures", stored, figures, sameList(stored.sort(), figures.sort()));
+  }
   return { differing, searchText: derived.search_text };
 }
