@@ -190,6 +190,12 @@ describe.runIf(canRunBrowserTests)("field reports offline, in Chromium", () => {
     await expect.poll(() => page.locator(".outbox-item.waiting").count()).toBe(4);
     expect(await count("patrols", "Field patrol", "observations")).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/field-after-restart.png`, fullPage: true });
+    // The map of the region opens too: its basemap is part of the app, precached.
+    await page.goto(`${web.base}/map`);
+    await page.locator(".maplibregl-canvas").waitFor({ timeout: 30_000 });
+    await page.locator(".maplibregl-canvas").screenshot({ path: `${SHOTS}/field-map-offline.png` });
+    await page.goto(`${web.base}/field`);
+    await expect.poll(() => page.locator(".outbox-item.waiting").count()).toBe(4);
 
     const before = await ledgerSize();
     await goOnline(context);
