@@ -79,10 +79,28 @@ describe.runIf(canRunBrowserTests)("alerts and downloads in the browser", () => 
     await page.getByLabel("Tell me when").selectOption("commitment_overdue");
     await page.getByLabel("Send by").selectOption("email");
     await expect(page.getByLabel("E-mail address").inputValue()).resolves.toBe(USERS.mediator);
-    await page.getByRole("button", { name: "Subscribe" }).click();
+    await page.getByRole("button", { name: "Subscribe", exact: true }).click();
     const item = page.getByRole("listitem").filter({ hasText: "a commitment becomes overdue" });
     await item.waitFor();
     expect(await item.textContent()).toContain(`E-mail: ${USERS.mediator}`);
+
+    // An incident near a place: the place chosen by name, its coordinates filled in.
+    await page.getByLabel("Tell me when").selectOption("incident_near");
+    const placeBox = page.getByRole("combobox", { name: "Place", exact: true });
+    await placeBox.click();
+    await placeBox.fill("Sot");
+    await page
+      .getByRole("listbox", { name: "Place", exact: true })
+      .getByRole("option", { name: /^Sotk\b/ })
+      .first()
+      .click();
+    expect(Number(await page.getByLabel("Latitude").inputValue())).toBeCloseTo(40.2, 0);
+    await page.getByLabel("Within (km)").fill("15");
+    await page.getByRole("button", { name: "Subscribe", exact: true }).click();
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: "an incident within 15 km of Sotk" })
+      .waitFor();
 
     // A commitment whose deadline has passed, as a mediator would record it.
     const created = await web.api(`/api/processes/${EXAMPLE_SLUG}/commitments`, {

@@ -5,6 +5,7 @@ import type { FieldIssue } from "../../../src/domain/errors.ts";
 import { KINDS } from "../../../src/domain/kinds/index.ts";
 import { ApiError, getJson } from "../api.ts";
 import { useLabels } from "./field-label.ts";
+import { PlaceNamePicker } from "./pickers/place-name-picker.tsx";
 
 type Created = { subscription: { id: string }; secret?: string };
 
@@ -117,13 +118,29 @@ export function SubscriptionForm(props: {
         : null}
       {rule === "incident_near" ? (
         <>
-          {field("rule.place.name", t("alerts.placeName"), (aria) => (
-            <input
-              {...aria}
+          {/* A place Truce knows fills its coordinates; they stay editable for any other point. */}
+          <div className="field">
+            <PlaceNamePicker
+              id="sub-rule-place-name"
+              label={t("alerts.placeName")}
               value={place.name}
-              onChange={(e) => setPlace({ ...place, name: e.target.value })}
+              onType={(name) => setPlace((old) => ({ ...old, name }))}
+              onChoose={(known) =>
+                setPlace((old) => ({
+                  ...old,
+                  name: known.name,
+                  lat: known.lat === undefined ? old.lat : String(known.lat),
+                  lon: known.lon === undefined ? old.lon : String(known.lon),
+                }))
+              }
+              errorId={issues["rule.place.name"] ? "sub-rule-place-name-error" : undefined}
             />
-          ))}
+            {issues["rule.place.name"] ? (
+              <span className="field-error" id="sub-rule-place-name-error" role="alert">
+                {issues["rule.place.name"]}
+              </span>
+            ) : null}
+          </div>
           {field("rule.place.lat", t("alerts.latitude"), (aria) => (
             <input
               {...aria}
