@@ -112,6 +112,19 @@ describe.each(STORE_NAMES)("field reports on %s", (storeName) => {
     expect(Buffer.compare(photo.rawPayload, PHOTO)).toBe(0);
   });
 
+  it("stores two copies sent at the same moment once: the key is checked under the process's lock", async () => {
+    const before = await ledgerSize();
+    const answers = await Promise.all([
+      monitor(report("patrol-twice")),
+      monitor(report("patrol-twice")),
+      monitor(report("patrol-twice")),
+    ]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((answer) => answer.json().id)).size).toBe(1);
+    expect(answers.filter((answer) => answer.headers["idempotent-replayed"])).toHaveLength(2);
+    expect(await ledgerSize()).toBe(before + 1);
+  });
+
   it("refuses a key sent again with another report, and keeps each user's keys apart", async () => {
     const changed = await monitor(report("patrol-a", { observations: "Another night" }));
     expect(changed.statusCode).toBe(422);
