@@ -107,6 +107,7 @@ describe.each(STORE_NAMES)("situation reports on %s", (storeName) => {
     expect(html).toMatch(/<path d="M[^"]+" fill="#f4f1ea"\/>/);
     expect(html).toMatch(/<path d="M[^"]{500,}" fill="none" stroke="#8a8a8a"/);
     expect(html.match(/<circle /g)).toHaveLength(1);
+    expect(html).toMatch(/<text [^>]*paint-order="stroke">Lakeview<\/text>/);
     expect(html).toContain("Hand over the maps of the minefields");
     expect(html).toContain("9 days overdue");
     expect(html).toContain("Open the lake crossing to civilians");

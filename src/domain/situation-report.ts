@@ -194,7 +194,14 @@ export type ReportWithdrawal = Cited & {
   is_unverified_claim: boolean;
 };
 
-export type MapPoint = { mark: number; lon: number; lat: number; kind: Incident["kind"] };
+export type MapPoint = {
+  mark: number;
+  lon: number;
+  lat: number;
+  kind: Incident["kind"];
+  /** The place's name in the report's language, written beside the mark. */
+  place: string;
+};
 
 export type SituationReport = {
   process: { slug: string; name: string };
@@ -318,7 +325,13 @@ export function assembleSituationReport(input: ReportInput): SituationReport {
       let mark: number | null = null;
       if (i.place.lon !== undefined && i.place.lat !== undefined) {
         mark = points.length + 1;
-        points.push({ mark, lon: i.place.lon, lat: i.place.lat, kind: i.kind });
+        points.push({
+          mark,
+          lon: i.place.lon,
+          lat: i.place.lat,
+          kind: i.kind,
+          place: placeName(i.place, language) ?? "",
+        });
       }
       return {
         id: i.id,

@@ -68,6 +68,11 @@ function drawTable(doc: PDFKit.PDFDocument, block: Extract<Block, { type: "table
     doc.x = MARGIN;
     doc.y = y + height;
   };
+  // The header goes with the first row: never alone at the foot of a page.
+  const first = block.rows[0];
+  const needed =
+    heightOf(block.columns, "bold") + (first ? heightOf(first.map(cellText), "regular") : 0);
+  if (doc.y + needed > bottom()) doc.addPage();
   drawRow(block.columns, "bold", true);
   for (const row of block.rows) drawRow(row.map(cellText), "regular", false);
 }
@@ -97,6 +102,12 @@ function drawMap(doc: PDFKit.PDFDocument, map: DrawnMap, caption: string): void 
       .fontSize(7)
       .fillColor(MAP_COLOURS.label)
       .text(String(p.mark), p.x - 10, p.y - 4, { width: 20, align: "center", lineBreak: false });
+    if (p.label)
+      doc
+        .font("regular")
+        .fontSize(9)
+        .fillColor(MAP_COLOURS.place)
+        .text(p.label, p.x + 10, p.y - 5, { lineBreak: false });
   }
   doc.restore();
   doc.rect(x, y, width, height).lineWidth(0.5).stroke("#999999");
@@ -146,7 +157,8 @@ export function renderPdf(
         doc.moveDown(0.4);
         break;
       case "heading":
-        if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
+        // A heading keeps a few lines of what it heads below it.
+        if (doc.y > doc.page.height - MARGIN - 90) doc.addPage();
         doc.moveDown(0.6);
         text("bold", SIZE.h2, block.text);
         doc

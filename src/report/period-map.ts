@@ -17,7 +17,8 @@ export type DrawnMap = {
   /** SVG path data, in the map's pixels. */
   land: string;
   borders: string;
-  points: Array<{ mark: number; x: number; y: number }>;
+  /** Each incident's number at its point, and its place's name (once per place) beside it. */
+  points: Array<{ mark: number; x: number; y: number; label: string | null }>;
 };
 
 type Countries = Topology<{ countries: GeometryCollection; land: GeometryCollection }>;
@@ -89,6 +90,7 @@ export function drawPeriodMap(report: Pick<SituationReport, "map">, width = 720)
       [width, height],
     ]);
   const path = geoPath(projection).digits(1);
+  const named = new Set<string>();
   const { land, borders } = loadBasemap();
   return {
     width,
@@ -97,9 +99,13 @@ export function drawPeriodMap(report: Pick<SituationReport, "map">, width = 720)
     borders: path(borders) ?? "",
     points: report.map.points.flatMap((p) => {
       const xy = projection([p.lon, p.lat]);
-      return xy
-        ? [{ mark: p.mark, x: Math.round(xy[0] * 10) / 10, y: Math.round(xy[1] * 10) / 10 }]
-        : [];
+      if (!xy) return [];
+      // Several incidents at one place: its name once, beside the first.
+      const label = p.place !== "" && !named.has(p.place) ? p.place : null;
+      named.add(p.place);
+      return [
+        { mark: p.mark, x: Math.round(xy[0] * 10) / 10, y: Math.round(xy[1] * 10) / 10, label },
+      ];
     }),
   };
 }
@@ -110,6 +116,7 @@ export const MAP_COLOURS = {
   border: "#8a8a8a",
   point: "#b3261e",
   label: "#ffffff",
+  place: "#1b1b1b",
 } as const;
 
 /** The drawing as a standalone SVG element, with a title for screen readers. */
@@ -118,7 +125,11 @@ export function periodMapSvg(drawn: DrawnMap, title: string): string {
     .map(
       (p) =>
         `<g><circle cx="${p.x}" cy="${p.y}" r="7" fill="${MAP_COLOURS.point}" stroke="#fff" stroke-width="1"/>` +
-        `<text x="${p.x}" y="${p.y + 3}" font-size="8" font-family="DejaVu Sans, sans-serif" text-anchor="middle" fill="${MAP_COLOURS.label}">${p.mark}</text></g>`,
+        `<text x="${p.x}" y="${p.y + 3}" font-size="8" font-family="DejaVu Sans, sans-serif" text-anchor="middle" fill="${MAP_COLOURS.label}">${p.mark}</text>` +
+        (p.label
+          ? `<text x="${p.x + 10}" y="${p.y + 3.5}" font-size="10" font-family="DejaVu Sans, sans-serif" fill="${MAP_COLOURS.place}" stroke="#ffffff" stroke-width="2.5" paint-order="stroke">${escapeXml(p.label)}</text>`
+          : "") +
+        "</g>",
     )
     .join("");
   return (
