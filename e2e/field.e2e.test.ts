@@ -193,6 +193,9 @@ describe.runIf(canRunBrowserTests)("field reports offline, in Chromium", () => {
     // The map of the region opens too: its basemap is part of the app, precached.
     await page.goto(`${web.base}/map`);
     await page.locator(".maplibregl-canvas").waitFor({ timeout: 30_000 });
+    await page.locator("[data-bounds]").first().waitFor();
+    // For the screenshot only: the basemap is drawn in MapLibre's worker a moment later.
+    await page.waitForTimeout(3000);
     await page.locator(".maplibregl-canvas").screenshot({ path: `${SHOTS}/field-map-offline.png` });
     await page.goto(`${web.base}/field`);
     await expect.poll(() => page.locator(".outbox-item.waiting").count()).toBe(4);
