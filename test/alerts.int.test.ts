@@ -473,6 +473,32 @@ describe.each(STORE_NAMES)("alerts on %s", (storeName) => {
     expect(theirs.statusCode).toBe(404);
   });
 
+  it("holds at most a hundred subscriptions per user", async () => {
+    const { token } = await addUser(
+      services,
+      { email: `many-${storeName}@test.example`, role: "viewer" },
+      { token: true },
+    );
+    const body = {
+      process: SLUG,
+      rule: { type: "claims_disagree" },
+      channel: "email",
+      target: "m@x.example",
+    };
+    for (let i = 0; i < 100; i++)
+      expect((await as(token ?? "")("POST", "/api/subscriptions", body)).statusCode).toBe(201);
+    const over = await as(token ?? "")("POST", "/api/subscriptions", body);
+    expect(over.statusCode).toBe(409);
+    const page = await as(token ?? "")("GET", "/api/subscriptions?limit=60");
+    expect(page.json().items).toHaveLength(60);
+    const rest = await as(token ?? "")(
+      "GET",
+      `/api/subscriptions?limit=60&cursor=${page.json().next_cursor}`,
+    );
+    expect(rest.json().items).toHaveLength(40);
+    expect(rest.json().next_cursor).toBeNull();
+  });
+
   it("unsubscribes: the subscription and its log are gone", async () => {
     const gone = await as(viewer)("DELETE", `/api/subscriptions/${subscriptions.viewerNear}`);
     expect(gone.statusCode).toBe(204);

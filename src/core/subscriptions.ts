@@ -6,6 +6,7 @@ import { DomainError } from "../domain/errors.ts";
 import { kindByType } from "../domain/kinds/index.ts";
 import {
   alertCursor,
+  countSubscriptions,
   deleteSubscription as deleteStored,
   findSubscription,
   insertSubscription,
@@ -43,6 +44,9 @@ export type DeliveryView = {
   delivered_at: string | null;
   event: Record<string, unknown>;
 };
+
+/** Subscriptions one user may hold: each is looked at on every change to its process. */
+export const MAX_SUBSCRIPTIONS = 100;
 
 export const PageQuerySchema = z
   .object({
@@ -151,6 +155,11 @@ export async function createSubscription(
   const userId = userOf(caller);
   const input = parseInput(SubscriptionInputSchema, body);
   await checkInput(services, input);
+  if ((await countSubscriptions(services.store.db, userId)) >= MAX_SUBSCRIPTIONS)
+    throw new DomainError(
+      "conflict",
+      `You have ${MAX_SUBSCRIPTIONS} subscriptions, as many as one user may: unsubscribe from one first`,
+    );
   const now = services.now();
   const secret =
     input.channel === "webhook" ? (input.secret ?? randomBytes(24).toString("base64url")) : null;

@@ -422,3 +422,13 @@ export async function creationSeqs(
     .execute();
   return new Map(rows.map((row) => [row.record_id, Number(row.seq)]));
 }
+
+/** How many subscriptions a user has. */
+export async function countSubscriptions(db: Kysely<Database>, userId: string): Promise<number> {
+  const row = await alerts(db)
+    .selectFrom("subscription")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("user_id", "=", userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

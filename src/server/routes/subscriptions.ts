@@ -129,7 +129,8 @@ export function registerSubscriptionRoutes(app: FastifyInstance, services: Servi
         body: jsonSchema(SubscriptionInputSchema),
         response: {
           201: ok("Subscribed; a key the server made is in `secret`, this once", WITH_SECRET),
-          ...problems(...BODY_PROBLEMS, 401, 403),
+          // 409: the caller already holds as many subscriptions as one user may (100).
+          ...problems(...BODY_PROBLEMS, 401, 403, 409),
         },
       },
     },
