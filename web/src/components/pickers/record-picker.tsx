@@ -30,7 +30,9 @@ export function RecordPicker(props: {
     inputId: props.id,
     selectedItem,
     itemToString: (item) => item?.label ?? "",
-    itemToKey: (item) => item?.id,
+    // The name is part of the key: a chosen record whose name arrives after its id (a page's
+    // default, an edit's) then shows its name in the box.
+    itemToKey: (item) => (item ? `${item.id}\u0000${item.label}` : undefined),
     onInputValueChange: ({ inputValue, type }) => {
       if (type === useCombobox.stateChangeTypes.InputChange) setTyped(inputValue);
     },

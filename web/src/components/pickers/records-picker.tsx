@@ -1,5 +1,5 @@
 import { useCombobox, useMultipleSelection } from "downshift";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PickerOption } from "./record-label.ts";
 import { useChosenOptions, useRecordOptions } from "./use-record-options.ts";
@@ -23,22 +23,28 @@ export function RecordsPicker(props: {
   const { options } = useRecordOptions(props.types, typed);
   const chosen = useChosenOptions(props.value, props.types);
   const offered = options.filter((option) => !props.value.includes(option.id));
+  // The combobox's own choice (the last record chosen): forgotten when that record's chip is
+  // removed, so that choosing it again is a change downshift reports.
+  const forget = useRef<(removed: readonly string[]) => void>(() => {});
   const multiple = useMultipleSelection<PickerOption>({
     selectedItems: chosen,
     itemToKey: (item) => item?.id,
-    onSelectedItemsChange: ({ selectedItems }) =>
-      props.onChange((selectedItems ?? []).map((item) => item.id)),
+    onSelectedItemsChange: ({ selectedItems }) => {
+      const ids = (selectedItems ?? []).map((item) => item.id);
+      forget.current(props.value.filter((id) => !ids.includes(id)));
+      props.onChange(ids);
+    },
   });
+  // Neither the box's text nor the choice is controlled: a controlled one is put back on every
+  // render and loses keys typed faster than one (the first letter after a choice, or any).
   const combobox = useCombobox<PickerOption>({
     items: offered,
     inputId: props.id,
-    // The box's text is downshift's own: a controlled one loses keys typed faster than a render.
-    selectedItem: null,
     itemToString: (item) => item?.label ?? "",
     itemToKey: (item) => item?.id,
     // After a choice by keyboard the list stays open, so several are chosen in a row; a click
     // closes it, so that it does not hang over the next field the pointer goes to. The box empties.
-    stateReducer: (_state, { changes, type }) => {
+    stateReducer: (state, { changes, type }) => {
       switch (type) {
         case useCombobox.stateChangeTypes.InputKeyDownEnter:
           return { ...changes, isOpen: true, highlightedIndex: 0, inputValue: "" };
@@ -46,26 +52,25 @@ export function RecordsPicker(props: {
           return { ...changes, isOpen: false, highlightedIndex: -1, inputValue: "" };
         // Leaving the box chooses nothing: only Enter or a click does.
         case useCombobox.stateChangeTypes.InputBlur:
-          return { ...changes, selectedItem: null };
+          return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+        // Escape closes the list; it never takes back what was chosen.
+        case useCombobox.stateChangeTypes.InputKeyDownEscape:
+          return { ...changes, selectedItem: state.selectedItem };
         default:
           return changes;
       }
     },
-    onStateChange: ({ inputValue, type, selectedItem }) => {
-      switch (type) {
-        case useCombobox.stateChangeTypes.InputKeyDownEnter:
-        case useCombobox.stateChangeTypes.ItemClick:
-          if (selectedItem) {
-            props.onChange([...props.value, selectedItem.id]);
-            setTyped("");
-          }
-          break;
-        case useCombobox.stateChangeTypes.InputChange:
-          setTyped(inputValue ?? "");
-          break;
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem && !props.value.includes(selectedItem.id)) {
+        props.onChange([...props.value, selectedItem.id]);
       }
     },
+    onInputValueChange: ({ inputValue }) => setTyped(inputValue),
   });
+  forget.current = (removed) => {
+    const current = combobox.selectedItem;
+    if (current && removed.includes(current.id)) combobox.selectItem(null);
+  };
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   const describedBy = [props.errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
