@@ -29,8 +29,8 @@ function printBundleReport(report: BundleReport, file: string): void {
   if (report.extends) {
     out(
       report.extends.ok
-        ? `  extends what was saved earlier: from size ${report.extends.first} to ${report.extends.second}`
-        : `  does NOT extend what was saved earlier (size ${report.extends.first})`,
+        ? `  extends the earlier bundle (or head): from size ${report.extends.first} to ${report.extends.second}`
+        : `  does NOT extend the earlier bundle (or head) of size ${report.extends.first}`,
     );
   }
 }
