@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KINDS } from "../src/domain/kinds/index.ts";
 import {
   canRunBrowserTests,
   EXAMPLE_SLUG,
@@ -52,6 +53,22 @@ describe.skipIf(!canRunBrowserTests)("forms for people", () => {
     }
     throw new Error(`Tab never reached #${id}`);
   }
+
+  it("gives every kind's form controls a person can fill: no field asks for JSON or ids", async () => {
+    const { page, errors } = await web.open("/records", "forms-every-kind", {
+      signedInAs: USERS.mediator,
+    });
+    for (const kind of KINDS) {
+      await page.goto(`${web.base}/records/${kind.path}?new=${kind.type}`);
+      const form = page.getByRole("form", { name: /^New: / });
+      await form.waitFor();
+      // The JSON box and the "ids separated by commas" box of the forms before pickers.
+      expect(await form.locator("textarea.code").count(), kind.type).toBe(0);
+      expect(await form.getByText(/JSON|Record ids/).count(), kind.type).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it("records an incident with its sides and a place from the gazetteer, chosen by name", async () => {
     const { page, errors } = await web.open("/incidents?new=1", "forms-incident", {
