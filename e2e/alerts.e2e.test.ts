@@ -94,7 +94,9 @@ describe.runIf(canRunBrowserTests)("alerts and downloads in the browser", () => 
       .getByRole("option", { name: /^Sotk\b/ })
       .first()
       .click();
-    expect(Number(await page.getByLabel("Latitude").inputValue())).toBeCloseTo(40.2, 0);
+    await expect
+      .poll(async () => Number(await page.getByLabel("Latitude").inputValue()))
+      .toBeCloseTo(40.2, 0);
     await page.getByLabel("Within (km)").fill("15");
     await page.getByRole("button", { name: "Subscribe", exact: true }).click();
     await page

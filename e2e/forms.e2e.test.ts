@@ -82,7 +82,10 @@ describe.skipIf(!canRunBrowserTests)("forms for people", () => {
     await page.getByRole("button", { name: "Remove Armenia" }).waitFor();
     await choose(page, "Place", "Sot", /^Sotk\b/);
     // Choosing a known place fills its precision and point.
-    expect(Number(await page.getByLabel("Latitude").inputValue())).toBeCloseTo(40.2, 1);
+    // React fills them after the choice: wait for the value, not the click.
+    await expect
+      .poll(async () => Number(await page.getByLabel("Latitude").inputValue()))
+      .toBeCloseTo(40.2, 1);
     await page.screenshot({ path: `${SHOTS}/forms-incident-filled.png`, fullPage: true });
     await page.getByRole("button", { name: "Save" }).click();
     await page.waitForURL(/id=inc-/);
@@ -172,7 +175,9 @@ describe.skipIf(!canRunBrowserTests)("forms for people", () => {
       .waitFor();
     await keys.press("ArrowDown");
     await keys.press("Enter");
-    expect(await page.getByRole("combobox", { name: "Provision" }).inputValue()).not.toBe("");
+    await expect
+      .poll(() => page.getByRole("combobox", { name: "Provision" }).inputValue())
+      .not.toBe("");
     await page.screenshot({ path: `${SHOTS}/forms-keyboard-filled.png`, fullPage: true });
     // Enter in a field submits the form, as in any form.
     await tabTo(page, "rf-due.value");
@@ -197,7 +202,7 @@ describe.skipIf(!canRunBrowserTests)("forms for people", () => {
     const form = page.getByRole("form", { name: /^New: / });
     await form.getByLabel("Date: date").fill("2021-12");
     // The precision follows what was typed: a month.
-    expect(await form.getByLabel("Date: precision").inputValue()).toBe("month");
+    await expect.poll(() => form.getByLabel("Date: precision").inputValue()).toBe("month");
     await form
       .getByRole("combobox", { name: "Place: name", exact: true })
       .fill("Forms test crossing");
@@ -211,7 +216,7 @@ describe.skipIf(!canRunBrowserTests)("forms for people", () => {
     await page.waitForFunction(() =>
       document.querySelector(".pin-map")?.getAttribute("data-pinned"),
     );
-    expect(await form.getByLabel("Place: latitude").inputValue()).not.toBe("");
+    await expect.poll(() => form.getByLabel("Place: latitude").inputValue()).not.toBe("");
     await form.getByRole("button", { name: /^Add: Transfers/ }).click();
     await choose(page, "Transfers 1: From", "Azer", /^Azerbaijan\b/);
     await choose(page, "Transfers 1: To", "Arm", /^Armenia\b/);
