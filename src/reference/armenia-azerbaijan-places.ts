@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import type { PlaceRecordSchema } from "../domain/kinds/place.schema.ts";
+import { type ExampleRecord, type Inputs, record } from "./example-record.ts";
 
 /**
  * The example's own gazetteer, as `place` records: the Armenia–Azerbaijan border region,
@@ -12,11 +11,8 @@ import type { PlaceRecordSchema } from "../domain/kinds/place.schema.ts";
  * "Lachin district" in a report is the district, not the town. A capital stands for its government
  * in reporting ("Baku said"): `capital_of` says whose.
  */
-function place(
-  id: string,
-  fields: z.input<typeof PlaceRecordSchema>,
-): { type: "place"; id: string; visibility: "public" } & z.input<typeof PlaceRecordSchema> {
-  return { type: "place", id, visibility: "public", ...fields };
+function place(id: string, fields: Inputs["place"]): ExampleRecord<"place"> {
+  return record("place", id, fields);
 }
 
 export const PLACES = [

@@ -1,24 +1,7 @@
 import type { z } from "zod";
-import type { ActorSchema } from "../domain/kinds/actor.schema.ts";
-import type { AssessmentSchema } from "../domain/kinds/assessment.schema.ts";
-import type { BodySchema } from "../domain/kinds/body.schema.ts";
-import type { BorderSegmentSchema } from "../domain/kinds/border-segment.schema.ts";
-import type { ClaimSchema } from "../domain/kinds/claim.schema.ts";
-import type { CommitmentSchema } from "../domain/kinds/commitment.schema.ts";
-import type { DetaineeSchema } from "../domain/kinds/detainee.schema.ts";
-import type { DocumentSchema } from "../domain/kinds/document.schema.ts";
-import type { ExchangeSchema } from "../domain/kinds/exchange.schema.ts";
-import type { HazardSchema } from "../domain/kinds/hazard.schema.ts";
-import type { IncidentSchema } from "../domain/kinds/incident.schema.ts";
-import type { LinkSchema } from "../domain/kinds/link.schema.ts";
-import type { MeetingSchema } from "../domain/kinds/meeting.schema.ts";
-import type { PatrolSchema } from "../domain/kinds/patrol.schema.ts";
-import type { PostSchema } from "../domain/kinds/post.schema.ts";
-import type { ProvisionSchema } from "../domain/kinds/provision.schema.ts";
-import type { SourceSchema } from "../domain/kinds/source.schema.ts";
-import type { WithdrawalSchema } from "../domain/kinds/withdrawal.schema.ts";
 import type { Place } from "../domain/place.ts";
 import type { ProcessSchema } from "../domain/process.schema.ts";
+import { type ExampleRecord, type Inputs, record } from "./example-record.ts";
 
 /**
  * The built-in reference process: the Armenia–Azerbaijan ceasefire of 9 November 2020 and the
@@ -27,43 +10,6 @@ import type { ProcessSchema } from "../domain/process.schema.ts";
  * with its source; dates and places carry the precision that is known, and nothing more.
  * Records are listed in load order (the order of KINDS), so each reference points backwards.
  */
-
-/** The fields a client writes for each kind (before defaults), keyed by record type. */
-type Inputs = {
-  actor: z.input<typeof ActorSchema>;
-  source: z.input<typeof SourceSchema>;
-  document: z.input<typeof DocumentSchema>;
-  provision: z.input<typeof ProvisionSchema>;
-  assessment: z.input<typeof AssessmentSchema>;
-  meeting: z.input<typeof MeetingSchema>;
-  body: z.input<typeof BodySchema>;
-  commitment: z.input<typeof CommitmentSchema>;
-  incident: z.input<typeof IncidentSchema>;
-  border_segment: z.input<typeof BorderSegmentSchema>;
-  link: z.input<typeof LinkSchema>;
-  claim: z.input<typeof ClaimSchema>;
-  exchange: z.input<typeof ExchangeSchema>;
-  detainee: z.input<typeof DetaineeSchema>;
-  post: z.input<typeof PostSchema>;
-  patrol: z.input<typeof PatrolSchema>;
-  hazard: z.input<typeof HazardSchema>;
-  withdrawal: z.input<typeof WithdrawalSchema>;
-};
-
-type ReferenceRecord<T extends keyof Inputs = keyof Inputs> = {
-  type: T;
-  id: string;
-  visibility: "public";
-} & Inputs[T];
-
-/** One public record of a kind, checked against that kind's input type at compile time. */
-function record<T extends keyof Inputs>(
-  type: T,
-  id: string,
-  fields: Inputs[T],
-): ReferenceRecord<T> {
-  return { type, id, visibility: "public", ...fields };
-}
 
 // Places. Coordinates only for cities (a representative point); regions and borders carry none.
 const MOSCOW = {
@@ -992,9 +938,9 @@ const hazards = [
  */
 function implementation(
   point: string,
-  status: z.input<typeof AssessmentSchema>["status"],
+  status: Inputs["assessment"]["status"],
   reason: string,
-): ReferenceRecord<"assessment"> {
+): ExampleRecord<"assessment"> {
   return record("assessment", `asm-2021-11-doc1-point-${point}`, {
     provision_id: `prv-2020-11-09-${point}`,
     as_of: { value: "2021-11", precision: "month" },

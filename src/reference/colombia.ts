@@ -1,16 +1,7 @@
 import type { z } from "zod";
-import type { ActorSchema } from "../domain/kinds/actor.schema.ts";
-import type { BodySchema } from "../domain/kinds/body.schema.ts";
-import type { ClaimSchema } from "../domain/kinds/claim.schema.ts";
-import type { CommitmentSchema } from "../domain/kinds/commitment.schema.ts";
-import type { DocumentSchema } from "../domain/kinds/document.schema.ts";
-import type { MeetingSchema } from "../domain/kinds/meeting.schema.ts";
-import type { PlaceRecordSchema } from "../domain/kinds/place.schema.ts";
-import type { ProvisionSchema } from "../domain/kinds/provision.schema.ts";
-import type { SourceSchema } from "../domain/kinds/source.schema.ts";
-import type { WithdrawalSchema } from "../domain/kinds/withdrawal.schema.ts";
 import type { Place } from "../domain/place.ts";
 import type { ProcessSchema } from "../domain/process.schema.ts";
+import { record } from "./example-record.ts";
 
 /**
  * The second built-in example: Colombia's Final Agreement with the FARC-EP of 2016, the bilateral
@@ -23,30 +14,6 @@ import type { ProcessSchema } from "../domain/process.schema.ts";
  * carry the precision that is known (a zone's point is its municipality's seat, at district
  * precision, never the camp's own ground). Records are in load order, so each points backwards.
  */
-
-type Inputs = {
-  place: z.input<typeof PlaceRecordSchema>;
-  actor: z.input<typeof ActorSchema>;
-  source: z.input<typeof SourceSchema>;
-  document: z.input<typeof DocumentSchema>;
-  provision: z.input<typeof ProvisionSchema>;
-  meeting: z.input<typeof MeetingSchema>;
-  body: z.input<typeof BodySchema>;
-  commitment: z.input<typeof CommitmentSchema>;
-  claim: z.input<typeof ClaimSchema>;
-  withdrawal: z.input<typeof WithdrawalSchema>;
-};
-
-type ExampleRecord<T extends keyof Inputs = keyof Inputs> = {
-  type: T;
-  id: string;
-  visibility: "public";
-} & Inputs[T];
-
-/** One public record of a kind, checked against that kind's input type at compile time. */
-function record<T extends keyof Inputs>(type: T, id: string, fields: Inputs[T]): ExampleRecord<T> {
-  return { type, id, visibility: "public", ...fields };
-}
 
 const SUMMARY = "src-co-summary";
 const CEASEFIRE_TEXT = "src-co-ceasefire-text";
